@@ -1,0 +1,14 @@
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['src/main.ts'],
+  outfile: 'dist/cli.js',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  conditions: ['source'],
+  banner: { js: '#!/usr/bin/env node' },
+  sourcemap: true,
+  logLevel: 'warning',
+});

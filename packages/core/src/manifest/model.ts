@@ -1,0 +1,71 @@
+import type { ArgToken, Range } from '../dnsmasq/source-range.js';
+import type { TextEdit } from '../lint/finding.js';
+
+/** One argv word of dnsmasq, with what the template layer knows about it. */
+export interface ManifestArg extends ArgToken {
+  /** The word holds a template placeholder (`{{ .x }}`, `${x}`, `__PILLAR__X__`, `$DNS_DOMAIN`, ...): never judge its value. */
+  readonly templated: boolean;
+  /** The word sits inside a template conditional (`{% if %}`, `{{ if }}`, `<% if %>`): present only sometimes. */
+  readonly conditional: boolean;
+}
+
+/** How new arguments are written so that a fix keeps the file's style. */
+export interface ArgInsertion {
+  /** Edit that adds `words` (already dnsmasq argv words, e.g. `--no-negcache`) where dnsmasq will see them:
+   *  after the last dnsmasq argument (after the nanny's `--`), in the list's own indentation, quoting and flow/block style. */
+  readonly append: (words: readonly string[]) => TextEdit;
+  /** Edit that replaces one argument's text in place, quoting it as its siblings are quoted. */
+  readonly replace: (arg: ManifestArg, newWord: string) => TextEdit;
+  /** Edit that removes one argument (with its list item punctuation/line) cleanly. */
+  readonly remove: (arg: ManifestArg) => TextEdit;
+}
+
+export interface WorkloadRef {
+  readonly kind: string;
+  readonly name?: string;
+  readonly namespace?: string;
+  /** `metadata.annotations` of the workload (and of its pod template), values as strings. */
+  readonly annotations: Readonly<Record<string, { readonly value: string; readonly range: Range }>>;
+  /** Offsets of the workload's `kind:` value, a stable place to report workload-level findings. */
+  readonly kindRange: Range;
+}
+
+/** One dnsmasq invocation found in a manifest. */
+export interface DnsmasqInvocation {
+  readonly workload: WorkloadRef;
+  readonly containerName?: string;
+  readonly image?: string;
+  /** Offsets of the container's `name:` value (or of the container item when it has no name). */
+  readonly containerRange: Range;
+  /** How dnsmasq is started: directly, through k8s-dns-dnsmasq-nanny (only what follows `--` is dnsmasq's), or in `sh -c`. */
+  readonly launcher: 'direct' | 'nanny' | 'shell';
+  /** dnsmasq's argv words in order (command + args as Kubernetes concatenates them, without the program name). */
+  readonly args: readonly ManifestArg[];
+  readonly insertion: ArgInsertion;
+  /** The file came through the tolerant (non-YAML) fallback: ranges are right, structure is best-effort. */
+  readonly tolerant: boolean;
+}
+
+/** A string value in a ConfigMap's `data`, with the range of its characters. */
+export interface ConfigMapValue {
+  readonly value: string;
+  readonly range: Range;
+  /** Maps an index in `value` to a source offset (block scalars, escapes). */
+  readonly map?: (index: number) => number;
+}
+
+/** The kube-dns ConfigMap (`kube-system/kube-dns`). */
+export interface KubeDnsConfigMap {
+  readonly workload: WorkloadRef;
+  readonly upstreamNameservers?: ConfigMapValue;
+  readonly stubDomains?: ConfigMapValue;
+  readonly federations?: ConfigMapValue;
+}
+
+export interface ManifestModel {
+  readonly text: string;
+  readonly invocations: readonly DnsmasqInvocation[];
+  readonly configMaps: readonly KubeDnsConfigMap[];
+  /** YAML/JSON problems that did not stop the reader (reported, never thrown). */
+  readonly parseProblems: readonly { readonly message: string; readonly range: Range }[];
+}
