@@ -21,6 +21,8 @@ export interface ParsedOption {
   readonly valueTokenIndex?: number;
   /** How the value was attached. */
   readonly valueForm?: 'equals' | 'attached' | 'next-word';
+  /** Maps an index inside `value` to a source offset (values may come from quoted or escaped scalars). */
+  readonly mapValue?: (index: number) => number;
 }
 
 export type ArgvProblemCode =

@@ -1,0 +1,246 @@
+import { matchLongOption, optionByShort, optionIdentity } from './option-lookup.js';
+import type { OptionSpec } from './option-spec.js';
+import type { ArgvProblem, ParsedArgv, ParsedOption, Positional } from './parsed-argv.js';
+import { type ArgToken, type Range, tokenOffset, tokenRange, tokensFromWords } from './source-range.js';
+
+const TRY_HELP = 'bad command line options: try --help';
+
+/** Short options are ASCII letters and digits only (dnsmasq's getopt string names every one of them). */
+const SHORT_LETTER = /^[A-Za-z0-9]$/;
+
+/**
+ * Parses a dnsmasq argv (without the program name) with GNU getopt_long's rules as dnsmasq 2.90 uses them.
+ * Never throws: whatever dnsmasq would refuse at the getopt level becomes a problem carrying dnsmasq's message,
+ * and parsing goes on so that every problem is reported.
+ */
+export function parseArgv(words: readonly (string | ArgToken)[]): ParsedArgv {
+  const tokens = toTokens(words);
+  const options: ParsedOption[] = [];
+  const positionals: Positional[] = [];
+  const problems: ArgvProblem[] = [];
+  const seenOnce = new Map<string, ParsedOption>();
+
+  const accept = (option: ParsedOption): void => {
+    options.push(option);
+    if (option.spec.repeat !== 'once') return;
+    const identity = optionIdentity(option.spec);
+    const first = seenOnce.get(identity);
+    if (!first) {
+      seenOnce.set(identity, option);
+      return;
+    }
+    problems.push({
+      code: 'repeated-option',
+      message: 'bad command line options: illegal repeated flag',
+      explanation: `${option.spelled} may be given only once; it was already given as ${first.spelled}.`,
+      token: tokens[option.tokenIndex]!.text,
+      tokenIndex: option.tokenIndex,
+      range: option.nameRange,
+      option: option.spec,
+    });
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const text = token.text;
+    if (text === '--') {
+      for (let j = i + 1; j < tokens.length; j++) positionals.push(positional(tokens[j]!, j, true));
+      break;
+    }
+    if (text.startsWith('--')) {
+      i = parseLong(tokens, i, accept, problems);
+    } else if (text.startsWith('-') && text.length > 1) {
+      i = parseShortBundle(tokens, i, accept, problems);
+    } else {
+      positionals.push(positional(token, i, false));
+    }
+  }
+
+  for (const p of positionals) {
+    if (isBlank(p.text)) continue;
+    problems.push({
+      code: 'junk',
+      message: 'junk found in command line',
+      explanation: p.afterDoubleDash
+        ? `"${p.text}" follows "--", so it is not an option, and dnsmasq takes no other words.`
+        : `"${p.text}" is not an option, and dnsmasq takes no other words. A value must be attached (--opt=value) or follow an option that requires one.`,
+      token: p.text,
+      tokenIndex: p.tokenIndex,
+      range: p.range,
+    });
+  }
+  return { options, positionals, problems };
+}
+
+function parseLong(
+  tokens: readonly ArgToken[],
+  i: number,
+  accept: (o: ParsedOption) => void,
+  problems: ArgvProblem[],
+): number {
+  const token = tokens[i]!;
+  const text = token.text;
+  const eq = text.indexOf('=');
+  const nameEnd = eq === -1 ? text.length : eq;
+  const name = text.slice(2, nameEnd);
+  const nameRange = tokenRange(token, 0, nameEnd);
+  const match = matchLongOption(name);
+
+  if (match.kind === 'unknown' || match.kind === 'ambiguous') {
+    problems.push({
+      code: match.kind === 'unknown' ? 'unknown-option' : 'ambiguous-option',
+      message: TRY_HELP,
+      explanation:
+        match.kind === 'unknown'
+          ? `dnsmasq 2.90 has no option --${name}.`
+          : `--${name} is ambiguous: it abbreviates ${describeCandidates(match.candidates)}.`,
+      token: text,
+      tokenIndex: i,
+      range: nameRange,
+      ...(match.kind === 'ambiguous' ? { candidates: match.candidates.map((c) => c.long) } : {}),
+    });
+    return i;
+  }
+
+  const spec = match.spec;
+  const spelled = text.slice(0, nameEnd);
+  const base = { spec, spelled, form: 'long' as const, nameRange, tokenIndex: i };
+
+  if (eq !== -1) {
+    if (spec.arg === 'none') {
+      problems.push({
+        code: 'unexpected-argument',
+        message: TRY_HELP,
+        explanation: `--${spec.long} is a flag and takes no value.`,
+        token: text,
+        tokenIndex: i,
+        range: tokenRange(token, 0, text.length),
+        option: spec,
+      });
+      return i;
+    }
+    const valueRange = tokenRange(token, eq + 1, text.length);
+    accept({ ...base, value: text.slice(eq + 1), valueRange, valueForm: 'equals', mapValue: valueMap(token, eq + 1), range: tokenRange(token, 0, text.length) });
+    return i;
+  }
+
+  if (spec.arg === 'required') {
+    const next = tokens[i + 1];
+    if (!next) {
+      problems.push(missingArgument(spec, spelled, token, i, nameRange));
+      return i;
+    }
+    const valueRange = tokenRange(next, 0, next.text.length);
+    accept({
+      ...base,
+      value: next.text,
+      valueRange,
+      valueForm: 'next-word',
+      valueTokenIndex: i + 1,
+      mapValue: valueMap(next, 0),
+      range: { start: nameRange.start, end: valueRange.end },
+    });
+    return i + 1;
+  }
+
+  accept({ ...base, value: undefined, range: nameRange });
+  return i;
+}
+
+function parseShortBundle(
+  tokens: readonly ArgToken[],
+  i: number,
+  accept: (o: ParsedOption) => void,
+  problems: ArgvProblem[],
+): number {
+  const token = tokens[i]!;
+  const text = token.text;
+  for (let j = 1; j < text.length; j++) {
+    // Bundles are walked by UTF-16 unit; any non-ASCII unit is an unknown option, as getopt sees bytes.
+    const letter = text[j]!;
+    const spec = SHORT_LETTER.test(letter) ? optionByShort(letter) : undefined;
+    const nameRange = tokenRange(token, j === 1 ? 0 : j, j + 1);
+    if (!spec) {
+      problems.push({
+        code: 'unknown-option',
+        message: TRY_HELP,
+        explanation: `-${letter} is not a dnsmasq option.`,
+        token: text,
+        tokenIndex: i,
+        range: nameRange,
+      });
+      continue;
+    }
+    const spelled = `-${letter}`;
+    const base = { spec, spelled, form: 'short' as const, nameRange, tokenIndex: i };
+    if (spec.shortArg !== 'required') {
+      accept({ ...base, value: undefined, range: nameRange });
+      continue;
+    }
+    if (j + 1 < text.length) {
+      const valueRange = tokenRange(token, j + 1, text.length);
+      accept({
+        ...base,
+        value: text.slice(j + 1),
+        valueRange,
+        valueForm: 'attached',
+        mapValue: valueMap(token, j + 1),
+        range: { start: nameRange.start, end: valueRange.end },
+      });
+      return i;
+    }
+    const next = tokens[i + 1];
+    if (!next) {
+      problems.push(missingArgument(spec, spelled, token, i, nameRange));
+      return i;
+    }
+    const valueRange = tokenRange(next, 0, next.text.length);
+    accept({
+      ...base,
+      value: next.text,
+      valueRange,
+      valueForm: 'next-word',
+      valueTokenIndex: i + 1,
+      mapValue: valueMap(next, 0),
+      range: { start: nameRange.start, end: valueRange.end },
+    });
+    return i + 1;
+  }
+  return i;
+}
+
+function missingArgument(spec: OptionSpec, spelled: string, token: ArgToken, i: number, range: Range): ArgvProblem {
+  return {
+    code: 'missing-argument',
+    message: TRY_HELP,
+    explanation: `${spelled} needs a value${spec.metavar ? ` ${spec.metavar}` : ''}, and nothing follows it.`,
+    token: token.text,
+    tokenIndex: i,
+    range,
+    option: spec,
+  };
+}
+
+function valueMap(token: ArgToken, from: number): (index: number) => number {
+  return (index) => tokenOffset(token, from + index);
+}
+
+function positional(token: ArgToken, tokenIndex: number, afterDoubleDash: boolean): Positional {
+  return { text: token.text, tokenIndex, range: tokenRange(token, 0, token.text.length), afterDoubleDash };
+}
+
+function describeCandidates(candidates: readonly OptionSpec[]): string {
+  const names = candidates.map((c) => `--${c.long}`);
+  return names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more` : names.join(', ');
+}
+
+/** C's isspace: what dnsmasq skips when it looks for junk after the options. */
+function isBlank(text: string): boolean {
+  return /^[ \t\n\v\f\r]*$/.test(text);
+}
+
+function toTokens(words: readonly (string | ArgToken)[]): ArgToken[] {
+  if (words.every((w) => typeof w !== 'string')) return words as ArgToken[];
+  const plain = tokensFromWords(words.map((w) => (typeof w === 'string' ? w : w.text)));
+  return words.map((w, k) => (typeof w === 'string' ? plain[k]! : w));
+}
