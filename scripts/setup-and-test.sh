@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Sets up a fresh clone and runs every test: the README's test command, and what .ci/run calls.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-system-deps.sh
+npm ci --no-audit --no-fund
+npm run build
+npm run typecheck
+npm test
