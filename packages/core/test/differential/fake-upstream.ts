@@ -1,0 +1,137 @@
+// A scriptable fake upstream resolver: UDP and TCP on one loopback port (see scenario-format.ts).
+import * as dgram from 'node:dgram';
+import * as net from 'node:net';
+import * as dnsPacket from 'dns-packet';
+import type { UpstreamResponse, UpstreamScript } from './scenario-format.js';
+import { ScriptCursor, substituteQname } from './upstream-script.js';
+import { headerFlags, toWireRecord } from './record-codec.js';
+import { TcpFramer, frame } from './tcp-framing.js';
+
+export interface ReceivedQuery {
+  at: number;
+  transport: 'udp' | 'tcp';
+  id: number;
+  rd: boolean;
+  name: string;
+  type: string;
+  edns: boolean;
+  from: string;
+}
+
+type Send = (reply: Buffer, response: UpstreamResponse) => void;
+
+export class FakeUpstream {
+  readonly received: ReceivedQuery[] = [];
+  port = 0;
+  private cursor: ScriptCursor;
+  private udp?: dgram.Socket;
+  private udpOther?: dgram.Socket;
+  private tcp?: net.Server;
+  private readonly sockets = new Set<net.Socket>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(script: UpstreamScript, readonly host = '127.0.0.1') {
+    this.cursor = new ScriptCursor(script);
+  }
+
+  setScript(script: UpstreamScript): void {
+    this.cursor = new ScriptCursor(script);
+  }
+
+  async start(): Promise<this> {
+    const udp = (this.udp = dgram.createSocket('udp4'));
+    await new Promise<void>((resolve, reject) => {
+      udp.once('error', reject);
+      udp.bind(0, this.host, () => resolve());
+    });
+    this.port = udp.address().port;
+    const other = (this.udpOther = dgram.createSocket('udp4'));
+    await new Promise<void>((resolve) => other.bind(0, this.host, () => resolve()));
+    udp.on('message', (msg, rinfo) => {
+      const send: Send = (reply, r) => (r.wrong_port ? other : udp).send(reply, rinfo.port, rinfo.address);
+      this.handle(msg, 'udp', `${rinfo.address}#${rinfo.port}`, send);
+    });
+    this.tcp = net.createServer((sock) => this.acceptTcp(sock));
+    const tcp = this.tcp;
+    await new Promise<void>((resolve, reject) => {
+      tcp.once('error', reject);
+      tcp.listen(this.port, this.host, () => resolve());
+    });
+    return this;
+  }
+
+  private acceptTcp(sock: net.Socket): void {
+    this.sockets.add(sock);
+    sock.on('close', () => this.sockets.delete(sock));
+    sock.on('error', () => sock.destroy());
+    const framer = new TcpFramer();
+    sock.on('data', (chunk) => {
+      for (const msg of framer.push(chunk)) {
+        const send: Send = (reply) => {
+          if (!sock.destroyed) sock.write(frame(reply));
+        };
+        this.handle(msg, 'tcp', `${sock.remoteAddress}#${sock.remotePort}`, send);
+      }
+    });
+  }
+
+  private handle(msg: Buffer, transport: 'udp' | 'tcp', from: string, send: Send): void {
+    let query: dnsPacket.DecodedPacket;
+    try {
+      query = dnsPacket.decode(msg);
+    } catch {
+      return;
+    }
+    const q = query.questions?.[0] ?? { name: '', type: 'A' as const };
+    const edns = (query.additionals ?? []).some((a) => a.type === 'OPT');
+    const flags = query.flags ?? 0;
+    this.received.push({ at: Date.now(), transport, id: query.id ?? 0, rd: (flags & dnsPacket.RECURSION_DESIRED) !== 0, name: q.name, type: q.type, edns, from });
+    const response = this.cursor.pick(q.name, q.type, transport);
+    if (response.drop) return;
+    const reply = this.build(query, q, substituteQname(response, q.name), edns);
+    const fire = () => send(reply, response);
+    if (!response.delay_ms) return fire();
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      fire();
+    }, response.delay_ms);
+    this.timers.add(timer);
+  }
+
+  private build(query: dnsPacket.DecodedPacket, q: dnsPacket.Question, r: UpstreamResponse, edns: boolean): Buffer {
+    const flags = query.flags ?? 0;
+    const question = r.question ? { name: r.question.name, type: r.question.type ?? q.type, class: q.class } : q;
+    const additionals = (r.additional ?? []).map((a) => toWireRecord(a, 'A'));
+    if (edns && r.echo_edns !== false) additionals.push({ type: 'OPT', name: '.', udpPayloadSize: 1232 } as dnsPacket.Answer);
+    return dnsPacket.encode({
+      type: 'response',
+      id: ((query.id ?? 0) ^ (r.id_xor ?? 0)) & 0xffff,
+      flags: headerFlags({
+        opcode: (flags >> 11) & 0xf,
+        aa: r.aa,
+        tc: r.tc,
+        rd: (flags & dnsPacket.RECURSION_DESIRED) !== 0,
+        ra: r.ra ?? true,
+        ad: r.ad,
+        cd: (flags & dnsPacket.CHECKING_DISABLED) !== 0,
+        rcode: r.rcode,
+      }),
+      questions: r.no_question ? [] : [question as dnsPacket.Question],
+      answers: (r.answers ?? []).map((a) => toWireRecord(a, q.type)),
+      authorities: (r.authority ?? []).map((a) => toWireRecord(a, q.type)),
+      additionals,
+    });
+  }
+
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    for (const s of this.sockets) s.destroy();
+    const closeUdp = (s?: dgram.Socket) => new Promise<void>((resolve) => (s ? s.close(() => resolve()) : resolve()));
+    await Promise.all([
+      closeUdp(this.udp),
+      closeUdp(this.udpOther),
+      new Promise<void>((resolve) => (this.tcp ? this.tcp.close(() => resolve()) : resolve())),
+    ]);
+  }
+}
