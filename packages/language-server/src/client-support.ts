@@ -1,0 +1,26 @@
+import type { ClientCapabilities } from 'vscode-languageserver/node';
+
+/** What the connected client can do, read once from `initialize`. */
+export interface ClientSupport {
+  configuration: boolean;
+  didChangeConfigurationDynamic: boolean;
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  documentChanges: boolean;
+  snippets: boolean;
+  showDocument: boolean;
+}
+
+/** `initializationOptions.diagnosticMode` lets a client that can pull ask for pushed diagnostics instead. */
+export function readClientSupport(capabilities: ClientCapabilities, initializationOptions: unknown): ClientSupport {
+  const mode = (initializationOptions as { diagnosticMode?: unknown } | null | undefined)?.diagnosticMode;
+  return {
+    configuration: capabilities.workspace?.configuration === true,
+    didChangeConfigurationDynamic: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined && mode !== 'push',
+    diagnosticRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
+    documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+    snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
+    showDocument: capabilities.window?.showDocument?.support === true,
+  };
+}

@@ -1,0 +1,121 @@
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, TextEdit } from '@kube-dns-tools/core/lint/finding';
+import { toDiagnostic, type DiagnosticData } from './diagnostics.js';
+import type { LintSnapshot } from './document-linter.js';
+import { combineFixes, automaticFix } from './fix-all.js';
+import { FIX_ALL_KIND, SERVER_COMMANDS, DIAGNOSTIC_SOURCE } from './protocol.js';
+import { acceptsComments, disableFileEdit, disableLineEdit } from './suppression-edits.js';
+
+export interface CodeActionOptions {
+  languageId: string;
+  /** The client applies versioned `documentChanges`. */
+  documentChanges: boolean;
+}
+
+function wants(only: readonly string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+}
+
+/** Findings under the request, located with the server's own spans; client ranges only narrow by line. */
+export function findingsAt(snapshot: LintSnapshot, params: CodeActionParams): Finding[] {
+  const { findings } = snapshot.outcome;
+  const { start, end } = params.range;
+  const fromContext = new Set<Finding>();
+  for (const diagnostic of params.context.diagnostics) {
+    if (diagnostic.source !== undefined && diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+    const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+    for (const finding of findings) {
+      const byData = data?.ruleId === finding.ruleId && data.start === finding.span.start && data.version === snapshot.version;
+      const byLine = diagnostic.code === finding.ruleId && diagnostic.range.start.line === finding.span.startPosition.line;
+      if (byData || byLine) fromContext.add(finding);
+    }
+  }
+  return findings.filter((finding) => {
+    if (fromContext.has(finding)) return true;
+    const s = finding.span.startPosition;
+    const e = finding.span.endPosition;
+    const beforeEnd = s.line < end.line || (s.line === end.line && s.character <= end.character);
+    const afterStart = e.line > start.line || (e.line === start.line && e.character >= start.character);
+    return beforeEnd && afterStart;
+  });
+}
+
+export function codeActions(snapshot: LintSnapshot, params: CodeActionParams, options: CodeActionOptions): CodeAction[] {
+  const document = TextDocument.create(snapshot.uri, options.languageId, snapshot.version, snapshot.text);
+  const edit = (edits: readonly TextEdit[]): WorkspaceEdit => {
+    const lspEdits = edits.map((e) => ({
+      range: { start: document.positionAt(e.start), end: document.positionAt(e.end) },
+      newText: e.newText,
+    }));
+    return options.documentChanges
+      ? { documentChanges: [{ textDocument: { uri: snapshot.uri, version: snapshot.version }, edits: lspEdits }] }
+      : { changes: { [snapshot.uri]: lspEdits } };
+  };
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  const quickfix = wants(only, CodeActionKind.QuickFix);
+  const here = quickfix ? findingsAt(snapshot, params) : [];
+  const comments = acceptsComments(snapshot.text, options.languageId);
+
+  for (const finding of here) {
+    const diagnostic: Diagnostic = toDiagnostic(finding, snapshot.version);
+    const preferred = automaticFix(finding);
+    const ordered = preferred ? [preferred, ...finding.fixes.filter((f) => f !== preferred)] : finding.fixes;
+    for (const fix of ordered) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: fix === preferred && finding.fixes.some((f) => f.preferred),
+        edit: edit(fix.edits),
+      });
+    }
+    if (comments) {
+      const lineEdit = disableLineEdit(snapshot.text, finding.span.start, finding.ruleId);
+      if (lineEdit) {
+        actions.push({ title: `Disable ${finding.ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit([lineEdit]) });
+      }
+      actions.push({
+        title: `Disable ${finding.ruleId} for the entire file`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: edit([disableFileEdit(snapshot.text, finding.ruleId)]),
+      });
+    }
+    actions.push({
+      title: `Show documentation for ${finding.ruleId}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title: `Show documentation for ${finding.ruleId}`, command: SERVER_COMMANDS.showRuleDocs, arguments: [finding.ruleId, finding.docsUrl] },
+    });
+  }
+
+  const rules = [...new Set(here.filter((f) => automaticFix(f)).map((f) => f.ruleId))];
+  for (const ruleId of rules) {
+    const ofRule = snapshot.outcome.findings.filter((f) => f.ruleId === ruleId);
+    const combined = combineFixes(ofRule);
+    if (combined.applied === 0) continue;
+    actions.push({
+      title: `Fix all ${ruleId} problems`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: ofRule.map((f) => toDiagnostic(f, snapshot.version)),
+      edit: edit(combined.edits),
+    });
+  }
+
+  if (wants(only, FIX_ALL_KIND) && (only?.length || here.length > 0)) {
+    const combined = combineFixes(snapshot.outcome.findings);
+    if (combined.applied > 0) {
+      actions.push({ title: 'Fix all auto-fixable kube-dns-tools problems', kind: FIX_ALL_KIND, edit: edit(combined.edits) });
+    }
+  }
+  return actions;
+}

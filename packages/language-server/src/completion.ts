@@ -1,0 +1,91 @@
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type Position,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { OPTION_TABLE } from '@kube-dns-tools/core/dnsmasq/option-table';
+import type { OptionSpec } from '@kube-dns-tools/core/dnsmasq/option-spec';
+import type { ManifestView } from './manifest-view.js';
+import { docMarkdown } from './option-doc-text.js';
+import { SUPPRESS_FILE, SUPPRESS_NEXT_LINE } from './protocol.js';
+
+export interface RuleInfo {
+  readonly id: string;
+  readonly summary: string;
+  readonly docsUrl: string;
+}
+
+const SUPPRESSION = new RegExp(
+  `(?:#\\s*(?:${SUPPRESS_NEXT_LINE}|${SUPPRESS_FILE})\\s+|kube-dns-tools\\.io/disable["']?\\s*:\\s*["']?)(?:[\\w-]+\\s*,\\s*)*([\\w-]*)$`,
+);
+const ARG_ITEM = /(?:^\s*-\s+|[[,]\s*)["']?(-{0,2}[A-Za-z0-9-]*)$/;
+
+function escapeSnippet(text: string): string {
+  return text.replace(/[\\$}]/g, (c) => `\\${c}`);
+}
+
+function optionItem(spec: OptionSpec, replace: { start: Position; end: Position }, snippets: boolean): CompletionItem {
+  const name = `--${spec.long}`;
+  let newText = name;
+  if (spec.arg === 'required') newText = snippets ? `${name}=\${1:${escapeSnippet(spec.metavar ?? 'value')}}` : `${name}=`;
+  if (spec.arg === 'optional' && snippets && spec.metavar) newText = `${name}\${1:=${escapeSnippet(spec.metavar)}}`;
+  const short = spec.short ? ` (-${spec.short})` : '';
+  return {
+    label: name,
+    kind: spec.arg === 'none' ? CompletionItemKind.Keyword : CompletionItemKind.Property,
+    detail: `${spec.arg === 'none' ? 'flag' : spec.arg === 'required' ? `=${spec.metavar ?? 'value'}` : `[=${spec.metavar ?? 'value'}]`}${short}`,
+    documentation: { kind: MarkupKind.Markdown, value: docMarkdown(spec.long) },
+    filterText: name,
+    textEdit: { range: replace, newText },
+    insertTextFormat: snippets && newText !== name && spec.arg !== 'none' ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+  };
+}
+
+/** True when `offset` sits among the args of a dnsmasq invocation (its lines, or the line after the last one). */
+function inArgsList(document: TextDocument, view: ManifestView, offset: number): boolean {
+  const line = document.positionAt(offset).line;
+  return view.invocations.some(({ invocation }) => {
+    const args = invocation.args;
+    if (args.length === 0) return false;
+    const first = document.positionAt(args[0]!.start).line;
+    const last = document.positionAt(args[args.length - 1]!.end).line;
+    return first <= line && line <= last + 1;
+  });
+}
+
+export interface CompletionInput {
+  document: TextDocument;
+  position: Position;
+  view: () => ManifestView;
+  rules: readonly RuleInfo[];
+  snippets: boolean;
+}
+
+export function completionsAt(input: CompletionInput): CompletionItem[] {
+  const { document, position } = input;
+  const lineStart = document.offsetAt({ line: position.line, character: 0 });
+  const offset = document.offsetAt(position);
+  const prefix = document.getText().slice(lineStart, offset);
+
+  const suppression = SUPPRESSION.exec(prefix);
+  if (suppression) {
+    const typed = suppression[1] ?? '';
+    const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
+    return input.rules.map((rule) => ({
+      label: rule.id,
+      kind: CompletionItemKind.EnumMember,
+      detail: rule.summary,
+      documentation: { kind: MarkupKind.Markdown, value: `${rule.summary}\n\n[${rule.id}](${rule.docsUrl})` },
+      textEdit: { range, newText: rule.id },
+    }));
+  }
+
+  const arg = ARG_ITEM.exec(prefix);
+  if (!arg || !inArgsList(document, input.view(), offset)) return [];
+  const typed = arg[1] ?? '';
+  const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
+  return OPTION_TABLE.map((spec) => optionItem(spec, range, input.snippets));
+}

@@ -1,0 +1,155 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Severity } from '@kube-dns-tools/core/lint/finding';
+import type { LintOutcome } from './lint-job.js';
+import type { LintPool } from './lint-pool.js';
+import type { EffectiveSettings } from './settings.js';
+
+/** The findings of one exact version of a document, linted from `text`. */
+export interface LintSnapshot {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  readonly outcome: LintOutcome;
+}
+
+export interface DocumentLinterHost {
+  document(uri: string): TextDocument | undefined;
+  settings(): EffectiveSettings;
+  /** Rule severities from the repository's `.kube-dns-tools.yaml`, for the document's file path. */
+  fileRules(filePath: string | undefined): Record<string, Severity | 'off'>;
+  filePath(uri: string): string | undefined;
+  /** Called once per fresh snapshot of the current version. */
+  onLinted(snapshot: LintSnapshot): void;
+  log(message: string): void;
+}
+
+interface DocumentState {
+  timer?: NodeJS.Timeout;
+  /** Pull requests waiting for the typing pause to end. */
+  waiters: (() => void)[];
+  latest?: LintSnapshot;
+  running?: { version: number; promise: Promise<LintSnapshot | undefined> };
+}
+
+const EMPTY: Omit<LintOutcome, 'id'> = { ok: true, findings: [], invocations: 0, configMaps: 0, durationMs: 0 };
+
+/**
+ * Lints each open document about `lintDelayMs` after its last change, keeps the newest snapshot,
+ * and drops results of versions that changed while the lint ran.
+ */
+export class DocumentLinter {
+  private readonly states = new Map<string, DocumentState>();
+  lints = 0;
+  lastLintMs: number | undefined;
+
+  constructor(
+    private readonly pool: LintPool,
+    private readonly host: DocumentLinterHost,
+  ) {}
+
+  schedule(uri: string, delayMs = this.host.settings().lintDelayMs): void {
+    const state = this.state(uri);
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      this.wake(state);
+      void this.current(uri);
+    }, delayMs);
+  }
+
+  /** Resolves once the document's pending debounce (if any) has run out. */
+  afterDebounce(uri: string): Promise<void> {
+    const state = this.states.get(uri);
+    if (!state?.timer) return Promise.resolve();
+    return new Promise((resolve) => state.waiters.push(resolve));
+  }
+
+  private wake(state: DocumentState): void {
+    const waiters = state.waiters.splice(0);
+    for (const resolve of waiters) resolve();
+  }
+
+  /** The snapshot of the document's current version, linting now if there is none yet. */
+  async current(uri: string): Promise<LintSnapshot | undefined> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const document = this.host.document(uri);
+      if (!document) return undefined;
+      const state = this.state(uri);
+      if (state.latest?.version === document.version) return state.latest;
+      if (state.timer) {
+        clearTimeout(state.timer);
+        state.timer = undefined;
+        this.wake(state);
+      }
+      const running = state.running?.version === document.version ? state.running.promise : this.run(uri, document, state);
+      const snapshot = await running;
+      if (!snapshot) return undefined;
+      if (snapshot.version === this.host.document(uri)?.version) return snapshot;
+    }
+    return undefined;
+  }
+
+  latest(uri: string): LintSnapshot | undefined {
+    return this.states.get(uri)?.latest;
+  }
+
+  forget(uri: string): void {
+    const state = this.states.get(uri);
+    if (state?.timer) clearTimeout(state.timer);
+    if (state) this.wake(state);
+    this.states.delete(uri);
+  }
+
+  /** Settings or the config file changed: every snapshot is stale. */
+  invalidateAll(): void {
+    for (const [uri, state] of this.states) {
+      state.latest = undefined;
+      this.schedule(uri, 0);
+    }
+  }
+
+  openUris(): string[] {
+    return [...this.states.keys()];
+  }
+
+  private run(uri: string, document: TextDocument, state: DocumentState): Promise<LintSnapshot | undefined> {
+    const version = document.version;
+    const text = document.getText();
+    const promise = this.lint(uri, version, text).then(
+      (snapshot) => {
+        if (state.running?.promise === promise) state.running = undefined;
+        if (!snapshot || this.host.document(uri)?.version !== version || this.states.get(uri) !== state) return snapshot;
+        state.latest = snapshot;
+        this.host.onLinted(snapshot);
+        return snapshot;
+      },
+      (error: unknown) => {
+        if (state.running?.promise === promise) state.running = undefined;
+        this.host.log(`lint of ${uri} failed: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      },
+    );
+    state.running = { version, promise };
+    return promise;
+  }
+
+  private async lint(uri: string, version: number, text: string): Promise<LintSnapshot | undefined> {
+    const settings = this.host.settings();
+    if (!settings.enable) return { uri, version, text, outcome: { ...EMPTY, id: 0 } };
+    const filePath = this.host.filePath(uri);
+    const rules = { ...this.host.fileRules(filePath), ...settings.rules };
+    const outcome = await this.pool.lint({ text, filePath, rules }, settings.lintTimeoutMs);
+    this.lints++;
+    this.lastLintMs = outcome.durationMs;
+    return { uri, version, text, outcome };
+  }
+
+  private state(uri: string): DocumentState {
+    let state = this.states.get(uri);
+    if (!state) {
+      state = { waiters: [] };
+      this.states.set(uri, state);
+    }
+    return state;
+  }
+}

@@ -1,0 +1,40 @@
+import { MarkupKind, type Hover } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { describeOptionValue } from '@kube-dns-tools/core/dnsmasq/option-value-meaning';
+import { parseServerValue } from '@kube-dns-tools/core/dnsmasq/server';
+import type { ServerOptionKind } from '@kube-dns-tools/core/dnsmasq/server-spec';
+import type { ManifestView } from './manifest-view.js';
+import { optionAt } from './manifest-view.js';
+import { docFor } from './option-doc-text.js';
+import { describeServerSpec } from './server-route-text.js';
+
+const SERVER_OPTIONS: ReadonlySet<string> = new Set<ServerOptionKind>(['server', 'local', 'address', 'rev-server']);
+
+/** What the value of a --server-family option does, or why dnsmasq refuses it. */
+export function serverValueText(long: string, value: string): string | undefined {
+  if (!SERVER_OPTIONS.has(long)) return undefined;
+  const result = parseServerValue(long as ServerOptionKind, value);
+  if (result.ok) return describeServerSpec(result.spec);
+  return `dnsmasq refuses this value: ${result.error.reason}. ${result.error.explanation}`;
+}
+
+export function hoverAt(document: TextDocument, view: ManifestView, offset: number): Hover | null {
+  const hit = optionAt(view, offset);
+  if (!hit) return null;
+  const { option } = hit;
+  const spec = option.spec;
+  const doc = docFor(spec.long);
+  const lines: string[] = [];
+  const names = spec.short ? `\`--${spec.long}\` (\`-${spec.short}\`)` : `\`--${spec.long}\``;
+  lines.push(`**${names}**${spec.metavar ? ` \`${spec.metavar}\`` : ''}`, '', doc.summary);
+  const route = option.value !== undefined ? serverValueText(spec.long, option.value) : undefined;
+  const meaning = route ?? describeOptionValue(spec.long, option.value);
+  if (meaning) lines.push('', `**Here:** ${meaning}`);
+  if (doc.details) lines.push('', doc.details);
+  lines.push('', `[dnsmasq manual: --${spec.long}](${doc.manUrl})`);
+  const range = hit.onValue && option.valueRange ? option.valueRange : option.nameRange;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: lines.join('\n') },
+    range: { start: document.positionAt(range.start), end: document.positionAt(range.end) },
+  };
+}

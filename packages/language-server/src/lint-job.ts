@@ -1,0 +1,23 @@
+import type { Finding, Severity } from '@kube-dns-tools/core/lint/finding';
+
+/** What the main thread sends to the lint worker. */
+export interface LintJob {
+  id: number;
+  text: string;
+  filePath: string | undefined;
+  rules: Record<string, Severity | 'off'>;
+}
+
+export type LintJobResult =
+  | {
+      id: number;
+      ok: true;
+      findings: Finding[];
+      invocations: number;
+      configMaps: number;
+      /** Time inside lintText, measured in the worker. */
+      durationMs: number;
+    }
+  | { id: number; ok: false; error: string };
+
+export type LintOutcome = Extract<LintJobResult, { ok: true }>;
