@@ -6,7 +6,11 @@ export type ServerOptionKind = 'server' | 'local' | 'address' | 'rev-server';
 export interface DomainPattern {
   /** As written between the slashes (for --rev-server: the network as written). */
   readonly text: string;
-  /** Lower-cased, leading dots and `*` removed, IDN converted to punycode; for --rev-server the derived zone. */
+  /**
+   * Lower-cased, IDN converted to punycode, one trailing dot dropped; for `suffix` leading dots removed;
+   * for `wildcard` only the `*` removed (`*.example.com` -> `.example.com`, `*example.com` -> `example.com`:
+   * a name matches when it ends with this text); for --rev-server the derived zone.
+   */
   readonly name: string;
   /**
    * `suffix`: whole-label suffix match; `wildcard`: written `*name`, matches any name ending in `name`;
@@ -43,7 +47,14 @@ export type ServerTarget =
       readonly source?: SourceBinding;
     }
   /** An upstream given as a hostname: dnsmasq resolves it once, at start-up. */
-  | { readonly kind: 'hostname'; readonly host: string; readonly port: number; readonly source?: SourceBinding };
+  | {
+      readonly kind: 'hostname';
+      readonly host: string;
+      readonly port: number;
+      /** `%scope` as written; dnsmasq applies it to the IPv6 addresses the name resolves to. */
+      readonly scopeId?: string;
+      readonly source?: SourceBinding;
+    };
 
 export interface ServerSpec {
   readonly option: ServerOptionKind;
