@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { findLintConfig, type ConfigFileSystem } from '@kube-dns-tools/core/lint/config-file';
+import type { RuleSetting } from '@kube-dns-tools/core/lint/lint-text';
+
+const nodeFs: ConfigFileSystem = {
+  readFile(path) {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  exists: (path) => existsSync(path),
+};
+
+interface DirConfig {
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  /** Problems of the config file, given once per config file. */
+  readonly problems: readonly string[];
+}
+
+const byDir = new Map<string, { path: string | undefined; rules: Readonly<Record<string, RuleSetting>>; problems: readonly string[] }>();
+const reported = new Set<string>();
+
+/** The `.kube-dns-tools.yaml` rule settings that apply to files in a directory (looked up once per directory). */
+export function configFor(dir: string): DirConfig {
+  let entry = byDir.get(dir);
+  if (!entry) {
+    const found = findLintConfig(dir, nodeFs);
+    entry = { path: found?.path, rules: found?.config.rules ?? {}, problems: found?.problems ?? [] };
+    byDir.set(dir, entry);
+  }
+  if (!entry.path || reported.has(entry.path)) return { rules: entry.rules, problems: [] };
+  reported.add(entry.path);
+  return { rules: entry.rules, problems: entry.problems };
+}

@@ -1,0 +1,20 @@
+import type { FileReport } from './lint-report.js';
+import { isFixable } from './lint-report.js';
+
+/** DESIGN.md's contract: one JSON array, 1-based lines and columns (columns count UTF-16 units). */
+export function formatJson(reports: readonly FileReport[]): string {
+  const out = reports.map((r) => ({
+    filePath: r.filePath,
+    findings: r.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      line: f.span.startPosition.line + 1,
+      column: f.span.startPosition.character + 1,
+      endLine: f.span.endPosition.line + 1,
+      endColumn: f.span.endPosition.character + 1,
+      fixable: isFixable(f),
+    })),
+  }));
+  return `${JSON.stringify(out, null, 2)}\n`;
+}

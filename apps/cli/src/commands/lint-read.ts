@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { reason } from './lint-files.js';
+
+export type ReadResult =
+  | { readonly ok: true; readonly text: string; readonly bom: boolean }
+  | { readonly ok: false; readonly message: string };
+
+const MAX_BYTES = 64 * 1024 * 1024;
+
+/** Reads a manifest as UTF-8 text; binary or non-UTF-8 files are refused with a message, never an exception. */
+export function readManifestFile(path: string): ReadResult {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return { ok: false, message: `${path}: cannot read: ${reason(error)}` };
+  }
+  if (bytes.length > MAX_BYTES) return { ok: false, message: `${path}: skipped: larger than 64 MiB` };
+  if (bytes.subarray(0, 8192).includes(0)) return { ok: false, message: `${path}: skipped: a binary file, not a manifest` };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return { ok: false, message: `${path}: skipped: not UTF-8 text` };
+  }
+  const bom = text.charCodeAt(0) === 0xfeff;
+  return { ok: true, text: bom ? text.slice(1) : text, bom };
+}

@@ -1,0 +1,102 @@
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { fixUntilStable } from '@kube-dns-tools/core/lint/apply-fixes';
+import { lintText, type RuleSetting } from '@kube-dns-tools/core/lint/lint-text';
+import { collectFiles } from './lint-files.js';
+import { formatJson } from './lint-format-json.js';
+import { formatSarif } from './lint-format-sarif.js';
+import { formatStylish } from './lint-format-stylish.js';
+import { configFor } from './lint-config-lookup.js';
+import { Progress } from './lint-progress.js';
+import { readManifestFile } from './lint-read.js';
+import { countFindings, type FileReport } from './lint-report.js';
+import { parseRuleFlags } from './lint-rule-flags.js';
+import { writeAtomically } from './lint-write.js';
+
+interface LintFlags {
+  format: string;
+  fix?: boolean;
+  rule: string[];
+  maxWarnings?: string;
+}
+
+const FORMATS = ['stylish', 'json', 'sarif'];
+const VERSION = '0.1.0';
+
+/** `lint [PATH...]`: exit 0 clean, 1 with an error-level finding (or too many warnings), 2 on bad usage or unreadable input. */
+export function registerLint(program: Command): void {
+  program
+    .command('lint')
+    .description('lint kube-dns manifests: dnsmasq arguments (-N, -q, --server syntax, ...) and the kube-dns ConfigMap')
+    .argument('[paths...]', 'files and directories (directories are searched for *.yaml, *.yml, *.json and templates)', ['.'])
+    .option('--format <format>', 'stylish | json | sarif', 'stylish')
+    .option('--fix', 'apply the preferred fixes, re-lint until stable, write files atomically')
+    .option('--rule <id=severity>', 'set a rule to off|error|warning|info|hint (repeatable)', (v: string, all: string[]) => [...all, v], [])
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .action((paths: string[], flags: LintFlags) => {
+      process.exitCode = runLint(paths, flags);
+    });
+}
+
+function usage(message: string): number {
+  process.stderr.write(`kube-dns-tools lint: ${message}\n`);
+  return 2;
+}
+
+export function runLint(paths: readonly string[], flags: LintFlags): number {
+  if (!FORMATS.includes(flags.format)) return usage(`--format ${flags.format}: expected one of ${FORMATS.join(', ')}`);
+  const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) return usage(`--max-warnings ${flags.maxWarnings}: expected a whole number`);
+  const ruleFlags = parseRuleFlags(flags.rule);
+  if ('error' in ruleFlags) return usage(ruleFlags.error);
+
+  const { files, problems } = collectFiles(paths);
+  let failed = problems.length > 0;
+  for (const p of problems) process.stderr.write(`kube-dns-tools lint: ${p}\n`);
+
+  const reports: FileReport[] = [];
+  const progress = new Progress(files.length);
+  for (const file of files) {
+    progress.update(file);
+    const read = readManifestFile(file);
+    if (!read.ok) {
+      progress.clear();
+      process.stderr.write(`kube-dns-tools lint: ${read.message}\n`);
+      failed = true;
+      continue;
+    }
+    const config = configFor(dirname(resolve(file)));
+    for (const p of config.problems) process.stderr.write(`kube-dns-tools lint: ${p}\n`);
+    const rules: Record<string, RuleSetting> = { ...config.rules, ...ruleFlags.rules };
+    const lint = (text: string) => lintText(text, { filePath: file, rules }).findings;
+    if (flags.fix) {
+      const fixed = fixUntilStable(read.text, lint);
+      if (fixed.text !== read.text) {
+        try {
+          writeAtomically(file, (read.bom ? '\ufeff' : '') + fixed.text);
+        } catch (error) {
+          process.stderr.write(`kube-dns-tools lint: ${file}: cannot write the fixes: ${error instanceof Error ? error.message : String(error)}\n`);
+          failed = true;
+        }
+      }
+      reports.push({ filePath: file, findings: fixed.findings });
+    } else {
+      reports.push({ filePath: file, findings: lint(read.text) });
+    }
+  }
+  progress.clear();
+
+  const colour = process.stdout.isTTY === true && !process.env['NO_COLOR'];
+  if (flags.format === 'json') process.stdout.write(formatJson(reports));
+  else if (flags.format === 'sarif') process.stdout.write(formatSarif(reports, VERSION));
+  else process.stdout.write(formatStylish(reports, colour));
+
+  if (failed) return 2;
+  const counts = countFindings(reports);
+  if (counts.error > 0) return 1;
+  if (maxWarnings !== undefined && counts.warning > maxWarnings) {
+    process.stderr.write(`kube-dns-tools lint: ${counts.warning} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,47 @@
+import type { ParsedOption } from '../dnsmasq/parsed-argv.js';
+import type { ManifestArg } from '../manifest/model.js';
+import type { Fix, TextEdit } from './finding.js';
+import type { InvocationFacts } from './invocation-facts.js';
+
+/** Builds a fix from the reader's style-keeping edits; a builder that cannot place the edit yields no fix. */
+function guarded(title: string, preferred: boolean, make: () => TextEdit | readonly TextEdit[]): Fix[] {
+  try {
+    const made = make();
+    const edits = Array.isArray(made) ? (made as readonly TextEdit[]) : [made as TextEdit];
+    return [{ title, edits, ...(preferred ? { preferred: true } : {}) }];
+  } catch {
+    return [];
+  }
+}
+
+/** Adds dnsmasq words after the invocation's last argument, in the list's own style. */
+export function appendWords(facts: InvocationFacts, words: readonly string[], title: string, preferred = true): Fix[] {
+  return guarded(title, preferred, () => facts.invocation.insertion.append(words));
+}
+
+/** Rewrites one argv word in place, quoted as its siblings are. */
+export function replaceWord(facts: InvocationFacts, tokenIndex: number, newWord: string, title: string, preferred = true): Fix[] {
+  const arg = facts.arg(tokenIndex);
+  if (!arg) return [];
+  return guarded(title, preferred, () => facts.invocation.insertion.replace(arg, newWord));
+}
+
+/** Removes one argv word with its list punctuation. */
+export function removeWord(facts: InvocationFacts, tokenIndex: number, title: string, preferred = false): Fix[] {
+  const arg: ManifestArg | undefined = facts.arg(tokenIndex);
+  if (!arg) return [];
+  return guarded(title, preferred, () => facts.invocation.insertion.remove(arg));
+}
+
+/** The neighbours' spelling of a flag: `-N` when most options are short, `--no-negcache` otherwise. */
+export function flagFor(facts: InvocationFacts, long: string, short: string | undefined): string {
+  return short && facts.style() === 'short' ? `-${short}` : `--${long}`;
+}
+
+/** Replaces an option's value (the tail of its word, or the whole next word) and keeps how the option was written. */
+export function replaceValue(facts: InvocationFacts, option: ParsedOption, newValue: string, title: string, preferred = true): Fix[] {
+  const index = option.valueTokenIndex ?? option.tokenIndex;
+  const arg = facts.arg(index);
+  if (!arg || option.value === undefined || !arg.text.endsWith(option.value)) return [];
+  return replaceWord(facts, index, arg.text.slice(0, arg.text.length - option.value.length) + newValue, title, preferred);
+}

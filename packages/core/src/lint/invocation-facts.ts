@@ -1,0 +1,129 @@
+import { parseArgv } from '../dnsmasq/argv.js';
+import { parseServerValue } from '../dnsmasq/server.js';
+import type { ServerOptionKind, ServerParseResult } from '../dnsmasq/server-spec.js';
+import type { ParsedArgv, ParsedOption } from '../dnsmasq/parsed-argv.js';
+import type { DnsmasqInvocation, ManifestArg } from '../manifest/model.js';
+import { hasPlaceholder } from './placeholder.js';
+
+/** Whether an option is given: in every rendering, only inside a template conditional, or not at all. */
+export type Presence = 'always' | 'conditional' | 'absent';
+
+const SERVER_OPTIONS: readonly ServerOptionKind[] = ['server', 'local', 'address', 'rev-server'];
+
+/** A literal (untemplated) value of --server, --local, --address or --rev-server and what its grammar made of it. */
+export interface ServerValue {
+  readonly option: ParsedOption;
+  readonly kind: ServerOptionKind;
+  readonly value: string;
+  readonly result: ServerParseResult;
+}
+
+/** What the rules ask about one dnsmasq invocation, computed once. */
+export class InvocationFacts {
+  readonly argv: ParsedArgv;
+  private readonly byLong = new Map<string, ParsedOption[]>();
+
+  constructor(
+    readonly index: number,
+    readonly invocation: DnsmasqInvocation,
+  ) {
+    this.argv = parseArgv(invocation.args);
+    for (const option of this.argv.options) {
+      if (this.nameTemplated(option)) continue;
+      const list = this.byLong.get(option.spec.long);
+      if (list) list.push(option);
+      else this.byLong.set(option.spec.long, [option]);
+    }
+  }
+
+  private serverList: ServerValue[] | undefined;
+
+  /** Server-grammar values in argv order, parsed once for every rule; templated values are left out. */
+  servers(): readonly ServerValue[] {
+    if (this.serverList) return this.serverList;
+    const list: ServerValue[] = [];
+    for (const option of this.argv.options) {
+      const kind = SERVER_OPTIONS.find((k) => k === option.spec.long);
+      if (!kind || option.value === undefined || this.nameTemplated(option) || this.valueTemplated(option)) continue;
+      list.push({ option, kind, value: option.value, result: parseServerValue(kind, option.value) });
+    }
+    this.serverList = list;
+    return list;
+  }
+
+  /** Source range of `value.slice(from, to)` of an option. */
+  valueRange(option: ParsedOption, from: number, to: number): { start: number; end: number } {
+    const map = option.mapValue;
+    const base = option.valueRange?.start ?? option.range.start;
+    return map ? { start: map(from), end: map(to) } : { start: base + from, end: base + to };
+  }
+
+  arg(tokenIndex: number): ManifestArg | undefined {
+    return this.invocation.args[tokenIndex];
+  }
+
+  /** Every occurrence of an option, by its long name (aliases such as `-N` included). */
+  options(long: string): readonly ParsedOption[] {
+    return this.byLong.get(long) ?? [];
+  }
+
+  presence(...longs: string[]): Presence {
+    let conditional = false;
+    for (const long of longs) {
+      for (const option of this.options(long)) {
+        if (!this.conditional(option)) return 'always';
+        conditional = true;
+      }
+    }
+    return conditional ? 'conditional' : 'absent';
+  }
+
+  conditional(option: ParsedOption): boolean {
+    if (this.arg(option.tokenIndex)?.conditional) return true;
+    return option.valueTokenIndex !== undefined && this.arg(option.valueTokenIndex)?.conditional === true;
+  }
+
+  /** The option's name itself comes from a template: we cannot tell which option it is. */
+  nameTemplated(option: ParsedOption): boolean {
+    const arg = this.arg(option.tokenIndex);
+    if (!arg?.templated) return false;
+    const eq = arg.text.indexOf('=');
+    return hasPlaceholder(eq === -1 ? arg.text : arg.text.slice(0, eq));
+  }
+
+  /** The value holds a placeholder: it is never judged. */
+  valueTemplated(option: ParsedOption): boolean {
+    const index = option.valueTokenIndex ?? option.tokenIndex;
+    return this.arg(index)?.templated === true;
+  }
+
+  /** `-C`/`--conf-file` or `-7`/`--conf-dir` pointing at real configuration: options may live there. */
+  delegatedConfig(): readonly ParsedOption[] {
+    const found: ParsedOption[] = [];
+    for (const option of [...this.options('conf-file'), ...this.options('conf-dir')]) {
+      const value = option.value?.trim() ?? '';
+      if (value === '' || value === '/dev/null') continue;
+      found.push(option);
+    }
+    return found;
+  }
+
+  /** Long or short, as most of the invocation's options are written (long when tied). */
+  style(): 'long' | 'short' {
+    let long = 0;
+    let short = 0;
+    for (const option of this.argv.options) {
+      if (option.form === 'long') long++;
+      else short++;
+    }
+    return short > long ? 'short' : 'long';
+  }
+
+  /** The last value given for a once-option, when it is not templated. */
+  literalValue(long: string): { option: ParsedOption; value: string } | undefined {
+    const list = this.options(long);
+    const option = list[list.length - 1];
+    if (!option || option.value === undefined || this.valueTemplated(option)) return undefined;
+    return { option, value: option.value };
+  }
+}

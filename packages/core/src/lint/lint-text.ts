@@ -1,0 +1,112 @@
+import { readManifest } from '../manifest/read-manifest.js';
+import type { ManifestModel, WorkloadRef } from '../manifest/model.js';
+import type { Finding, Severity } from './finding.js';
+import { InvocationFacts } from './invocation-facts.js';
+import { LineIndex } from './line-index.js';
+import { docsUrl, type Rule, type RuleContext, type RuleReport } from './rule.js';
+import { MODEL_RULES } from './rules/index.js';
+import { internalError } from './rules/suppression-rules.js';
+import { applySuppressions } from './apply-suppressions.js';
+import { isRawArgvFile, readRawArgv } from './raw-argv-reader.js';
+
+export type RuleSetting = Severity | 'off';
+
+export interface LintOptions {
+  /** Used to choose how the text is read (`.json`, templates) and in messages; no file is opened. */
+  readonly filePath?: string;
+  /** Severity per rule id, or `off`; rules not named keep their default severity. */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+}
+
+export interface LintResult {
+  /** Sorted by position, then rule id. */
+  readonly findings: Finding[];
+  /** dnsmasq invocations found. */
+  readonly invocations: number;
+  /** kube-dns ConfigMaps found. */
+  readonly configMaps: number;
+}
+
+/** A finding before suppressions are applied: the engine keeps where it came from. */
+export interface PendingFinding {
+  readonly finding: Finding;
+  readonly workload: WorkloadRef | undefined;
+}
+
+/**
+ * Lints one manifest text. Pure (no I/O) and never throws: a failure inside a rule becomes an
+ * `internal-error` finding and the other rules still run. The CLI and the language server both call this.
+ */
+export function lintText(text: string, options: LintOptions = {}): LintResult {
+  const settings = options.rules ?? {};
+  const lines = new LineIndex(text);
+  const severityOf = (id: string, fallback: Severity): RuleSetting => settings[id] ?? fallback;
+  let model: ManifestModel;
+  try {
+    model = isRawArgvFile(options.filePath) ? readRawArgv(text) : readManifest(text, options.filePath === undefined ? {} : { filePath: options.filePath });
+  } catch (error) {
+    return { findings: [crash(lines, 'the manifest reader', error)], invocations: 0, configMaps: 0 };
+  }
+
+  const pending: PendingFinding[] = [];
+  const facts: InvocationFacts[] = [];
+  for (const [index, invocation] of model.invocations.entries()) {
+    try {
+      facts.push(new InvocationFacts(index, invocation));
+    } catch (error) {
+      pending.push({ finding: crash(lines, 'the argument parser', error), workload: invocation.workload });
+    }
+  }
+
+  for (const rule of MODEL_RULES) {
+    const severity = severityOf(rule.id, rule.defaultSeverity);
+    if (severity === 'off') continue;
+    const context: RuleContext = {
+      text,
+      model,
+      invocations: facts,
+      report: (r: RuleReport) => pending.push({ finding: toFinding(lines, rule, severity, r), workload: r.workload }),
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      pending.push({ finding: crash(lines, `rule ${rule.id}`, error), workload: undefined });
+    }
+  }
+
+  const findings = applySuppressions(text, lines, model, pending, severityOf);
+  findings.sort(compareFindings);
+  return { findings, invocations: model.invocations.length, configMaps: model.configMaps.length };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.span.start - b.span.start ||
+    a.span.end - b.span.end ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+function toFinding(lines: LineIndex, rule: Rule, severity: Severity, r: RuleReport): Finding {
+  return {
+    ruleId: rule.id,
+    severity,
+    message: r.message,
+    span: lines.span(r.range.start, r.range.end),
+    docsUrl: docsUrl(rule.id),
+    fixes: r.fixes ?? [],
+  };
+}
+
+function crash(lines: LineIndex, where: string, error: unknown): Finding {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: internalError.id,
+    severity: internalError.defaultSeverity,
+    message: `kube-dns-tools failed in ${where} (${detail}); the other checks still ran. Please report this with the file.`,
+    span: lines.span(0, 0),
+    docsUrl: docsUrl(internalError.id),
+    fixes: [],
+  };
+}

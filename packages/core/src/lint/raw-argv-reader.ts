@@ -1,0 +1,56 @@
+import type { Range } from '../dnsmasq/source-range.js';
+import type { TextEdit } from './finding.js';
+import type { ArgInsertion, DnsmasqInvocation, ManifestArg, ManifestModel } from '../manifest/model.js';
+import { hasPlaceholder } from './placeholder.js';
+
+/** Files holding a bare dnsmasq argv (words separated by blanks or newlines), e.g. `snippet.args.txt`. */
+export function isRawArgvFile(filePath: string | undefined): boolean {
+  return !!filePath && /\.(?:args|argv)(?:\.txt)?$/i.test(filePath);
+}
+
+/**
+ * Reads a bare argv as one dnsmasq invocation: words split at blanks (no shell quoting),
+ * a leading `dnsmasq` program name dropped, `#` comment lines skipped.
+ */
+export function readRawArgv(text: string): ManifestModel {
+  const args: ManifestArg[] = [];
+  for (const line of text.matchAll(/[^\r\n]+/g)) {
+    if (/^\s*#/.test(line[0])) continue;
+    for (const w of line[0].matchAll(/\S+/g)) {
+      const start = line.index + w.index;
+      args.push({ text: w[0], start, end: start + w[0].length, templated: hasPlaceholder(w[0]), conditional: false });
+    }
+  }
+  if (args[0] && /(^|\/)dnsmasq$/.test(args[0].text)) args.shift();
+  const first: Range = args[0] ? { start: args[0].start, end: args[0].end } : { start: 0, end: 0 };
+  const invocation: DnsmasqInvocation = {
+    workload: { kind: 'argv', annotations: {}, kindRange: first },
+    containerRange: first,
+    launcher: 'direct',
+    args,
+    insertion: rawInsertion(text, args),
+    tolerant: false,
+  };
+  return { text, invocations: [invocation], configMaps: [], parseProblems: [] };
+}
+
+function rawInsertion(text: string, args: readonly ManifestArg[]): ArgInsertion {
+  const separator = args.length > 1 && /[\r\n]/.test(text.slice(args[0]!.end, args[1]!.start)) ? (text.includes('\r\n') ? '\r\n' : '\n') : ' ';
+  return {
+    append(words): TextEdit {
+      const last = args[args.length - 1];
+      if (!last) return { start: text.length, end: text.length, newText: words.join(separator) };
+      return { start: last.end, end: last.end, newText: words.map((w) => separator + w).join('') };
+    },
+    replace(arg, newWord): TextEdit {
+      return { start: arg.start, end: arg.end, newText: newWord };
+    },
+    remove(arg): TextEdit {
+      const i = args.indexOf(arg);
+      const before = args[i - 1];
+      if (before) return { start: before.end, end: arg.end, newText: '' };
+      const after = args[i + 1];
+      return { start: arg.start, end: after ? after.start : arg.end, newText: '' };
+    },
+  };
+}

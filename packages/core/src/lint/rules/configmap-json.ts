@@ -1,0 +1,75 @@
+import ipaddr from 'ipaddr.js';
+import type { ConfigMapValue, KubeDnsConfigMap } from '../../manifest/model.js';
+import { parseJson } from '../json-error-offset.js';
+import { hasPlaceholder } from '../placeholder.js';
+import type { Rule, RuleContext } from '../rule.js';
+
+export const configmapJson: Rule = {
+  id: 'configmap-json',
+  defaultSeverity: 'error',
+  summary: 'kube-dns ConfigMap: upstreamNameservers/stubDomains that kube-dns cannot read.',
+  check(context) {
+    for (const cm of context.model.configMaps) {
+      if (cm.upstreamNameservers) checkValue(context, cm, 'upstreamNameservers', cm.upstreamNameservers, upstreamProblem);
+      if (cm.stubDomains) checkValue(context, cm, 'stubDomains', cm.stubDomains, stubDomainsProblem);
+      if (cm.federations) checkValue(context, cm, 'federations', cm.federations, federationsProblem);
+    }
+  },
+};
+
+function checkValue(
+  context: RuleContext,
+  cm: KubeDnsConfigMap,
+  key: string,
+  v: ConfigMapValue,
+  shape: (value: unknown) => string | undefined,
+): void {
+  if (hasPlaceholder(v.value) || v.value.trim() === '') return;
+  const at = (index: number): number => (v.map ? v.map(index) : v.range.start + index);
+  const parsed = parseJson(v.value);
+  if (!parsed.ok) {
+    const start = at(Math.min(parsed.offset, v.value.length));
+    const end = parsed.offset < v.value.length ? at(parsed.offset + 1) : v.range.end;
+    context.report({
+      range: start < end ? { start, end } : v.range,
+      message: `${key} is not valid JSON, so kube-dns ignores the whole ConfigMap: ${parsed.reason}.`,
+      workload: cm.workload,
+    });
+    return;
+  }
+  const problem = shape(parsed.value);
+  if (problem) context.report({ range: v.range, message: `${key}: ${problem}`, workload: cm.workload });
+}
+
+function upstreamProblem(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return 'must be a JSON array of IP addresses, e.g. ["8.8.8.8"].';
+  if (value.length > 3) return `kube-dns takes at most 3 upstream nameservers; ${value.length} are given.`;
+  const bad = value.find((s) => typeof s !== 'string' || !isServer(s, false));
+  return bad === undefined ? undefined : `${JSON.stringify(bad)} is not an IP address.`;
+}
+
+function stubDomainsProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return 'must be a JSON object of domain to a list of nameserver IPs, e.g. {"acme.local": ["1.2.3.4"]}.';
+  }
+  for (const [domain, servers] of Object.entries(value)) {
+    if (!Array.isArray(servers) || servers.length === 0) return `the value of "${domain}" must be a non-empty list of nameserver IPs.`;
+    const bad = servers.find((s) => typeof s !== 'string' || !isServer(s, true));
+    if (bad !== undefined) return `${JSON.stringify(bad)} (for "${domain}") is not an IP address (a ":port" may follow).`;
+  }
+  return undefined;
+}
+
+function federationsProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must be a JSON object of federation name to domain.';
+  const bad = Object.entries(value).find(([, d]) => typeof d !== 'string');
+  return bad ? `the domain of federation "${bad[0]}" must be a string.` : undefined;
+}
+
+function isServer(text: string, portAllowed: boolean): boolean {
+  if (ipaddr.isValid(text) && (ipaddr.IPv4.isValidFourPartDecimal(text) || text.includes(':'))) return true;
+  if (!portAllowed) return false;
+  const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(text);
+  const host = m?.[1] ?? m?.[2];
+  return !!host && ipaddr.isValid(host) && Number(m![3]) <= 65535;
+}

@@ -1,0 +1,22 @@
+import type { Rule } from '../rule.js';
+
+export const delegatedConfig: Rule = {
+  id: 'delegated-config',
+  defaultSeverity: 'info',
+  summary: 'Options live in a config file or directory (-C, -7): -N and -q cannot be judged from the manifest.',
+  check(context) {
+    for (const facts of context.invocations) {
+      const delegated = facts.delegatedConfig();
+      const first = delegated[0];
+      if (!first) continue;
+      const unknown = ['no-negcache', 'log-queries'].filter((long) => facts.presence(long) === 'absent');
+      if (unknown.length === 0) continue;
+      const where = delegated.map((o) => `${o.spelled} ${o.value}`).join(', ');
+      context.report({
+        range: first.nameRange,
+        message: `dnsmasq also reads its options from ${where}, which the manifest does not show, so whether ${unknown.map((u) => `--${u}`).join(' and ')} ${unknown.length > 1 ? 'are' : 'is'} set cannot be judged here. Make sure that configuration has no-negcache (and log-queries), or pass them on the command line.`,
+        workload: facts.invocation.workload,
+      });
+    }
+  },
+};

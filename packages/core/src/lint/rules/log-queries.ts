@@ -1,0 +1,27 @@
+import type { Rule } from '../rule.js';
+import { appendWords, flagFor } from '../fix-builders.js';
+
+export const logQueries: Rule = {
+  id: 'log-queries',
+  defaultSeverity: 'info',
+  summary: 'dnsmasq runs without -q/--log-queries, so a bad cached answer leaves no trace in the logs.',
+  check(context) {
+    for (const facts of context.invocations) {
+      const presence = facts.presence('log-queries');
+      if (presence === 'always' || facts.delegatedConfig().length > 0) continue;
+      const flag = flagFor(facts, 'log-queries', 'q');
+      const words = [flag];
+      if (facts.presence('log-facility') === 'absent') words.push('--log-facility=-');
+      const message =
+        presence === 'conditional'
+          ? `${flag} is only set inside a template conditional; renderings without it log no queries, so a cached NODATA cannot be seen in the logs.`
+          : `dnsmasq runs without ${flag}: no "query", "reply" or "cached ... is NODATA" lines are logged, so a bad cached answer cannot be seen. Add ${words.join(' ')}.`;
+      context.report({
+        range: facts.invocation.containerRange,
+        message,
+        workload: facts.invocation.workload,
+        fixes: appendWords(facts, words, `Add ${words.join(' ')}`),
+      });
+    }
+  },
+};

@@ -1,0 +1,37 @@
+import type { Rule } from '../rule.js';
+import { appendWords, flagFor } from '../fix-builders.js';
+
+const INCIDENT =
+  'Without it dnsmasq caches negative answers: when an upstream briefly answers NODATA or NXDOMAIN ' +
+  '(as a flaky upstream did for sonatype.map.fastly.net), every pod gets that empty answer from the cache ' +
+  'until it expires (the SOA TTL, --neg-ttl, or, with neither, the TTL of the CNAME chain that led there), ' +
+  'long after the upstream has recovered.';
+
+export const noNegcache: Rule = {
+  id: 'no-negcache',
+  defaultSeverity: 'warning',
+  summary: 'dnsmasq runs without -N/--no-negcache, so a transient NODATA/NXDOMAIN is served from cache.',
+  check(context) {
+    for (const facts of context.invocations) {
+      const presence = facts.presence('no-negcache');
+      if (presence === 'always' || facts.delegatedConfig().length > 0) continue;
+      const negTtl = facts.presence('neg-ttl');
+      if (presence === 'absent' && negTtl === 'always') continue;
+      const flag = flagFor(facts, 'no-negcache', 'N');
+      let message: string;
+      if (presence === 'conditional') {
+        message = `${flag} is only set inside a template conditional; renderings without it cache negative answers. ${INCIDENT}`;
+      } else if (negTtl === 'conditional') {
+        message = `dnsmasq has no ${flag}, and --neg-ttl is only set inside a template conditional. ${INCIDENT}`;
+      } else {
+        message = `dnsmasq runs without ${flag}. ${INCIDENT} Add ${flag}.`;
+      }
+      context.report({
+        range: facts.invocation.containerRange,
+        message,
+        workload: facts.invocation.workload,
+        fixes: appendWords(facts, [flag], `Add ${flag}`),
+      });
+    }
+  },
+};

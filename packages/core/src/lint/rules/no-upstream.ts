@@ -1,0 +1,37 @@
+import type { Rule } from '../rule.js';
+
+export const noUpstream: Rule = {
+  id: 'no-upstream',
+  defaultSeverity: 'error',
+  summary: '--no-resolv and no default --server: every name outside the routed domains is REFUSED.',
+  check(context) {
+    const configMapUpstreams = context.model.configMaps.some((c) => c.upstreamNameservers !== undefined);
+    for (const facts of context.invocations) {
+      const noResolv = facts.options('no-resolv');
+      if (facts.presence('no-resolv') !== 'always' || facts.delegatedConfig().length > 0) continue;
+      if (facts.options('servers-file').length > 0) continue;
+      const serverOptions = [...facts.options('server'), ...facts.options('local')];
+      // A templated value that does not start with `/domain/` may render to a default server.
+      if (serverOptions.some((o) => facts.valueTemplated(o) && !(o.value ?? '').startsWith('/'))) continue;
+      const routed: string[] = [];
+      let hasDefault = false;
+      for (const s of facts.servers()) {
+        if (!s.result.ok || (s.kind !== 'server' && s.kind !== 'local')) continue;
+        const { spec } = s.result;
+        const t = spec.target.kind;
+        if (spec.domains.length === 0 && (t === 'upstream' || t === 'hostname')) hasDefault = true;
+        else for (const d of spec.domains) routed.push(d.text === '' ? '(unqualified names)' : d.text);
+      }
+      if (hasDefault) continue;
+      if (facts.invocation.launcher === 'nanny' && configMapUpstreams) continue;
+      const first = noResolv[0]!;
+      const scope = routed.length ? `every name outside ${[...new Set(routed)].join(', ')}` : 'every name';
+      const nanny = facts.invocation.launcher === 'nanny' ? ' (unless the kube-dns ConfigMap gives the nanny upstreamNameservers)' : '';
+      context.report({
+        range: first.nameRange,
+        message: `${first.spelled} stops dnsmasq from reading /etc/resolv.conf and no --server without a domain is given, so ${scope} gets REFUSED${nanny}. Add a default server, e.g. --server=<upstream-ip>.`,
+        workload: facts.invocation.workload,
+      });
+    }
+  },
+};

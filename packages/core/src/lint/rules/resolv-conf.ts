@@ -1,0 +1,19 @@
+import type { Rule } from '../rule.js';
+
+export const resolvConf: Rule = {
+  id: 'resolv-conf',
+  defaultSeverity: 'info',
+  summary: 'A default --server without --no-resolv: the nameservers of /etc/resolv.conf are used as well.',
+  check(context) {
+    for (const facts of context.invocations) {
+      if (facts.presence('no-resolv') !== 'absent' || facts.delegatedConfig().length > 0) continue;
+      const catchAll = facts.servers().find((s) => s.result.ok && s.kind === 'server' && s.result.spec.domains.length === 0 && s.result.spec.target.kind === 'upstream');
+      if (!catchAll) continue;
+      context.report({
+        range: catchAll.option.range,
+        message: `${catchAll.option.spelled}=${catchAll.value} is a default server, but without --no-resolv dnsmasq also sends queries to the nameservers in /etc/resolv.conf, and answers from either are cached. Add --no-resolv if ${catchAll.value} should be the only upstream.`,
+        workload: facts.invocation.workload,
+      });
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import type { Severity } from '../finding.js';
+
+/** Rules about the suppressions themselves; the engine checks them after the others, and they cannot be suppressed. */
+export interface MetaRule {
+  readonly id: string;
+  readonly defaultSeverity: Severity;
+  readonly summary: string;
+}
+
+export const unusedSuppression: MetaRule = {
+  id: 'unused-suppression',
+  defaultSeverity: 'warning',
+  summary: 'A kube-dns-tools-disable comment or annotation that suppresses nothing (or names no rule).',
+};
+
+export const suppressionReason: MetaRule = {
+  id: 'suppression-reason',
+  defaultSeverity: 'warning',
+  summary: 'A suppression without a reason after "--".',
+};
+
+export const internalError: MetaRule = {
+  id: 'internal-error',
+  defaultSeverity: 'error',
+  summary: 'kube-dns-tools itself failed while checking this file; please report it.',
+};
+
+export const META_RULES: readonly MetaRule[] = [unusedSuppression, suppressionReason, internalError];

@@ -1,0 +1,35 @@
+import { suggestOptions } from '../../dnsmasq/option-suggest.js';
+import type { Fix } from '../finding.js';
+import { replaceWord } from '../fix-builders.js';
+import type { Rule } from '../rule.js';
+
+export const unknownOption: Rule = {
+  id: 'unknown-option',
+  defaultSeverity: 'error',
+  summary: 'An option dnsmasq 2.90 does not know, or an abbreviation that fits several: dnsmasq would not start.',
+  check(context) {
+    for (const facts of context.invocations) {
+      for (const problem of facts.argv.problems) {
+        if (problem.code !== 'unknown-option' && problem.code !== 'ambiguous-option') continue;
+        if (facts.arg(problem.tokenIndex)?.templated) continue;
+        const word = problem.token;
+        const isLong = word.startsWith('--');
+        const name = isLong ? word.slice(2).split('=')[0]! : '';
+        const candidates = problem.candidates?.length ? problem.candidates : isLong ? suggestOptions(name) : [];
+        const fixes: Fix[] = [];
+        for (const long of candidates.slice(0, 3)) {
+          const eq = word.indexOf('=');
+          const newWord = `--${long}${eq === -1 ? '' : word.slice(eq)}`;
+          fixes.push(...replaceWord(facts, problem.tokenIndex, newWord, `Change to --${long}`, candidates.length === 1));
+        }
+        const hint = candidates.length ? ` Did you mean ${candidates.slice(0, 3).map((c) => `--${c}`).join(' or ')}?` : '';
+        context.report({
+          range: problem.range,
+          message: `dnsmasq refuses ${isLong ? `--${name}` : word}: "${problem.message}". ${problem.explanation}${hint}`,
+          workload: facts.invocation.workload,
+          fixes,
+        });
+      }
+    }
+  },
+};
