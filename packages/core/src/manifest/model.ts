@@ -52,6 +52,8 @@ export interface ConfigMapValue {
   readonly range: Range;
   /** Maps an index in `value` to a source offset (block scalars, escapes). */
   readonly map?: (index: number) => number;
+  /** Added by the manifest reader: the value holds a template placeholder (`{{ ToJSON .X }}`), so its JSON cannot be judged. */
+  readonly templated?: boolean;
 }
 
 /** The kube-dns ConfigMap (`kube-system/kube-dns`). */

@@ -1,0 +1,67 @@
+import type { TextEdit } from '../lint/finding.js';
+import type { FoundDnsmasq, PlacedWord } from './find-dnsmasq.js';
+import { insertAfterItem, removeItem, replaceItem, siblingStyle } from './list-edits.js';
+import type { ArgInsertion, ManifestArg } from './model.js';
+import { appendInScript, removeFromScript, replaceInScript } from './shell-edits.js';
+import { contentEnd, lineBreakAt, lineEndOf, lineStartOf } from './text-lines.js';
+
+/** Where a container without any `command`/`args` gets a new `args:` key. */
+export interface ContainerShape {
+  readonly flow: boolean;
+  /** Offset of the container's first key. */
+  readonly firstKeyStart: number;
+  /** End of the container's last value. */
+  readonly lastValueEnd: number;
+}
+
+function addArgsKey(text: string, container: ContainerShape, words: readonly string[]): TextEdit {
+  if (container.flow) {
+    const list = words.map((w) => JSON.stringify(w)).join(', ');
+    return { start: container.lastValueEnd, end: container.lastValueEnd, newText: `, "args": [${list}]` };
+  }
+  const keyIndent = text.slice(lineStartOf(text, container.firstKeyStart), container.firstKeyStart).replace(/[^\t]/g, ' ');
+  const at = lineEndOf(text, contentEnd(text, container.lastValueEnd));
+  const eol = lineBreakAt(text, at);
+  const items = words.map((w) => `${eol}${keyIndent}- ${JSON.stringify(w)}`).join('');
+  return { start: at, end: at, newText: `${eol}${keyIndent}args:${items}` };
+}
+
+function appendAfter(text: string, anchor: PlacedWord, words: readonly string[]): TextEdit {
+  const { place } = anchor;
+  if (place.kind === 'shell') return appendInScript(place.script, anchor.decoded, words);
+  return insertAfterItem(text, place.item, words, siblingStyle(place.item.list, place.item));
+}
+
+export function makeInsertion(
+  text: string,
+  found: FoundDnsmasq,
+  args: readonly ManifestArg[],
+  container: ContainerShape,
+): ArgInsertion {
+  const placeOf = (arg: ManifestArg): PlacedWord => {
+    const i = args.findIndex((a) => a === arg || (a.start === arg.start && a.end === arg.end && a.text === arg.text));
+    const placed = found.words[i];
+    if (!placed) throw new Error(`the argument "${arg.text}" at ${arg.start} is not one of this dnsmasq invocation's arguments`);
+    return placed;
+  };
+
+  return {
+    append(words) {
+      const all = found.needsSeparator ? ['--', ...words] : [...words];
+      let anchor: PlacedWord | undefined;
+      for (let i = found.words.length - 1; i >= 0 && !anchor; i--) if (!args[i]!.conditional) anchor = found.words[i];
+      anchor ??= found.words[found.words.length - 1] ?? found.anchor;
+      return anchor ? appendAfter(text, anchor, all) : addArgsKey(text, container, all);
+    },
+    replace(arg, newWord) {
+      const { place } = placeOf(arg);
+      if (place.kind === 'shell') return replaceInScript(place.script, place.start, place.end, newWord);
+      return replaceItem(place.item, newWord);
+    },
+    remove(arg) {
+      const { place } = placeOf(arg);
+      if (place.kind === 'shell') return removeFromScript(text, place.script, place.start, place.end);
+      return removeItem(text, place.item);
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Splits a multi-document file at its `---` lines (a document marker at column 0 ends any scalar,
+ * so this is exact) and keeps only the documents that can matter, so that YAML is parsed once
+ * and only where dnsmasq or a kube-dns ConfigMap may be.
+ */
+export interface DocumentChunk {
+  readonly start: number;
+  readonly end: number;
+}
+
+const MARKER = /^---(?=[ \t\r\n]|$)/gm;
+
+export function splitDocuments(text: string): DocumentChunk[] {
+  const chunks: DocumentChunk[] = [];
+  let start = 0;
+  MARKER.lastIndex = 0;
+  for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
+    if (m.index > start) chunks.push({ start, end: m.index });
+    start = m.index;
+  }
+  chunks.push({ start, end: text.length });
+  return chunks;
+}
+
+const DNSMASQ = /dns[-_]?masq/i;
+
+/** True when the document may hold a dnsmasq container or the kube-dns ConfigMap. */
+export function mayMatter(text: string, chunk: DocumentChunk): boolean {
+  const body = text.slice(chunk.start, chunk.end);
+  if (DNSMASQ.test(body)) return true;
+  return body.includes('ConfigMap') && body.includes('kube-dns');
+}

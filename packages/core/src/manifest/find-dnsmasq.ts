@@ -1,0 +1,118 @@
+import type { Node } from 'yaml';
+import { basename, findShellDnsmasq } from './shell-dnsmasq.js';
+import type { DecodedText } from './decoded-text.js';
+import { classifyContainer, isNannyFlag } from './container-kind.js';
+import { readWordList, type ListWord, type WordList } from './container-words.js';
+import { mapGet, stringAt, type ChunkSource } from './yaml-nodes.js';
+
+/** Where one dnsmasq word lives: a list item, or a word inside a `sh -c` script item. */
+export type WordPlace =
+  | { readonly kind: 'item'; readonly item: ListWord }
+  | { readonly kind: 'shell'; readonly script: ListWord; readonly start: number; readonly end: number };
+
+export interface PlacedWord {
+  /** The word with absolute source offsets. */
+  readonly decoded: DecodedText;
+  readonly place: WordPlace;
+}
+
+/** A dnsmasq command line found in a container, before the template layer looks at it. */
+export interface FoundDnsmasq {
+  readonly launcher: 'direct' | 'nanny' | 'shell';
+  readonly words: readonly PlacedWord[];
+  /** The word after which new arguments go when `words` is empty (program name, nanny `--`, ...). */
+  readonly anchor?: PlacedWord;
+  /** A nanny that has no `--` yet: appending must add one. */
+  readonly needsSeparator: boolean;
+  readonly lists: { readonly command?: WordList; readonly args?: WordList };
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'ksh', 'zsh', 'busybox']);
+const NANNY_PROGRAM = /dnsmasq[-_]?nanny$/;
+
+function itemWord(item: ListWord): PlacedWord {
+  return { decoded: item.decoded, place: { kind: 'item', item } };
+}
+
+/** Shell word offsets are script indexes; turn them into source offsets through the script item. */
+function shellWord(script: ListWord, word: DecodedText, start: number, end: number): PlacedWord {
+  const at = (i: number): number => script.decoded.offsets[Math.min(i, script.decoded.offsets.length - 1)]!;
+  const offsets = word.offsets.map(at);
+  return { decoded: { value: word.value, offsets }, place: { kind: 'shell', script, start, end } };
+}
+
+function fromShell(items: readonly ListWord[], lists: FoundDnsmasq['lists']): FoundDnsmasq | undefined {
+  const c = items.findIndex((w, i) => i > 0 && w.decoded.value === '-c');
+  const script = c < 0 ? undefined : items[c + 1];
+  if (!script) return undefined;
+  const found = findShellDnsmasq(script.decoded.value);
+  if (!found) return undefined;
+  const { program } = found;
+  return {
+    launcher: 'shell',
+    words: found.args.map((w) => shellWord(script, w.word, w.start, w.end)),
+    anchor: shellWord(script, program.word, program.start, program.end),
+    needsSeparator: false,
+    lists,
+  };
+}
+
+function fromNanny(items: readonly ListWord[], lists: FoundDnsmasq['lists']): FoundDnsmasq {
+  const separator = items.findIndex((w) => w.decoded.value === '--');
+  if (separator < 0) {
+    const last = items[items.length - 1];
+    return { launcher: 'nanny', words: [], needsSeparator: true, lists, ...(last ? { anchor: itemWord(last) } : {}) };
+  }
+  return {
+    launcher: 'nanny',
+    words: items.slice(separator + 1).map(itemWord),
+    anchor: itemWord(items[separator]!),
+    needsSeparator: false,
+    lists,
+  };
+}
+
+/** Without a nanny image to say so, a `--` preceded only by nanny flags means the nanny. */
+function looksLikeNanny(items: readonly ListWord[]): boolean {
+  const separator = items.findIndex((w) => w.decoded.value === '--');
+  return separator > 0 && items.slice(0, separator).every((w) => isNannyFlag(w.decoded.value));
+}
+
+/** Decides from a container's `command`, `args`, image and name whether and how it runs dnsmasq. */
+export function locateDnsmasq(
+  command: WordList | undefined,
+  args: WordList | undefined,
+  image: string | undefined,
+  name: string | undefined,
+): FoundDnsmasq | undefined {
+  const lists = { ...(command ? { command } : {}), ...(args ? { args } : {}) };
+  const commandWords = command?.words ?? [];
+  const argWords = args?.words ?? [];
+  const program = commandWords[0];
+
+  if (program) {
+    const programName = basename(program.decoded.value);
+    const rest = [...commandWords.slice(1), ...argWords];
+    if (programName === 'dnsmasq') return { launcher: 'direct', words: rest.map(itemWord), anchor: itemWord(program), needsSeparator: false, lists };
+    if (NANNY_PROGRAM.test(programName)) return fromNanny(rest, lists);
+    if (SHELLS.has(programName)) return fromShell(commandWords.concat(argWords), lists);
+    return undefined;
+  }
+
+  const kind = classifyContainer(image, name);
+  if (kind === 'nanny' || (kind === 'dnsmasq' && looksLikeNanny(argWords))) return fromNanny(argWords, lists);
+  if (kind === 'dnsmasq') {
+    const last = argWords[argWords.length - 1];
+    return { launcher: 'direct', words: argWords.map(itemWord), needsSeparator: false, lists, ...(last ? { anchor: itemWord(last) } : {}) };
+  }
+  return undefined;
+}
+
+export function findDnsmasq(src: ChunkSource, container: Node): FoundDnsmasq | undefined {
+  return locateDnsmasq(
+    readWordList(src, container, 'command'),
+    readWordList(src, container, 'args'),
+    stringAt(src, mapGet(container, 'image')),
+    stringAt(src, mapGet(container, 'name')),
+  );
+}

@@ -1,0 +1,63 @@
+import type { TextEdit } from '../lint/finding.js';
+import type { ListWord, WordList } from './container-words.js';
+import type { ScalarStyle } from './scalar-decode.js';
+import { encodeScalar } from './scalar-encode.js';
+import { contentEnd, lineBreakAt, lineEndOf, lineStartOf, nextLineStart } from './text-lines.js';
+
+/** Text edits on a `command:`/`args:` sequence that keep its flow/block style, indentation and quoting. */
+
+/** The quoting most items of the list use (the anchor's style on a tie). */
+export function siblingStyle(list: WordList, anchor: ListWord): ScalarStyle {
+  const counts = new Map<ScalarStyle, number>();
+  for (const w of list.words) counts.set(w.style, (counts.get(w.style) ?? 0) + 1);
+  let best = anchor.style;
+  for (const [style, n] of counts) if (n > (counts.get(best) ?? 0)) best = style;
+  return best === 'BLOCK_FOLDED' || best === 'BLOCK_LITERAL' ? 'QUOTE_DOUBLE' : best;
+}
+
+/** What separates two flow items here (`, `, `,\n    `), if it is nothing but a comma and spacing. */
+function flowSeparator(text: string, list: WordList, index: number): string {
+  const prev = list.itemRanges[index - 1];
+  const cur = list.itemRanges[index];
+  if (prev && cur) {
+    const between = text.slice(prev.end, cur.start);
+    if (/^\s*,\s*$/.test(between)) return between;
+  }
+  return ', ';
+}
+
+/** Adds `words` as new items right after `anchor`. */
+export function insertAfterItem(text: string, anchor: ListWord, words: readonly string[], style: ScalarStyle): TextEdit {
+  const { list } = anchor;
+  if (list.flow) {
+    const sep = flowSeparator(text, list, anchor.index);
+    const newText = words.map((w) => sep + encodeScalar(w, style, true)).join('');
+    return { start: anchor.end, end: anchor.end, newText };
+  }
+  const itemLineStart = lineStartOf(text, anchor.start);
+  const prefix = text.slice(itemLineStart, anchor.start);
+  const indent = /^[ \t]*-[ \t]+$/.test(prefix) ? prefix : `${prefix.match(/^[ \t]*/)?.[0] ?? ''}- `;
+  const at = lineEndOf(text, contentEnd(text, anchor.end));
+  const eol = lineBreakAt(text, at);
+  const newText = words.map((w) => eol + indent + encodeScalar(w, style, false)).join('');
+  return { start: at, end: at, newText };
+}
+
+export function replaceItem(item: ListWord, newWord: string): TextEdit {
+  return { start: item.start, end: item.end, newText: encodeScalar(newWord, item.style, item.list.flow) };
+}
+
+/** Removes an item together with its `- ` line (block) or one neighbouring comma (flow). */
+export function removeItem(text: string, item: ListWord): TextEdit {
+  const { list, index } = item;
+  if (list.flow) {
+    const next = list.itemRanges[index + 1];
+    const prev = list.itemRanges[index - 1];
+    if (next) return { start: item.start, end: next.start, newText: '' };
+    if (prev) return { start: prev.end, end: item.end, newText: '' };
+    return { start: item.start, end: item.end, newText: '' };
+  }
+  const start = lineStartOf(text, item.start);
+  if (!/^[ \t]*-[ \t]+$/.test(text.slice(start, item.start))) return { start: item.start, end: item.end, newText: '""' };
+  return { start, end: nextLineStart(text, contentEnd(text, item.end)), newText: '' };
+}

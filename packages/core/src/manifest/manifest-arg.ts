@@ -1,0 +1,28 @@
+import { isVerbatim, offsetMap } from './decoded-text.js';
+import type { PlacedWord } from './find-dnsmasq.js';
+import type { ManifestArg } from './model.js';
+import { holdsPlaceholder } from './placeholders.js';
+import { isConditional, type TemplateMask } from './template-mask.js';
+
+/** What every part of one `readManifest` call shares. */
+export interface ReadContext {
+  readonly text: string;
+  readonly mask: TemplateMask;
+  /** Bare `snake_case` names count as placeholders (template files). */
+  readonly bareNamesArePlaceholders: boolean;
+}
+
+/** A located dnsmasq word as the model shows it: source offsets, and what the template layer knows. */
+export function toManifestArg(ctx: ReadContext, word: PlacedWord): ManifestArg {
+  const { value, offsets } = word.decoded;
+  const start = offsets[0]!;
+  const end = Math.max(start, offsets[offsets.length - 1]!);
+  const base = {
+    text: value,
+    start,
+    end,
+    templated: holdsPlaceholder(value, ctx.bareNamesArePlaceholders),
+    conditional: isConditional(ctx.mask, start),
+  };
+  return isVerbatim(word.decoded) ? base : { ...base, map: offsetMap(word.decoded) };
+}

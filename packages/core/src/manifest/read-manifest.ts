@@ -1,0 +1,107 @@
+import { parseAllDocuments, type Node, type YAMLMap } from 'yaml';
+import type { Range } from '../dnsmasq/source-range.js';
+import { makeInsertion, type ContainerShape } from './arg-insertion.js';
+import { readKubeDnsConfigMap } from './configmap.js';
+import { mayMatter, splitDocuments, type DocumentChunk } from './document-chunks.js';
+import { findDnsmasq } from './find-dnsmasq.js';
+import { toManifestArg, type ReadContext } from './manifest-arg.js';
+import { findObjects, type FoundObject } from './find-workloads.js';
+import type { DnsmasqInvocation, KubeDnsConfigMap, ManifestModel, WorkloadRef } from './model.js';
+import { isTemplateFileName } from './placeholders.js';
+import { maskTemplates, type TemplateMask } from './template-mask.js';
+import { readTolerantInvocations } from './tolerant-reader.js';
+import { isMap, mapGet, nodeRange, seqItems, stringAt, type ChunkSource } from './yaml-nodes.js';
+
+export interface ReadManifestOptions {
+  /** Used only to recognise template files (`.j2`, `.in`, `.sed`, ...), where bare `snake_case` names are placeholders. */
+  readonly filePath?: string;
+}
+
+type Problem = ManifestModel['parseProblems'][number];
+
+function containerShape(src: ChunkSource, container: YAMLMap): ContainerShape {
+  const first = container.items[0];
+  const last = container.items[container.items.length - 1];
+  const firstKeyStart = first?.key ? nodeRange(src, first.key as Node).start : nodeRange(src, container).start;
+  const lastNode = (last?.value ?? last?.key) as Node | undefined;
+  const lastValueEnd = lastNode ? nodeRange(src, lastNode).end : nodeRange(src, container).end;
+  return { flow: Boolean(container.flow), firstKeyStart, lastValueEnd };
+}
+
+function invocationsOf(ctx: ReadContext, src: ChunkSource, object: FoundObject, tolerant: boolean): DnsmasqInvocation[] {
+  const out: DnsmasqInvocation[] = [];
+  for (const container of seqItems(mapGet(object.podSpec, 'containers'))) {
+    if (!isMap(container)) continue;
+    const found = findDnsmasq(src, container as Node);
+    if (!found) continue;
+    const args = found.words.map((w) => toManifestArg(ctx, w));
+    const nameNode = mapGet(container, 'name');
+    const containerName = stringAt(src, nameNode);
+    const image = stringAt(src, mapGet(container, 'image'));
+    out.push({
+      workload: object.workload,
+      ...(containerName !== undefined ? { containerName } : {}),
+      ...(image !== undefined ? { image } : {}),
+      containerRange: nodeRange(src, nameNode ?? (container as Node)),
+      launcher: found.launcher,
+      args,
+      insertion: makeInsertion(ctx.text, found, args, containerShape(src, container as YAMLMap)),
+      tolerant,
+    });
+  }
+  return out;
+}
+
+function problem(message: string, range: Range): Problem {
+  return { message, range };
+}
+
+function readChunk(ctx: ReadContext, chunk: DocumentChunk, model: { invocations: DnsmasqInvocation[]; configMaps: KubeDnsConfigMap[]; parseProblems: Problem[] }): void {
+  const src: ChunkSource = { original: ctx.text, masked: ctx.mask.masked, base: chunk.start };
+  const docs = parseAllDocuments(ctx.mask.masked.slice(chunk.start, chunk.end), { uniqueKeys: false, prettyErrors: false, strict: false });
+  const templated = ctx.mask.tags.some((t) => t.start < chunk.end && t.end > chunk.start);
+  const found: DnsmasqInvocation[] = [];
+  const workloads: WorkloadRef[] = [];
+  let hadErrors = false;
+  for (const doc of Array.isArray(docs) ? docs : [docs]) {
+    for (const err of doc.errors) {
+      hadErrors = true;
+      const [from, to] = err.pos;
+      model.parseProblems.push(problem(err.message.split('\n')[0]!, { start: chunk.start + from, end: chunk.start + Math.max(from, to) }));
+    }
+    for (const object of findObjects(src, doc.contents)) {
+      if (object.podSpec) {
+        workloads.push(object.workload);
+        found.push(...invocationsOf(ctx, src, object, templated || hadErrors));
+      }
+      const configMap = readKubeDnsConfigMap(src, object);
+      if (configMap) model.configMaps.push(configMap);
+    }
+  }
+  // Where `yaml` stumbled, the line reader sees the container lists better; keep yaml's workload.
+  const tolerant = hadErrors ? readTolerantInvocations(ctx, chunk, workloads[0]) : [];
+  model.invocations.push(...(tolerant.length > 0 ? tolerant : found));
+}
+
+/** Reads a Kubernetes manifest (YAML, JSON, or a template of either). Pure; never throws. */
+export function readManifest(text: string, opts: ReadManifestOptions = {}): ManifestModel {
+  const model = { text, invocations: [] as DnsmasqInvocation[], configMaps: [] as KubeDnsConfigMap[], parseProblems: [] as Problem[] };
+  if (typeof text !== 'string') return { ...model, text: '', parseProblems: [problem('the manifest is not text', { start: 0, end: 0 })] };
+  let mask: TemplateMask;
+  try {
+    mask = maskTemplates(text);
+  } catch (e) {
+    return { ...model, parseProblems: [problem(`cannot scan template tags: ${String(e)}`, { start: 0, end: 0 })] };
+  }
+  const ctx: ReadContext = { text, mask, bareNamesArePlaceholders: isTemplateFileName(opts.filePath) || mask.tags.length > 0 };
+  for (const chunk of splitDocuments(mask.masked)) {
+    if (!mayMatter(text, chunk)) continue;
+    try {
+      readChunk(ctx, chunk, model);
+    } catch (e) {
+      model.parseProblems.push(problem(`the manifest reader failed on this document: ${e instanceof Error ? e.message : String(e)}`, chunk));
+    }
+  }
+  return model;
+}
+
