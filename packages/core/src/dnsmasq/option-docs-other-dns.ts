@@ -50,7 +50,7 @@ export const OTHER_DNS_OPTION_DOCS: OptionDocTable = {
   'proxy-dnssec': { summary: 'Pass the upstream\'s DNSSEC AD bit to clients instead of clearing it.' },
   dnssec: { summary: 'Validate upstream answers with DNSSEC.' },
   'trust-anchor': { summary: 'A DNSSEC trust anchor (DS record) for a domain.' },
-  'dnssec-debug': { summary: 'DNSSEC debugging: set CD upstream and pass answers without validation verdicts.' },
+  'dnssec-debug': { summary: 'DNSSEC debugging: set CD upstream and pass failed validations on instead of SERVFAIL (not for production).' },
   'dnssec-check-unsigned': { summary: 'Check that unsigned answers really come from unsigned zones (=no turns it off).' },
   'dnssec-no-timecheck': { summary: 'Skip DNSSEC signature time checks until the clock is known to be right.' },
   'dnssec-timestamp': { summary: 'File whose timestamp tells dnsmasq the system clock is trustworthy.' },
