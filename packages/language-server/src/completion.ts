@@ -10,13 +10,9 @@ import { OPTION_TABLE } from '@kube-dns-tools/core/dnsmasq/option-table';
 import type { OptionSpec } from '@kube-dns-tools/core/dnsmasq/option-spec';
 import type { ManifestView } from './manifest-view.js';
 import { docMarkdown } from './option-doc-text.js';
-import { SUPPRESS_FILE, SUPPRESS_NEXT_LINE } from './protocol.js';
+import { SUPPRESS_FILE, SUPPRESS_NEXT_LINE, type RuleDescription } from './protocol.js';
 
-export interface RuleInfo {
-  readonly id: string;
-  readonly summary: string;
-  readonly docsUrl: string;
-}
+export type RuleInfo = Readonly<RuleDescription>;
 
 const SUPPRESSION = new RegExp(
   `(?:#\\s*(?:${SUPPRESS_NEXT_LINE}|${SUPPRESS_FILE})\\s+|kube-dns-tools\\.io/disable["']?\\s*:\\s*["']?)(?:[\\w-]+\\s*,\\s*)*([\\w-]*)$`,

@@ -60,6 +60,14 @@ export interface ServerInfo {
   recentErrors: string[];
 }
 
+/** Client -> server: the rules the server knows (`kubeDnsTools/rules`), for pickers and settings UIs. */
+export const RULES_REQUEST = 'kubeDnsTools/rules';
+export interface RuleDescription {
+  id: string;
+  summary: string;
+  docsUrl: string;
+}
+
 /** `workspace/executeCommand` ids the server handles itself (so any LSP client can run them). */
 export const SERVER_COMMANDS = {
   /** Args: [ruleId, docsUrl]. Asks the client to open the rule's page (`window/showDocument`). */

@@ -24,6 +24,7 @@ import {
   FIX_ALL_KIND,
   LINT_STATUS_NOTIFICATION,
   SERVER_COMMANDS,
+  RULES_REQUEST,
   SERVER_INFO_REQUEST,
   SERVER_NAME,
   SETTINGS_SECTION,
@@ -228,6 +229,8 @@ export function startServer(workerScript: string): Connection {
       recentErrors: [...recentErrors],
     })),
   );
+
+  connection.onRequest(RULES_REQUEST, () => ruleCatalog());
 
   connection.onShutdown(async () => {
     await pool.dispose();
