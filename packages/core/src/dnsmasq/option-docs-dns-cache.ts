@@ -22,7 +22,7 @@ export const CACHE_OPTION_DOCS: OptionDocTable = {
       'only without an SOA does `--neg-ttl` apply. Without either, dnsmasq 2.90 falls back to the smallest TTL of the ' +
       'CNAME chain that led to the missing name (not in the man page), and only when there is no chain either is the ' +
       'answer not cached. `--min-cache-ttl` and `--max-cache-ttl` then adjust the result. ' +
-      'Value: decimal digits only (`60`, not `1m`); empty means 0; 2^31 and above wrap around. Default 0. `-N` overrides it. ' +
+      'Value: decimal digits only (`60`, not `1m`); empty means 0; 2^32 and above wrap around. Default 0. `-N` overrides it. ' +
       '**kube-dns:** the incident\'s NODATA had no SOA but came behind a CNAME, so it lived for the CNAME\'s TTL; a small ' +
       '`--neg-ttl` shortens that, `-N` removes it.',
   },

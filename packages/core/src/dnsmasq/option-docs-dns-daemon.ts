@@ -30,7 +30,7 @@ export const DAEMON_OPTION_DOCS: OptionDocTable = {
     summary: 'Serve only on the named network interface(s) (and loopback).',
     details:
       'Restricts dnsmasq to queries arriving on the given interfaces; loopback is always served when any interface ' +
-      'is named. Value: an interface name, `*` wildcards allowed. Repeatable.',
+      'is named. Value: an interface name; a trailing `*` matches several (`eth*`). Repeatable.',
   },
   'except-interface': {
     summary: 'Do not serve on the named network interface.',
