@@ -62,6 +62,12 @@ function confDir(value: string | undefined): string | undefined {
   return `read every file of ${dir} as a config file`;
 }
 
+function localService(value: string | undefined): string {
+  if (value === undefined || value === 'net') return 'answer only clients on the subnets of this machine\'s interfaces';
+  if (value === 'host') return 'listen on loopback only and answer only this machine';
+  return 'dnsmasq accepts only "net" or "host" (lower case) and refuses this value';
+}
+
 function list(value: string): string[] {
   return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
 }
@@ -95,4 +101,5 @@ export const TEXT_VALUE_MEANINGS: Readonly<Record<string, ValueDescriber>> = {
   'conf-dir': confDir,
   'cache-rr': cacheRr,
   'listen-address': listenAddress,
+  'local-service': localService,
 };

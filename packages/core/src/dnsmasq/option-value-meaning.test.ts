@@ -22,6 +22,7 @@ describe('describeOptionValue', () => {
     ['log-queries', 'extra', 'log every query, each line with a serial number and the client\'s address and port'],
     ['pid-file', '', 'write no pid file'],
     ['cache-rr', 'txt,MX', 'also cache TXT, MX records'],
+    ['local-service', 'host', 'listen on loopback only and answer only this machine'],
   ])('--%s=%s means "%s"', (long, value, meaning) => {
     expect(describeOptionValue(long, value)).toBe(meaning);
   });
@@ -50,6 +51,7 @@ describe('describeOptionValue', () => {
     expect(describeOptionValue('log-facility', '')).toMatch(/bad log facility/);
     expect(describeOptionValue('fast-dns-retry', '49')).toMatch(/at least 50/);
     expect(describeOptionValue('max-tcp-connections', '0')).toMatch(/refuses 0/);
+    expect(describeOptionValue('local-service', 'HOST')).toMatch(/refuses/);
   });
 
   it('says dnsmasq ignores log-queries values other than extra', () => {
