@@ -25,9 +25,10 @@ function escapeSnippet(text: string): string {
 
 function optionItem(spec: OptionSpec, replace: { start: Position; end: Position }, snippets: boolean): CompletionItem {
   const name = `--${spec.long}`;
+  // Options that take a value (getopt's optional ones too: dnsmasq wants `--cache-size=N`) get `=` and a placeholder.
+  const takesValue = spec.arg === 'required' || (spec.arg === 'optional' && spec.metavar !== undefined);
   let newText = name;
-  if (spec.arg === 'required') newText = snippets ? `${name}=\${1:${escapeSnippet(spec.metavar ?? 'value')}}` : `${name}=`;
-  if (spec.arg === 'optional' && snippets && spec.metavar) newText = `${name}\${1:=${escapeSnippet(spec.metavar)}}`;
+  if (takesValue) newText = snippets ? `${name}=\${1:${escapeSnippet(spec.metavar ?? 'value')}}` : `${name}=`;
   const short = spec.short ? ` (-${spec.short})` : '';
   return {
     label: name,
@@ -36,7 +37,7 @@ function optionItem(spec: OptionSpec, replace: { start: Position; end: Position 
     documentation: { kind: MarkupKind.Markdown, value: docMarkdown(spec.long) },
     filterText: name,
     textEdit: { range: replace, newText },
-    insertTextFormat: snippets && newText !== name && spec.arg !== 'none' ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    insertTextFormat: snippets && takesValue ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
   };
 }
 

@@ -1,14 +1,54 @@
-import type { Severity } from '@kube-dns-tools/core/lint/finding';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { findLintConfig, type ConfigFileSystem } from '@kube-dns-tools/core/lint/config-file';
+import type { RuleSetting } from '@kube-dns-tools/core/lint/lint-text';
 
-/** Rule severities from the repository's `.kube-dns-tools.yaml`, cached per directory until `clear()`. */
+/** A looked-up config stays trusted this long; clients with file watchers also clear it on change. */
+const FRESH_MS = 2000;
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+const nodeFs: ConfigFileSystem = {
+  readFile(path) {
+    try {
+      if (statSync(path).size > MAX_CONFIG_BYTES) return undefined;
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  exists: (path) => existsSync(path),
+};
+
+/** Rule severities from the repository's `.kube-dns-tools.yaml` (found by core's lookup), cached per directory. */
 export class RepoRules {
-  private readonly cache = new Map<string, Record<string, Severity | 'off'>>();
+  private readonly cache = new Map<string, { at: number; rules: Record<string, RuleSetting> }>();
+  private readonly reported = new Set<string>();
 
-  constructor(private readonly logError: (message: string) => void) {}
+  constructor(
+    private readonly logError: (message: string) => void,
+    private readonly fs: ConfigFileSystem = nodeFs,
+  ) {}
 
-  rulesFor(filePath: string | undefined): Record<string, Severity | 'off'> {
+  rulesFor(filePath: string | undefined): Record<string, RuleSetting> {
     if (!filePath) return {};
-    return this.cache.get(filePath) ?? {};
+    const dir = dirname(filePath);
+    const hit = this.cache.get(dir);
+    if (hit && Date.now() - hit.at < FRESH_MS) return hit.rules;
+    let rules: Record<string, RuleSetting> = {};
+    try {
+      const found = findLintConfig(dir, this.fs);
+      if (found) {
+        rules = { ...found.config.rules };
+        for (const problem of found.problems) {
+          if (!this.reported.has(problem)) this.logError(problem);
+          this.reported.add(problem);
+        }
+      }
+    } catch (error) {
+      this.logError(`reading .kube-dns-tools.yaml for ${filePath} failed: ${String(error)}`);
+    }
+    this.cache.set(dir, { at: Date.now(), rules });
+    return rules;
   }
 
   clear(): void {

@@ -1,11 +1,12 @@
-import { docsUrl } from '@kube-dns-tools/core/lint/rule';
-import { MODEL_RULES } from '@kube-dns-tools/core/lint/rules/index';
-import type { RuleInfo } from './completion.js';
+import { RULE_CATALOG } from '@kube-dns-tools/core/lint/rule-catalog';
+import { META_RULES } from '@kube-dns-tools/core/lint/rules/suppression-rules';
+import type { RuleDescription } from './protocol.js';
 
-let catalog: RuleInfo[] | undefined;
+const META = new Set(META_RULES.map((rule) => rule.id));
+const describe = ({ id, summary, docsUrl }: RuleDescription): RuleDescription => ({ id, summary, docsUrl });
 
-/** The rules a suppression comment can name (the engine's rules; suppression meta-rules cannot be suppressed). */
-export function ruleCatalog(): readonly RuleInfo[] {
-  catalog ??= MODEL_RULES.map((rule) => ({ id: rule.id, summary: rule.summary, docsUrl: docsUrl(rule.id) }));
-  return catalog;
-}
+/** Every rule the engine can report (for the documentation picker). */
+export const ALL_RULES: readonly RuleDescription[] = RULE_CATALOG.map(describe);
+
+/** The rules a suppression comment can name: the suppression meta-rules themselves cannot be suppressed. */
+export const SUPPRESSIBLE_RULES: readonly RuleDescription[] = RULE_CATALOG.filter((rule) => !META.has(rule.id)).map(describe);

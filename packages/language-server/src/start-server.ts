@@ -32,7 +32,7 @@ import {
   type ServerInfo,
 } from './protocol.js';
 import { RepoRules } from './repo-rules.js';
-import { ruleCatalog } from './rule-catalog.js';
+import { ALL_RULES, SUPPRESSIBLE_RULES } from './rule-catalog.js';
 import { DEFAULT_SETTINGS, normaliseSettings, type EffectiveSettings } from './settings.js';
 
 const RECENT_ERRORS = 20;
@@ -188,7 +188,7 @@ export function startServer(workerScript: string): Connection {
         document,
         position: params.position,
         view: () => manifestView(document.uri, document.version, document.getText(), filePathOf(document.uri)),
-        rules: ruleCatalog(),
+        rules: SUPPRESSIBLE_RULES,
         snippets: support?.snippets ?? false,
       });
     }),
@@ -230,7 +230,12 @@ export function startServer(workerScript: string): Connection {
     })),
   );
 
-  connection.onRequest(RULES_REQUEST, () => ruleCatalog());
+  connection.onRequest(RULES_REQUEST, () => ALL_RULES);
+
+  connection.onDidChangeWatchedFiles(() => {
+    repoRules.clear();
+    linter.invalidateAll();
+  });
 
   connection.onShutdown(async () => {
     await pool.dispose();

@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CodeAction, CompletionItem, Hover } from 'vscode-languageserver-protocol';
+import { lintText } from '@kube-dns-tools/core/lint/lint-text';
+import { LspTestClient } from './lsp-test-client.js';
+import { fixture } from './fixtures.js';
+import { bigManifest } from './big-manifest.js';
+
+describe('robustness over stdio', () => {
+  let client: LspTestClient;
+  beforeAll(async () => {
+    client = await LspTestClient.start({ initializationOptions: { settings: { lintDelayMs: 20 } } });
+  });
+  afterAll(async () => {
+    await client.stop();
+  });
+
+  it('survives arbitrary text and bytes: every document gets a publish and every request an answer', async () => {
+    const texts = fc.sample(
+      fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 400 }),
+        fc.uint8Array({ maxLength: 400 }).map((bytes) => Buffer.from(bytes).toString('latin1')),
+        fc.uint8Array({ maxLength: 400 }).map((bytes) => Buffer.from(bytes).toString('utf8')),
+        fc.constantFrom(fixture('kube-dns.yaml').text, fixture('kube-dns-flow.json').text).chain((base) =>
+          fc.tuple(fc.nat(base.length), fc.nat(40), fc.string({ unit: 'binary', maxLength: 20 })).map(
+            ([at, cut, junk]) => base.slice(0, at) + junk + base.slice(at + cut),
+          ),
+        ),
+      ),
+      { numRuns: 60, seed: 20261126 },
+    );
+    for (const [index, text] of texts.entries()) {
+      const uri = `untitled:fuzz-${index}.yaml`;
+      await client.open(uri, text);
+      await client.diagnosticsFor(uri, 1);
+      const position = { line: index % 5, character: index % 17 };
+      await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+      await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position });
+      await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: position, end: position },
+        context: { diagnostics: [] },
+      });
+      await client.close(uri);
+    }
+    expect(client.process.exitCode).toBeNull();
+  });
+
+  it('lints a 50,000-line file in the worker while it keeps answering other requests', async () => {
+    const big = bigManifest(50_000);
+    expect(big.split('\n').length).toBeGreaterThanOrEqual(50_000);
+    const uri = 'untitled:big.yaml';
+    const small = fixture('kube-dns.yaml');
+    await client.open(small.uri, small.text);
+    await client.diagnosticsFor(small.uri, 1);
+    await client.open(uri, big);
+    const answered = await client.request<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri: small.uri },
+      position: { line: 0, character: 0 },
+    });
+    expect(answered).toEqual([]);
+    const diagnostics = await client.diagnosticsFor(uri, 1, 120_000);
+    expect(diagnostics.filter((d) => d.code === 'no-negcache').length).toBeGreaterThan(1000);
+    await client.close(uri);
+  });
+
+  it('after rapid changes, and a change during a lint, the last publish is for the last version and matches the engine', async () => {
+    const uri = 'untitled:rapid.yaml';
+    const base = fixture('kube-dns.yaml').text;
+    await client.open(uri, bigManifest(20_000));
+    // The big text is being linted now; change it under the lint, then type fast.
+    let version = 1;
+    let text = base;
+    for (let i = 0; i < 100; i++) {
+      text = i % 2 === 0 ? base.replace('--cache-size=1000', `--cache-size=${i}`) : base.replace('--no-resolv', `--no-resolv\n        - --no-negcache`);
+      version = await client.replace(uri, text);
+    }
+    const final = await client.diagnosticsFor(uri, version, 60_000);
+    const published = client.diagnostics.get(uri)!.map((p) => p.version ?? 0);
+    expect(published).toEqual([...published].sort((a, b) => a - b));
+    expect(final.map((d) => [d.code, d.message])).toEqual(lintText(text).findings.map((f) => [f.ruleId, f.message]));
+    // Debounced: far fewer lints than edits.
+    expect(published.length).toBeLessThan(20);
+  });
+});
