@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerForward } from './commands/forward.js';
 
 const program = new Command('kube-dns-tools')
   .description('Lint, run and probe kube-dns\'s dnsmasq so a cached negative answer never takes DNS down again.')
@@ -6,6 +7,7 @@ const program = new Command('kube-dns-tools')
   .showHelpAfterError();
 
 // One line per command; each command lives in ./commands/<name>.ts.
+registerForward(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`kube-dns-tools: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -1,0 +1,29 @@
+/** The dnsmasq argv `forward` runs: the manifest's dnsmasq arguments (if any) followed by the ones given after `--`. */
+import { readFileSync } from 'node:fs';
+import { readManifest } from '@kube-dns-tools/core/manifest/read-manifest';
+
+export interface ForwardArgv {
+  readonly words: string[];
+  /** Notes for stderr (which container was used, templated words). */
+  readonly notes: string[];
+}
+
+export function forwardArgv(manifestPath: string | undefined, extra: readonly string[]): ForwardArgv {
+  if (!manifestPath) return { words: [...extra], notes: [] };
+  let text: string;
+  try {
+    text = readFileSync(manifestPath, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read ${manifestPath}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file or directory' : (e as Error).message}`);
+  }
+  const model = readManifest(text, { filePath: manifestPath });
+  const invocation = model.invocations[0];
+  if (!invocation) throw new Error(`${manifestPath}: no dnsmasq container found`);
+  const notes: string[] = [];
+  const where = `${invocation.workload.kind}${invocation.workload.name ? `/${invocation.workload.name}` : ''}${invocation.containerName ? ` container ${invocation.containerName}` : ''}`;
+  notes.push(`using the dnsmasq arguments of ${where} in ${manifestPath}`);
+  if (model.invocations.length > 1) notes.push(`${manifestPath} holds ${model.invocations.length} dnsmasq containers; only the first is run`);
+  const templated = invocation.args.filter((a) => a.templated).map((a) => a.text);
+  if (templated.length > 0) notes.push(`arguments with template placeholders are passed as written: ${templated.join(' ')}`);
+  return { words: [...invocation.args.map((a) => a.text), ...extra], notes };
+}

@@ -1,0 +1,65 @@
+import { parseArgv } from '@kube-dns-tools/core/dnsmasq/argv';
+import { checkArgv } from '@kube-dns-tools/core/dnsmasq/check';
+import { toForwarderConfig } from '@kube-dns-tools/core/dnsmasq/config';
+import { Forwarder } from '@kube-dns-tools/core/dns/forwarder';
+import type { Command } from 'commander';
+import { forwardArgv } from './forward-argv.js';
+
+interface ForwardOptions {
+  manifest?: string;
+  upstream: string[];
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** `forward [--manifest FILE] [--upstream ADDR#PORT]... [-- DNSMASQ_ARGS...]`: run dnsmasq's cache and forwarding locally. */
+export function registerForward(program: Command): void {
+  program
+    .command('forward')
+    .description('run a local DNS forwarder with the cache and forwarding rules of dnsmasq 2.90 (dnsmasq argv after --)')
+    .option('--manifest <file>', 'take the dnsmasq arguments from this kube-dns manifest')
+    .option('--upstream <addr#port>', 'use this server instead of the default (non-domain) servers; repeatable', collect, [])
+    .argument('[args...]', 'dnsmasq arguments, after --')
+    .action(async (args: string[], opts: ForwardOptions) => {
+      process.exitCode = await runForward(args, opts);
+    });
+}
+
+function fail(message: string): number {
+  process.stderr.write(`kube-dns-tools forward: ${message}\n`);
+  return 2;
+}
+
+async function runForward(args: string[], opts: ForwardOptions): Promise<number> {
+  let words: string[];
+  try {
+    const argv = forwardArgv(opts.manifest, args);
+    words = argv.words;
+    for (const note of argv.notes) process.stderr.write(`kube-dns-tools forward: ${note}\n`);
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+  const parsed = parseArgv(words);
+  const verdict = checkArgv(words, parsed);
+  if (!verdict.ok) return fail(`dnsmasq would refuse this argv: ${verdict.message}${verdict.token ? ` (at ${JSON.stringify(verdict.token)})` : ''}`);
+  let forwarder: Forwarder;
+  try {
+    const { config, warnings } = toForwarderConfig(parsed, { upstreams: opts.upstream });
+    for (const w of warnings) process.stderr.write(`kube-dns-tools forward: warning: ${w}\n`);
+    forwarder = new Forwarder(config);
+    await forwarder.start();
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: string): void => {
+      if (stopping) return;
+      stopping = true;
+      forwarder.log.always(`exiting on receipt of ${signal}`);
+      void forwarder.stop().then(() => resolve(0), () => resolve(0));
+    };
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+  });
+}

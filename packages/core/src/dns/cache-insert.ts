@@ -1,0 +1,152 @@
+/**
+ * dnsmasq's rules for turning an upstream reply into cache entries (spec c.1-c.4): the CNAME chain from the
+ * question, the records of the query type at its end, or a negative entry with its TTL taken from the SOA,
+ * `--neg-ttl`, or the chain's smallest CNAME TTL. A TTL of 0 abandons the whole reply.
+ */
+import { DnsCache, KIND_NODATA, KIND_NXDOMAIN, KIND_POSITIVE, KIND_SOA } from './cache.js';
+import { isCacheableType } from './cacheable.js';
+import type { CacheOptions } from './forwarder-config.js';
+import { uncompressedRdata } from './rdata.js';
+import { SECTION_ANSWER, SECTION_AUTHORITY, type ParsedReply, type ReplyRecord } from './reply-reader.js';
+import { C_IN, T_CNAME, T_PTR, T_SOA } from './rr-types.js';
+import { RCODE_NXDOMAIN, readName } from './wire.js';
+
+const MAX_CHAIN = 10;
+
+export interface ChainWalk {
+  /** CNAME records from the question name, in order. */
+  readonly links: ReplyRecord[];
+  /** Lower-case and spelled name at the end of the chain. */
+  readonly finalKey: string;
+  readonly finalSpelled: string;
+  /** Answer records of the query type owned by the final name. */
+  readonly finals: ReplyRecord[];
+}
+
+/** Follows the CNAME chain of the answer section from `qKey`. */
+export function walkChain(buf: Buffer, reply: ParsedReply, qKey: string, qSpelled: string, qtype: number): ChainWalk {
+  const links: ReplyRecord[] = [];
+  let key = qKey;
+  let spelled = qSpelled;
+  for (let depth = 0; depth < MAX_CHAIN; depth++) {
+    const link = reply.records.find((r) => r.section === SECTION_ANSWER && r.type === T_CNAME && r.key === key);
+    if (!link || qtype === T_CNAME) break;
+    const target = readName(buf, link.rdOffset);
+    if (!target) break;
+    links.push(link);
+    key = target.key;
+    spelled = target.spelled;
+  }
+  const finals = reply.records.filter((r) => r.section === SECTION_ANSWER && r.key === key && r.type === qtype);
+  return { links, finalKey: key, finalSpelled: spelled, finals };
+}
+
+function isSuffix(zone: string, name: string): boolean {
+  return zone === '' || name === zone || name.endsWith('.' + zone);
+}
+
+/** The SOA record usable for the negative TTL of `name`, if any. */
+export function findSoa(reply: ParsedReply, name: string): ReplyRecord | undefined {
+  return reply.records.find(
+    (r) => r.section === SECTION_AUTHORITY && r.type === T_SOA && r.cls === C_IN && isSuffix(r.key, name),
+  );
+}
+
+function soaMinimum(buf: Buffer, soa: ReplyRecord): number {
+  return buf.readUInt32BE(soa.rdOffset + soa.rdLength - 4) & 0x7fffffff;
+}
+
+function adjust(ttl: number, opts: CacheOptions): number {
+  let t = ttl;
+  if (opts.maxCacheTtl > 0 && t > opts.maxCacheTtl) t = opts.maxCacheTtl;
+  if (opts.minCacheTtl > 0 && t < opts.minCacheTtl) t = opts.minCacheTtl;
+  return t;
+}
+
+/** Stores what dnsmasq would store from this reply (caller checked: NOERROR/NXDOMAIN, no TC, no CD, class IN). */
+export function cacheReply(
+  buf: Buffer,
+  reply: ParsedReply,
+  q: { key: string; spelled: string; qtype: number },
+  opts: CacheOptions,
+  cache: DnsCache,
+  now: number,
+): void {
+  if (cache.capacity === 0) return;
+  const walk = walkChain(buf, reply, q.key, q.spelled, q.qtype);
+  const negative = walk.finals.length === 0;
+  const nxdomain = negative && reply.rcode === RCODE_NXDOMAIN;
+  if (!nxdomain && !isCacheableType(q.qtype, opts)) return;
+  if (negative && !opts.negCache) return;
+  const zeroOk = opts.useStale !== undefined;
+  const links = q.qtype === T_PTR ? [] : walk.links;
+  const linkTtls = links.map((l) => adjust(l.ttl, opts));
+  if (!zeroOk && linkTtls.some((t) => t === 0)) return;
+
+  if (!negative) {
+    const ttls = walk.finals.map((r) => adjust(r.ttl, opts));
+    if (!zeroOk && ttls.some((t) => t === 0)) return;
+    commitLinks(buf, links, linkTtls, cache, now);
+    cache.remove(walk.finalKey, q.qtype);
+    cache.remove(walk.finalKey, T_CNAME);
+    walk.finals.forEach((r, i) => {
+      const rd = uncompressedRdata(buf, r.type, r.rdOffset, r.rdLength);
+      if (rd) cache.insert(r.key, r.spelled, r.type, KIND_POSITIVE, ttls[i]!, now, rd);
+    });
+    return;
+  }
+
+  const soa = findSoa(reply, walk.finalKey);
+  let raw = 0;
+  if (soa) raw = Math.min(soa.ttl, soaMinimum(buf, soa));
+  else if (opts.negTtl > 0) raw = opts.negTtl;
+  else if (walk.links.length > 0) raw = Math.min(...walk.links.map((l) => l.ttl));
+  const ttl = adjust(raw, opts);
+  if (ttl === 0) return;
+  const soaTtl = soa ? adjust(soa.ttl, opts) : 0;
+  if (soa && soaTtl === 0 && !zeroOk) return;
+
+  commitLinks(buf, links, linkTtls, cache, now);
+  cache.remove(walk.finalKey, nxdomain ? -1 : q.qtype);
+  const slot = cache.insert(walk.finalKey, walk.finalSpelled, q.qtype, nxdomain ? KIND_NXDOMAIN : KIND_NODATA, ttl, now);
+  if (soa && slot >= 0) {
+    const soaSlot = storeSoa(buf, soa, soaTtl, cache, now);
+    if (soaSlot >= 0 && cache.keys[slot] === walk.finalKey) cache.linkSoa(slot, soaSlot);
+  }
+}
+
+function commitLinks(buf: Buffer, links: ReplyRecord[], ttls: number[], cache: DnsCache, now: number): void {
+  links.forEach((l, i) => {
+    const target = readName(buf, l.rdOffset);
+    const rd = uncompressedRdata(buf, T_CNAME, l.rdOffset, l.rdLength);
+    if (!target || !rd) return;
+    const targetKey = target.key;
+    cache.remove(l.key, T_CNAME);
+    cache.insert(l.key, l.spelled, T_CNAME, KIND_POSITIVE, ttls[i]!, now, rd, targetKey);
+  });
+}
+
+/** SOA entries keep `[owner length][owner wire][SOA rdata]` so a cached negative answer can replay them. */
+function storeSoa(buf: Buffer, soa: ReplyRecord, ttl: number, cache: DnsCache, now: number): number {
+  const rd = uncompressedRdata(buf, T_SOA, soa.rdOffset, soa.rdLength);
+  if (!rd) return -1;
+  const owner = Buffer.alloc(256);
+  const ownerLen = copyOwner(buf, soa, owner);
+  if (ownerLen < 0) return -1;
+  const blob = Buffer.concat([Buffer.from([ownerLen]), owner.subarray(0, ownerLen), rd]);
+  return cache.insert(soa.key, soa.spelled, T_SOA, KIND_SOA, ttl, now, blob);
+}
+
+function copyOwner(buf: Buffer, rec: ReplyRecord, out: Buffer): number {
+  const labels = rec.key === '' ? [] : rec.spelled.split('.');
+  let w = 0;
+  for (const l of labels) {
+    const bytes = Buffer.from(l.replace(/\\(\d{3}|.)/g, (_m, g: string) => (g.length === 3 ? String.fromCharCode(Number(g)) : g)), 'latin1');
+    if (w + bytes.length + 2 > out.length) return -1;
+    out[w++] = bytes.length;
+    bytes.copy(out, w);
+    w += bytes.length;
+  }
+  out[w++] = 0;
+  return w;
+}

@@ -1,0 +1,83 @@
+/**
+ * What happens when an upstream reply is final: dnsmasq's `reply ...` log lines, the cache insert, and one
+ * copy of the reply per waiting client (their IDs; TC=1 replies emptied; `--stop-dns-rebind` answers emptied).
+ */
+import type { DnsCache } from './cache.js';
+import { cacheReply } from './cache-insert.js';
+import type { ForwarderConfig } from './forwarder-config.js';
+import type { Waiter } from './pending.js';
+import { isPrivateV4, isPrivateV6 } from './private-ranges.js';
+import type { QueryLog } from './querylog.js';
+import { replyLines } from './reply-lines.js';
+import { capTtls, forClient } from './reply-patch.js';
+import { SECTION_ANSWER, parseReply, questionEnd, type ParsedReply } from './reply-reader.js';
+import { localResponse, truncatedReply } from './responses.js';
+import { C_IN, T_A, T_AAAA } from './rr-types.js';
+import { FLAG_CD, FLAG_TC, RCODE_NOERROR, RCODE_NXDOMAIN, newQuestionInfo } from './wire.js';
+
+export interface DeliverContext {
+  readonly config: ForwarderConfig;
+  readonly cache: DnsCache;
+  readonly log: QueryLog;
+  readonly nowSeconds: () => number;
+}
+
+/** The question a reply answers, with what the log needs about the client that asked first. */
+export interface AskedQuestion {
+  readonly key: string;
+  readonly spelled: string;
+  readonly qtype: number;
+  readonly qclass: number;
+  readonly flags: number;
+  readonly query: Buffer;
+  readonly qEnd: number;
+  readonly serial: number;
+  readonly clientAddress: string;
+  readonly clientPort: number;
+}
+
+function rebindTarget(buf: Buffer, reply: ParsedReply, localhostOk: boolean): string | undefined {
+  for (const r of reply.records) {
+    if (r.section !== SECTION_ANSWER) continue;
+    if (r.type === T_A && r.rdLength === 4 && isPrivateV4(buf, r.rdOffset, !localhostOk)) return r.spelled;
+    if (r.type === T_AAAA && r.rdLength === 16 && isPrivateV6(buf, r.rdOffset, !localhostOk)) return r.spelled;
+  }
+  return undefined;
+}
+
+export function deliverReply(ctx: DeliverContext, buf: Buffer, asked: AskedQuestion, waiters: readonly Waiter[], viaTcp: boolean): void {
+  const flags = buf.readUInt16BE(2);
+  const rcode = flags & 0xf;
+  const tc = !viaTcp && (flags & FLAG_TC) !== 0;
+  const reply = parseReply(buf);
+  const { config, log } = ctx;
+  const logLine = (body: string): void => log.query(body, asked.serial, asked.clientAddress, asked.clientPort);
+  let rebind: string | undefined;
+  if (tc) logLine('reply is truncated');
+  else if (reply) {
+    rebind = config.filters.stopDnsRebind ? rebindTarget(buf, reply, config.filters.rebindLocalhostOk) : undefined;
+    if (rebind !== undefined) log.always(`possible DNS-rebind attack detected: ${rebind}`);
+    else if (log.queries) for (const line of replyLines(buf, reply, asked)) logLine(line);
+    const cacheable =
+      rebind === undefined &&
+      (rcode === RCODE_NOERROR || rcode === RCODE_NXDOMAIN) &&
+      ((asked.flags | flags) & FLAG_CD) === 0 &&
+      asked.qclass === C_IN;
+    if (cacheable) cacheReply(buf, reply, asked, config.cache, ctx.cache, ctx.nowSeconds());
+    capTtls(buf, reply, config.cache.maxTtl);
+  }
+  if (waiters.length === 0) return;
+  const qEnd = questionEnd(buf);
+  for (const w of waiters) {
+    let out: Buffer;
+    if (tc) out = truncatedReply(buf, qEnd, w.id);
+    else if (rebind !== undefined) {
+      const q = newQuestionInfo();
+      q.id = w.id;
+      q.flags = asked.flags;
+      q.qEnd = asked.qEnd;
+      out = localResponse(asked.query, q, RCODE_NOERROR, false, w.withOpt);
+    } else out = forClient(buf, w.id);
+    w.send(out);
+  }
+}

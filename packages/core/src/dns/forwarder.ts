@@ -1,0 +1,191 @@
+/**
+ * The forwarder: UDP and TCP listeners, and per query dnsmasq's order of business (spec b-e):
+ * `query[...]` log line -> local answers -> route -> cache (stored wire answer) -> forward -> reply.
+ */
+import type dgram from 'node:dgram';
+import type net from 'node:net';
+import { answerFromCache, HIT, HIT_STALE } from './cache-answer.js';
+import { DnsCache } from './cache.js';
+import { nowSeconds, systemClock, type Clock } from './clock.js';
+import type { DeliverContext } from './deliver.js';
+import type { ForwarderConfig } from './forwarder-config.js';
+import { ForwardingEngine } from './forwarding.js';
+import { answerBeforeRouting, answerFromRoute, type LocalContext } from './local-answers.js';
+import type { Waiter } from './pending.js';
+import { openSink, QueryLog } from './querylog.js';
+import { localResponse } from './responses.js';
+import { RouteTable } from './routes.js';
+import { typeName } from './rr-types.js';
+import { startupLines } from './startup-lines.js';
+import { forwardOverTcp } from './tcp-forwarding.js';
+import { closeTcpServer, createTcpServer, DEFAULT_TCP_OPTIONS, listenTcp, type TcpServerOptions } from './tcp-server.js';
+import { bindUdp, createUdpSocket } from './udp-sockets.js';
+import { UpstreamPool } from './upstream-pool.js';
+import { FLAG_QR, FLAG_RD, RCODE_NOTIMP, RCODE_REFUSED, hasOpt, newQuestionInfo, readQuestion } from './wire.js';
+
+export interface ForwarderOptions {
+  readonly clock?: Clock;
+  /** Where log lines go; default: stderr or the `--log-facility` file. */
+  readonly log?: QueryLog;
+  /** Random-port sockets per address family used for forwarding (default 32). */
+  readonly upstreamSockets?: number;
+  readonly tcp?: TcpServerOptions;
+}
+
+export interface BoundAddress {
+  readonly address: string;
+  readonly port: number;
+}
+
+export class Forwarder {
+  readonly cache: DnsCache;
+  readonly routes: RouteTable;
+  readonly log: QueryLog;
+  private readonly clock: Clock;
+  private readonly engine: ForwardingEngine;
+  private readonly pool: UpstreamPool;
+  private readonly local: LocalContext;
+  private readonly deliver: DeliverContext;
+  private readonly q = newQuestionInfo();
+  private readonly udp: dgram.Socket[] = [];
+  private readonly tcp: net.Server[] = [];
+  private closeLog: () => void = () => undefined;
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private serial = 0;
+  private bound: BoundAddress[] = [];
+
+  constructor(readonly config: ForwarderConfig, private readonly options: ForwarderOptions = {}) {
+    this.clock = options.clock ?? systemClock;
+    if (options.log) this.log = options.log;
+    else {
+      const [sink, close] = openSink(config.log.facility);
+      this.log = new QueryLog(config.log, sink);
+      this.closeLog = close;
+    }
+    this.cache = new DnsCache(config.cache.size, config.cache.useStale);
+    this.routes = new RouteTable(config);
+    this.deliver = { config, cache: this.cache, log: this.log, nowSeconds: () => nowSeconds(this.clock) };
+    this.pool = new UpstreamPool(options.upstreamSockets ?? 32, (i, buf, rinfo) => this.engine.onUpstreamMessage(i, buf, rinfo));
+    this.engine = new ForwardingEngine(this.deliver, this.pool, this.clock);
+    const defaultGroup = this.routes.defaultGroup;
+    this.local = {
+      filters: config.filters,
+      localTtl: config.localTtl,
+      chaos: { cacheSize: config.cache.size, stats: this.cache.stats, groups: this.routes.groups, serverCounters: this.engine.counters },
+      isDefaultGroup: (d) => d.kind === 'group' && d.group === defaultGroup,
+    };
+  }
+
+  /** Where the forwarder listens (after `start`). */
+  get addresses(): readonly BoundAddress[] {
+    return this.bound;
+  }
+
+  /** Binds UDP and TCP on every listen address, opens upstream sockets, logs the start-up lines. */
+  async start(): Promise<void> {
+    try {
+      let port = this.config.port;
+      for (const address of this.config.listen) {
+        const family = address.includes(':') ? 6 : 4;
+        const sock = createUdpSocket(family);
+        sock.on('error', () => undefined);
+        await bindUdp(sock, port, address).catch((e: NodeJS.ErrnoException) => {
+          throw new Error(`failed to create listening socket for ${address}: ${describe(e)}`);
+        });
+        this.udp.push(sock);
+        port = sock.address().port;
+        sock.on('message', (buf, rinfo) => this.onUdp(sock, buf, rinfo));
+        const server = createTcpServer((frame, a, p, respond) => this.handle(frame, a, p, respond, true), this.options.tcp ?? DEFAULT_TCP_OPTIONS);
+        await listenTcp(server, port, address).catch((e: NodeJS.ErrnoException) => {
+          throw new Error(`failed to create listening socket for ${address}: ${describe(e)}`);
+        });
+        this.tcp.push(server);
+        this.bound.push({ address, port });
+      }
+      const families = new Set(this.routes.groups.flatMap((g) => g.servers.map((s) => s.family)));
+      for (const f of families) await this.pool.open(f);
+    } catch (e) {
+      await this.stop();
+      throw e;
+    }
+    this.sweepTimer = setInterval(() => this.engine.sweep(), 1_000);
+    for (const line of startupLines(this.config)) this.log.always(line);
+    this.log.flush();
+  }
+
+  async stop(): Promise<void> {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.sweepTimer = undefined;
+    this.engine.close();
+    await Promise.all([
+      ...this.udp.map((s) => new Promise<void>((r) => s.close(() => r()))),
+      ...this.tcp.map((s) => closeTcpServer(s)),
+      this.pool.close(),
+    ]);
+    this.udp.length = 0;
+    this.tcp.length = 0;
+    this.log.flush();
+    this.closeLog();
+    this.closeLog = () => undefined;
+  }
+
+  private onUdp(sock: dgram.Socket, buf: Buffer, rinfo: dgram.RemoteInfo): void {
+    this.handle(buf, rinfo.address, rinfo.port, (out) => sock.send(out, rinfo.port, rinfo.address), false);
+  }
+
+  /** One client query; never throws (bad input is dropped). */
+  handle(buf: Buffer, address: string, port: number, respond: (b: Buffer) => void, viaTcp: boolean): void {
+    try {
+      this.process(buf, address, port, respond, viaTcp);
+    } catch {
+      // A packet we cannot handle is dropped, as dnsmasq drops what it cannot parse.
+    }
+  }
+
+  private process(buf: Buffer, address: string, port: number, respond: (b: Buffer) => void, viaTcp: boolean): void {
+    const q = this.q;
+    if (!readQuestion(buf, q) || (q.flags & FLAG_QR) !== 0) return;
+    const log = this.log;
+    const serial = ++this.serial;
+    if (log.queries) log.query(`query[${typeName(q.qtype)}] ${q.spelled} from ${address}`, serial, address, port);
+    const withOpt = q.arcount > 0 && hasOpt(buf, q);
+    if (((q.flags >> 11) & 0xf) !== 0) return respond(localResponse(buf, q, RCODE_NOTIMP, false, withOpt));
+    let local = answerBeforeRouting(buf, q, withOpt, this.local);
+    const decision = local ? undefined : this.routes.route(q.key, q.qtype);
+    if (decision) local = answerFromRoute(buf, q, withOpt, decision, this.local);
+    if (local) {
+      for (const line of local.lines) log.query(line, serial, address, port);
+      return respond(local.response);
+    }
+    if (!decision || decision.kind !== 'group') return;
+    const group = decision.group;
+    if ((q.flags & FLAG_RD) !== 0) {
+      const lines = log.queries ? [] : undefined;
+      const answer = answerFromCache(buf, q, withOpt, this.cache, this.config.cache, nowSeconds(this.clock), lines);
+      if (lines) for (const line of lines) log.query(line, serial, address, port);
+      if (answer.status === HIT) return respond(answer.response!);
+      if (answer.status === HIT_STALE) {
+        respond(answer.response!);
+        this.engine.forward(buf, q, group, undefined, serial, address, port);
+        return;
+      }
+    }
+    const waiter: Waiter = { address, port, id: q.id, withOpt, serial, send: respond };
+    if (viaTcp) {
+      void forwardOverTcp(this.deliver, buf, q, group, waiter, serial).catch(() => undefined);
+      return;
+    }
+    const outcome = this.engine.forward(buf, q, group, waiter, serial, address, port);
+    if (outcome === 'limit' || outcome === 'full') {
+      if (outcome === 'limit') log.query('config error is REFUSED', serial, address, port);
+      respond(localResponse(buf, q, RCODE_REFUSED, false, withOpt));
+    }
+  }
+}
+
+function describe(e: NodeJS.ErrnoException): string {
+  if (e.code === 'EADDRINUSE') return 'Address already in use';
+  if (e.code === 'EADDRNOTAVAIL') return 'Cannot assign requested address';
+  if (e.code === 'EACCES') return 'Permission denied';
+  return e.message;
+}

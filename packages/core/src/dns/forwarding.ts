@@ -1,0 +1,165 @@
+/**
+ * Forwarding over UDP (spec d): new forwards, merging of identical questions, client retransmissions, the
+ * re-send after SERVFAIL/REFUSED, strict order, `--fast-dns-retry`, `--dns-forward-max`, and reply validation
+ * (forward ID, the exact server address and port, the socket it left from, the same question).
+ */
+import type dgram from 'node:dgram';
+import type { Clock } from './clock.js';
+import { deliverReply, type DeliverContext } from './deliver.js';
+import { MAX_WAITERS, MERGE_WINDOW_MS, PendingTable, type Forward, type Waiter } from './pending.js';
+import type { UpstreamPool } from './upstream-pool.js';
+import type { ServerGroup } from './upstreams.js';
+import { FLAG_CD, FLAG_QR, FLAG_RD, RCODE_REFUSED, RCODE_SERVFAIL, newQuestionInfo, readQuestion, type QuestionInfo } from './wire.js';
+
+export type ForwardOutcome = 'sent' | 'merged' | 'limit' | 'full';
+
+export interface ServerCounter {
+  queries: number;
+  errors: number;
+}
+
+const replyQuestion = newQuestionInfo();
+
+export class ForwardingEngine {
+  readonly pending = new PendingTable();
+  readonly counters = new Map<string, ServerCounter>();
+
+  constructor(
+    private readonly ctx: DeliverContext,
+    private readonly pool: UpstreamPool,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Forwards the client's query to `group` (or merges it into one in flight). `waiter` is undefined for a
+   * background refresh (`--use-stale-cache`). `serial`/client are for `--log-queries=extra`.
+   */
+  forward(query: Buffer, q: QuestionInfo, group: ServerGroup, waiter: Waiter | undefined, serial: number, clientAddress: string, clientPort: number): ForwardOutcome {
+    const now = this.clock.nowMs();
+    const mergeKey = `${q.key}\u0000${q.qtype}\u0000${q.qclass}\u0000${q.flags & (FLAG_RD | FLAG_CD)}`;
+    const existing = this.pending.findQuestion(mergeKey);
+    if (existing && !existing.done) {
+      if (!waiter) return 'merged';
+      const same = existing.waiters.find((w) => w.address === waiter.address && w.port === waiter.port && w.id === waiter.id);
+      if (same) {
+        same.serial = serial;
+        this.resendForRetransmission(existing, serial, clientAddress, clientPort);
+        return 'sent';
+      }
+      if (now - existing.createdMs < MERGE_WINDOW_MS) {
+        if (existing.waiters.length < MAX_WAITERS) existing.waiters.push(waiter);
+        return 'merged';
+      }
+    }
+    const { forwardMax } = this.ctx.config.forwarding;
+    if (group.inFlight >= forwardMax) {
+      if (now - group.lastLimitLogMs >= 5_000) {
+        group.lastLimitLogMs = now;
+        const where = group.domain === undefined ? '' : ` to ${group.domain}`;
+        this.ctx.log.always(`Maximum number of concurrent DNS queries${where} reached (max: ${forwardMax})`);
+      }
+      return 'limit';
+    }
+    if (this.pending.full) return 'full';
+    const id = this.pending.freshId();
+    const copy = Buffer.allocUnsafe(query.length);
+    query.copy(copy);
+    copy.writeUInt16BE(id, 0);
+    const n = group.servers.length;
+    const choice = group.choose(now, this.ctx.config.forwarding);
+    const f: Forward = {
+      id, mergeKey, key: q.key, spelled: q.spelled, qtype: q.qtype, qclass: q.qclass, flags: q.flags,
+      query: copy, qEnd: q.qEnd, group, socketIndex: -1, mode: choice.mode, strictIndex: 0, retried: false,
+      sent: new Uint8Array(n), replied: new Uint8Array(n), lastTargets: choice.targets,
+      waiters: waiter ? [waiter] : [], createdMs: now, counted: true, done: false, timer: undefined,
+      serial, clientAddress, clientPort,
+    };
+    (f as { socketIndex: number }).socketIndex = this.pool.pick(group.servers[0]!.family);
+    group.inFlight++;
+    this.pending.add(f);
+    this.send(f, choice.targets, serial, clientAddress, clientPort);
+    const fast = this.ctx.config.forwarding.fastRetry;
+    if (fast) this.scheduleFastRetry(f, fast.initialMs, fast.totalMs);
+    return 'sent';
+  }
+
+  /** Handles a datagram arriving on upstream socket `socketIndex`. */
+  onUpstreamMessage(socketIndex: number, buf: Buffer, rinfo: dgram.RemoteInfo): void {
+    if (buf.length < 12 || (buf.readUInt16BE(2) & FLAG_QR) === 0) return;
+    const f = this.pending.byId.get(buf.readUInt16BE(0));
+    if (!f || f.done || f.socketIndex !== socketIndex) return;
+    const server = f.group.indexOf(rinfo.address, rinfo.port);
+    if (server < 0 || !f.sent[server]) return;
+    const rq = replyQuestion;
+    if (!readQuestion(buf, rq) || rq.key !== f.key || rq.qtype !== f.qtype || rq.qclass !== f.qclass) return;
+    const rcode = rq.flags & 0xf;
+    f.replied[server] = 1;
+    if (rcode === RCODE_SERVFAIL || rcode === RCODE_REFUSED) {
+      const c = this.counters.get(f.group.servers[server]!.label);
+      if (c) c.errors++;
+      f.group.noteReply(server, rcode);
+      if (f.mode === 'strict') {
+        if (f.strictIndex < f.group.servers.length - 1) this.send(f, [++f.strictIndex], f.serial, f.clientAddress, f.clientPort);
+        else this.pending.remove(f);
+        return;
+      }
+      if (f.mode === 'single' && !f.retried) {
+        f.retried = true;
+        f.mode = 'all';
+        this.send(f, f.group.allFromLastGood(), f.serial, f.clientAddress, f.clientPort);
+        return;
+      }
+      if (rcode === RCODE_REFUSED && this.outstanding(f) > 0) return;
+    } else f.group.noteReply(server, rcode);
+    this.pending.remove(f);
+    deliverReply(this.ctx, buf, f, f.waiters, false);
+  }
+
+  sweep(): void {
+    this.pending.sweep(this.clock.nowMs());
+  }
+
+  close(): void {
+    this.pending.clear();
+  }
+
+  private outstanding(f: Forward): number {
+    let n = 0;
+    for (let i = 0; i < f.sent.length; i++) if (f.sent[i] && !f.replied[i]) n++;
+    return n;
+  }
+
+  private resendForRetransmission(f: Forward, serial: number, address: string, port: number): void {
+    let targets: number[];
+    if (f.mode === 'strict') {
+      if (f.strictIndex < f.group.servers.length - 1) f.strictIndex++;
+      targets = [f.strictIndex];
+    } else {
+      f.mode = 'all';
+      targets = f.group.allFromLastGood();
+    }
+    this.send(f, targets, serial, address, port);
+  }
+
+  private send(f: Forward, targets: number[], serial: number, address: string, port: number): void {
+    f.lastTargets = targets;
+    for (const t of targets) {
+      const s = f.group.servers[t]!;
+      f.sent[t] = 1;
+      f.replied[t] = 0;
+      this.pool.send(f.socketIndex, f.query, s.port, s.address);
+      let c = this.counters.get(s.label);
+      if (!c) this.counters.set(s.label, (c = { queries: 0, errors: 0 }));
+      c.queries++;
+      this.ctx.log.query(`forwarded ${f.spelled} to ${s.label}`, serial, address, port);
+    }
+  }
+
+  private scheduleFastRetry(f: Forward, delayMs: number, totalMs: number): void {
+    f.timer = setTimeout(() => {
+      if (f.done || this.clock.nowMs() - f.createdMs >= totalMs) return;
+      this.send(f, f.lastTargets, f.serial, f.clientAddress, f.clientPort);
+      this.scheduleFastRetry(f, delayMs * 2, totalMs);
+    }, delayMs);
+  }
+}

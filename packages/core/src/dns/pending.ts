@@ -1,0 +1,117 @@
+/**
+ * The in-flight table: one record per forwarded question, found by its random forward ID (replies) and by its
+ * question (merging identical queries, spotting client retransmissions). Bounded in records and waiters.
+ */
+import { random16 } from './random-ids.js';
+import type { SendMode, ServerGroup } from './upstreams.js';
+
+/** A client waiting for the answer to a forward. */
+export interface Waiter {
+  readonly address: string;
+  readonly port: number;
+  readonly id: number;
+  readonly withOpt: boolean;
+  /** Serial of the client's latest query line (`--log-queries=extra`). */
+  serial: number;
+  /** Sends the answer back (UDP socket or TCP connection). */
+  readonly send: (buf: Buffer) => void;
+}
+
+export interface Forward {
+  readonly id: number;
+  readonly mergeKey: string;
+  readonly key: string;
+  readonly spelled: string;
+  readonly qtype: number;
+  readonly qclass: number;
+  readonly flags: number;
+  /** The client's query with our forward ID. */
+  readonly query: Buffer;
+  readonly qEnd: number;
+  readonly group: ServerGroup;
+  readonly socketIndex: number;
+  mode: SendMode;
+  strictIndex: number;
+  retried: boolean;
+  readonly sent: Uint8Array;
+  readonly replied: Uint8Array;
+  lastTargets: number[];
+  readonly waiters: Waiter[];
+  readonly createdMs: number;
+  /** Still counted in the group's `--dns-forward-max` budget (younger than 10 s). */
+  counted: boolean;
+  done: boolean;
+  timer: NodeJS.Timeout | undefined;
+  /** Serial and client of the query that started it, for reply lines in extra mode. */
+  serial: number;
+  clientAddress: string;
+  clientPort: number;
+}
+
+export const MAX_WAITERS = 64;
+/** Forward records are discarded when unanswered this long. */
+export const FORWARD_LIFETIME_MS = 40_000;
+/** After this they no longer count against `--dns-forward-max`. */
+export const FORWARD_COUNTED_MS = 10_000;
+/** Identical questions from other clients are merged into a forward this young. */
+export const MERGE_WINDOW_MS = 2_000;
+
+export class PendingTable {
+  readonly byId = new Map<number, Forward>();
+  private readonly byQuestion = new Map<string, Forward>();
+
+  constructor(readonly capacity: number = 16_384) {}
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  get full(): boolean {
+    return this.byId.size >= this.capacity;
+  }
+
+  /** A forward ID not in use. */
+  freshId(): number {
+    for (;;) {
+      const id = random16();
+      if (!this.byId.has(id)) return id;
+    }
+  }
+
+  findQuestion(mergeKey: string): Forward | undefined {
+    return this.byQuestion.get(mergeKey);
+  }
+
+  add(f: Forward): void {
+    this.byId.set(f.id, f);
+    this.byQuestion.set(f.mergeKey, f);
+  }
+
+  remove(f: Forward): void {
+    f.done = true;
+    if (f.timer) clearTimeout(f.timer);
+    f.timer = undefined;
+    if (f.counted) {
+      f.counted = false;
+      f.group.inFlight--;
+    }
+    if (this.byId.get(f.id) === f) this.byId.delete(f.id);
+    if (this.byQuestion.get(f.mergeKey) === f) this.byQuestion.delete(f.mergeKey);
+  }
+
+  /** Ages records: stop counting after 10 s, discard after 40 s. */
+  sweep(nowMs: number): void {
+    for (const f of this.byId.values()) {
+      const age = nowMs - f.createdMs;
+      if (age >= FORWARD_LIFETIME_MS) this.remove(f);
+      else if (age >= FORWARD_COUNTED_MS && f.counted) {
+        f.counted = false;
+        f.group.inFlight--;
+      }
+    }
+  }
+
+  clear(): void {
+    for (const f of [...this.byId.values()]) this.remove(f);
+  }
+}

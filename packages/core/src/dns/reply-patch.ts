@@ -1,0 +1,19 @@
+/** Turns an upstream reply into the client's: client ID, RA set, AD cleared, TTLs capped by `--max-ttl`. */
+import type { ParsedReply } from './reply-reader.js';
+import { T_OPT } from './rr-types.js';
+import { FLAG_AD, FLAG_RA } from './wire.js';
+
+/** Caps TTLs in place (the packet is ours: a copy of what the upstream sent). */
+export function capTtls(buf: Buffer, reply: ParsedReply, maxTtl: number): void {
+  if (maxTtl <= 0) return;
+  for (const r of reply.records) if (r.type !== T_OPT && r.ttl > maxTtl) buf.writeUInt32BE(maxTtl, r.ttlOffset);
+}
+
+/** A copy of `reply` addressed to one waiting client. */
+export function forClient(reply: Buffer, clientId: number): Buffer {
+  const out = Buffer.allocUnsafe(reply.length);
+  reply.copy(out);
+  out.writeUInt16BE(clientId, 0);
+  out.writeUInt16BE((out.readUInt16BE(2) | FLAG_RA) & ~FLAG_AD, 2);
+  return out;
+}

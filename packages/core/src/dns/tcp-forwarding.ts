@@ -1,0 +1,51 @@
+/**
+ * A client's TCP query that needs an upstream is forwarded over TCP (spec d: the TCP retry after TC=1):
+ * servers tried one after another from the last good one, each reply validated like a UDP one.
+ */
+import { deliverReply, type DeliverContext } from './deliver.js';
+import type { Waiter } from './pending.js';
+import { random16 } from './random-ids.js';
+import { tcpExchange } from './tcp-upstream.js';
+import type { ServerGroup } from './upstreams.js';
+import { FLAG_QR, RCODE_REFUSED, RCODE_SERVFAIL, newQuestionInfo, readQuestion, type QuestionInfo } from './wire.js';
+
+const TCP_UPSTREAM_TIMEOUT_MS = 5_000;
+
+export async function forwardOverTcp(
+  ctx: DeliverContext,
+  query: Buffer,
+  q: QuestionInfo,
+  group: ServerGroup,
+  waiter: Waiter,
+  serial: number,
+): Promise<void> {
+  const asked = {
+    key: q.key, spelled: q.spelled, qtype: q.qtype, qclass: q.qclass, flags: q.flags,
+    query: Buffer.from(query), qEnd: q.qEnd, serial, clientAddress: waiter.address, clientPort: waiter.port,
+  };
+  const id = random16();
+  const out = Buffer.from(query);
+  out.writeUInt16BE(id, 0);
+  const order = group.allFromLastGood();
+  for (let i = 0; i < order.length; i++) {
+    const index = order[i]!;
+    const s = group.servers[index]!;
+    ctx.log.query(`forwarded ${q.spelled} to ${s.label}`, serial, waiter.address, waiter.port);
+    let reply: Buffer;
+    try {
+      reply = await tcpExchange(s.address, s.port, out, TCP_UPSTREAM_TIMEOUT_MS);
+    } catch {
+      continue;
+    }
+    const rq = newQuestionInfo();
+    const valid =
+      reply.length >= 12 && reply.readUInt16BE(0) === id && (reply.readUInt16BE(2) & FLAG_QR) !== 0 &&
+      readQuestion(reply, rq) && rq.key === q.key && rq.qtype === q.qtype && rq.qclass === q.qclass;
+    if (!valid) continue;
+    const rcode = rq.flags & 0xf;
+    group.noteReply(index, rcode);
+    if ((rcode === RCODE_SERVFAIL || rcode === RCODE_REFUSED) && i < order.length - 1) continue;
+    deliverReply(ctx, reply, asked, [waiter], true);
+    return;
+  }
+}
