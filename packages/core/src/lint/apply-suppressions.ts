@@ -41,7 +41,7 @@ export function applySuppressions(
   for (const s of suppressions) {
     if (reasonSeverity !== 'off' && s.reason === undefined) {
       kept.push(meta(lines, suppressionReason.id, reasonSeverity, s.range.start, s.range.end,
-        `This suppression gives no reason: write why after "--", e.g. "# kube-dns-tools-disable-next-line ${s.rules[0]!.id === '*' ? 'no-negcache' : s.rules[0]!.id} -- negative caching is wanted here".`, []));
+        `This suppression gives no reason: say why after "--", e.g. "# kube-dns-tools-${s.kind === 'file' ? 'disable' : 'disable-next-line'} ${s.rules.map((r) => r.id).filter((id) => id !== '*').join(', ') || 'RULE'} -- <why this is fine here>".`, []));
     }
     if (unusedSeverity === 'off') continue;
     for (const rule of s.rules) {

@@ -1,3 +1,4 @@
+import { suggestOptions } from '../dnsmasq/option-suggest.js';
 import type { ParsedOption } from '../dnsmasq/parsed-argv.js';
 import type { ManifestArg } from '../manifest/model.js';
 import type { Fix, TextEdit } from './finding.js';
@@ -14,9 +15,23 @@ function guarded(title: string, preferred: boolean, make: () => TextEdit | reado
   }
 }
 
-/** Adds dnsmasq words after the invocation's last argument, in the list's own style. */
+/**
+ * Adds dnsmasq words after the invocation's last argument, in the list's own style. When the last option still
+ * waits for its value (`--server` at the end), an appended word would become that value: the fix is then offered
+ * but not preferred, so `--fix` leaves it to a human.
+ */
 export function appendWords(facts: InvocationFacts, words: readonly string[], title: string, preferred = true): Fix[] {
-  return guarded(title, preferred, () => facts.invocation.insertion.append(words));
+  const dangling = facts.argv.problems.some((p) => p.code === 'missing-argument');
+  return guarded(title, preferred && !dangling, () => facts.invocation.insertion.append(words));
+}
+
+/** An unknown option that looks like a misspelling of `long` (`--no-negative-cache` for `no-negcache`). */
+export function misspelling(facts: InvocationFacts, long: string): string | undefined {
+  for (const p of facts.argv.problems) {
+    if (p.code !== 'unknown-option' || !p.token.startsWith('--')) continue;
+    if (p.candidates?.includes(long) || suggestOptions(p.token).includes(long)) return p.token.split('=')[0];
+  }
+  return undefined;
 }
 
 /** Rewrites one argv word in place, quoted as its siblings are. */

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { appendWords, flagFor } from '../fix-builders.js';
+import { appendWords, flagFor, misspelling } from '../fix-builders.js';
 
 export const logQueries: Rule = {
   id: 'log-queries',
@@ -12,15 +12,17 @@ export const logQueries: Rule = {
       const flag = flagFor(facts, 'log-queries', 'q');
       const words = [flag];
       if (facts.presence('log-facility') === 'absent') words.push('--log-facility=-');
+      const typo = misspelling(facts, 'log-queries');
       const message =
-        presence === 'conditional'
+        (typo ? `${typo} looks like a misspelling of --log-queries (see unknown-option). ` : '') +
+        (presence === 'conditional'
           ? `${flag} is only set inside a template conditional; renderings without it log no queries, so a cached NODATA cannot be seen in the logs.`
-          : `dnsmasq runs without ${flag}: no "query", "reply" or "cached ... is NODATA" lines are logged, so a bad cached answer cannot be seen. Add ${words.join(' ')}.`;
+          : `dnsmasq runs without ${flag}: no "query", "reply" or "cached ... is NODATA" lines are logged, so a bad cached answer cannot be seen. Add ${words.join(' ')}.`);
       context.report({
         range: facts.invocation.containerRange,
         message,
         workload: facts.invocation.workload,
-        fixes: appendWords(facts, words, `Add ${words.join(' ')}`),
+        fixes: appendWords(facts, words, `Add ${words.join(' ')}`, !typo),
       });
     }
   },

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { appendWords, flagFor } from '../fix-builders.js';
+import { appendWords, flagFor, misspelling } from '../fix-builders.js';
 
 const INCIDENT =
   'Without it dnsmasq caches negative answers: when an upstream briefly answers NODATA or NXDOMAIN ' +
@@ -26,11 +26,13 @@ export const noNegcache: Rule = {
       } else {
         message = `dnsmasq runs without ${flag}. ${INCIDENT} Add ${flag}.`;
       }
+      const typo = misspelling(facts, 'no-negcache');
+      if (typo) message += ` (${typo} looks like a misspelling of it: see unknown-option.)`;
       context.report({
         range: facts.invocation.containerRange,
         message,
         workload: facts.invocation.workload,
-        fixes: appendWords(facts, [flag], `Add ${flag}`),
+        fixes: appendWords(facts, [flag], `Add ${flag}`, !typo),
       });
     }
   },

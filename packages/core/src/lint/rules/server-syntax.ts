@@ -19,7 +19,7 @@ export const serverSyntax: Rule = {
         let fixes = [] as ReturnType<typeof replaceValue>;
         if (colon) {
           const fixed = `${value.slice(0, offset)}${colon.host}#${colon.port}`;
-          message += ` dnsmasq writes the port after "#": ${fixed}.`;
+          if (!error.explanation.includes(`#${colon.port}`)) message += ` dnsmasq writes the port after "#": ${fixed}.`;
           fixes = replaceValue(facts, option, fixed, `Write the port as #${colon.port}`);
         }
         context.report({ range, message, workload: facts.invocation.workload, fixes });

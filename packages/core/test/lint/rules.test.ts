@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../../src/lint/apply-fixes.js';
+import { lintText } from '../../src/lint/lint-text.js';
+import { lintFixture } from './fixture.js';
+
+describe('server-suspicious', () => {
+  const r = lintFixture('servers-suspicious.yaml');
+  const messages = r.of('server-suspicious');
+
+  it('flags each accepted-but-wrong value at its own characters', () => {
+    expect(messages.map((f) => r.at(f))).toEqual(['10.0.0.1/', '10.43.0.0/16', '--server=', 'dns.example.net', '#', '0.0.0.0', '127.0.0.1', 'in6.arpa']);
+    expect(messages[0]!.message).toMatch(/trailing "\/".*NXDOMAIN/);
+    expect(messages[1]!.message).toMatch(/two domains.*--rev-server=10\.43\.0\.0\/16/);
+    expect(messages[2]!.message).toMatch(/every name/);
+    expect(messages[3]!.message).toMatch(/resolves it once at start-up/);
+    expect(messages[4]!.message).toMatch(/port 0/);
+    expect(messages[5]!.message).toMatch(/never uses it/);
+    expect(messages[6]!.message).toMatch(/own address and port/);
+  });
+
+  it('fixes the trailing slash and in6.arpa in place, and offers --rev-server for a CIDR', () => {
+    const fixed = (i: number) => applyEdits(r.text, messages[i]!.fixes[0]!.edits);
+    expect(fixed(0)).toContain('- --server=/example.com/10.0.0.1\n');
+    expect(fixed(1)).toContain('- --rev-server=10.43.0.0/16,127.0.0.1#10053\n');
+    expect(messages[1]!.fixes[0]!.preferred).toBeUndefined();
+    expect(fixed(7)).toContain('- --server=/ip6.arpa/127.0.0.1#10053\n');
+  });
+});
+
+describe('server-syntax', () => {
+  const r = lintFixture('server-syntax.yaml');
+
+  it("quotes dnsmasq's reason, and never judges a templated value", () => {
+    const found = r.of('server-syntax');
+    expect(found.map((f) => f.message.match(/"bad command line options: ([^"]+)"/)?.[1])).toEqual([
+      'Name or service not known',
+      'bad port',
+      'Bad address in --address',
+    ]);
+    expect(r.findings.filter((f) => r.at(f).includes('{{'))).toEqual([]);
+  });
+
+  it('rewrites ip:port as ip#port', () => {
+    const f = r.of('server-syntax')[0]!;
+    expect(applyEdits(r.text, f.fixes[0]!.edits)).toContain('- --server=10.0.0.1#53\n');
+    expect(f.fixes[0]!.preferred).toBe(true);
+  });
+});
+
+describe('argv-level rules', () => {
+  const r = lintFixture('argv-problems.yaml');
+
+  it('unknown-option suggests the real name; an ambiguous abbreviation lists its candidates', () => {
+    const [typo, ambiguous] = r.of('unknown-option');
+    expect(r.at(typo!)).toBe('--no-negative-cache');
+    expect(typo!.message).toMatch(/Did you mean --no-negcache/);
+    expect(typo!.fixes.find((f) => f.preferred)?.edits[0]?.newText).toBe('--no-negcache');
+    expect(ambiguous!.message).toMatch(/--cache-size.*--cache-rr/);
+    expect(ambiguous!.fixes.some((f) => f.preferred)).toBe(false);
+  });
+
+  it('option-argument joins a separated optional value, and reports flags with values and missing values', () => {
+    const [joined, flagValue, missing] = r.of('option-argument');
+    expect(r.at(joined!)).toBe('--cache-size\n        - "1000');
+    expect(applyEdits(r.text, joined!.fixes[0]!.edits)).toContain('        - --cache-size=1000\n        - --port=53\n');
+    expect(r.at(flagValue!)).toBe('--no-resolv=yes');
+    expect(r.at(missing!)).toBe('--server');
+  });
+
+  it('repeated-option points at the second occurrence', () => {
+    const [f] = r.of('repeated-option');
+    expect(r.at(f!)).toBe('--port=5353');
+    expect(f!.message).toMatch(/illegal repeated flag/);
+  });
+
+  it('does not prefer appending a flag after an option that waits for its value, nor next to a misspelling', () => {
+    const f = r.of('no-negcache')[0]!;
+    expect(f.fixes.some((x) => x.preferred)).toBe(false);
+    expect(f.message).toMatch(/--no-negative-cache looks like a misspelling/);
+  });
+});
+
+describe('invocation-level rules', () => {
+  it('no-upstream names the domains that still resolve', () => {
+    const r = lintFixture('no-upstream.yaml');
+    const [f] = r.of('no-upstream');
+    expect(r.at(f!)).toBe('--no-resolv');
+    expect(f!.message).toMatch(/outside cluster\.local, in-addr\.arpa gets REFUSED/);
+    expect(f!.severity).toBe('error');
+  });
+
+  it('cache-size, dns-forward-max and neg-ttl judge literal numbers', () => {
+    const r = lintFixture('numbers.yaml');
+    expect(r.of('cache-size').map(r.at)).toEqual(['--cache-size=0']);
+    expect(r.of('dns-forward-max').map(r.at)).toEqual(['--dns-forward-max=0']);
+    expect(r.of('neg-ttl').map(r.at)).toEqual(['--neg-ttl=60']);
+    // --neg-ttl replaces no-negcache: the choice was deliberate.
+    expect(r.of('no-negcache')).toEqual([]);
+  });
+
+  it('adds flags in the neighbours\' short form, and log-facility follows -q', () => {
+    const r = lintFixture('short-style.yaml');
+    const negcache = r.of('no-negcache')[0]!;
+    expect(negcache.fixes[0]!.title).toBe('Add -N');
+    expect(applyEdits(r.text, negcache.fixes[0]!.edits)).toContain('args: ["-k", "-q", "-R", "-S", "10.0.0.1", "-N"]');
+    const facility = r.of('log-facility')[0]!;
+    expect(r.at(facility)).toBe('-q');
+    expect(r.of('no-upstream')).toEqual([]);
+  });
+
+  it('the incident example gives exactly one warning, and its fix adds --no-negcache after the nanny --', () => {
+    const r = lintFixture('../../../../../examples/kube-dns.yaml');
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['no-negcache']);
+    const f = r.findings[0]!;
+    expect(f.message).toMatch(/NODATA/);
+    expect(f.message).toMatch(/CNAME/);
+    const fixed = applyEdits(r.text, f.fixes[0]!.edits);
+    expect(fixed).toContain('        - --server=10.36.8.40\n        - --no-negcache\n');
+    expect(lintText(fixed).findings).toEqual([]);
+  });
+});
+
+describe('positions', () => {
+  it('count UTF-16 units, as LSP does', () => {
+    const r = lintFixture('unicode.yaml');
+    const f = r.of('server-suspicious')[0]!;
+    expect(r.at(f)).toBe('in6.arpa');
+    const line = r.text.split('\n')[f.span.startPosition.line]!;
+    expect(line.slice(f.span.startPosition.character, f.span.endPosition.character)).toBe('in6.arpa');
+    expect(f.span.startPosition).toEqual({ line: 9, character: 28 });
+  });
+
+  it('findings are sorted by position', () => {
+    const r = lintFixture('servers-suspicious.yaml');
+    const starts = r.findings.map((f) => f.span.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+});
+
+describe('severity settings', () => {
+  it('turns rules off or changes their severity', () => {
+    const r = lintFixture('numbers.yaml', { rules: { 'cache-size': 'off', 'neg-ttl': 'error' } });
+    expect(r.of('cache-size')).toEqual([]);
+    expect(r.of('neg-ttl')[0]!.severity).toBe('error');
+  });
+});
