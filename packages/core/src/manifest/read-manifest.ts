@@ -66,8 +66,8 @@ function readChunk(ctx: ReadContext, chunk: DocumentChunk, model: { invocations:
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     for (const err of doc.errors) {
       hadErrors = true;
-      const [from, to] = err.pos;
-      model.parseProblems.push(problem(err.message.split('\n')[0]!, { start: chunk.start + from, end: chunk.start + Math.max(from, to) }));
+      const [from, to] = err.pos.map((p) => Math.min(chunk.end, chunk.start + p)) as [number, number];
+      model.parseProblems.push(problem(err.message.split('\n')[0]!, { start: from, end: Math.max(from, to) }));
     }
     for (const object of findObjects(src, doc.contents)) {
       if (object.podSpec) {
