@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { findLintConfig, parseLintConfig, type ConfigFileSystem } from '../../src/lint/config-file.js';
+
+function memoryFs(files: Record<string, string>, dirs: string[] = []): ConfigFileSystem & { reads: string[] } {
+  const reads: string[] = [];
+  return {
+    reads,
+    readFile(path) {
+      reads.push(path);
+      return files[path];
+    },
+    exists: (path) => path in files || dirs.includes(path),
+  };
+}
+
+describe('.kube-dns-tools.yaml', () => {
+  it('parses rule settings, and names the place of each bad entry', () => {
+    const { config, problems } = parseLintConfig('rules:\n  log-queries: off\n  no-negcache: error\n  nope: off\n  cache-size: loud\nextra: 1\n', '/repo/.kube-dns-tools.yaml');
+    expect(config.rules).toEqual({ 'log-queries': 'off', 'no-negcache': 'error' });
+    expect(problems).toEqual([
+      '/repo/.kube-dns-tools.yaml: unknown key "extra" (only "rules" is read)',
+      '/repo/.kube-dns-tools.yaml: rules.nope: no such rule',
+      '/repo/.kube-dns-tools.yaml: rules.cache-size: "loud" is not one of off, error, warning, info, hint',
+    ]);
+  });
+
+  it('never throws on bad YAML or odd shapes', () => {
+    expect(parseLintConfig('rules: [').problems[0]).toMatch(/not valid YAML/);
+    expect(parseLintConfig('- a').problems[0]).toMatch(/expected a mapping/);
+    expect(parseLintConfig('rules: 3').problems[0]).toMatch(/"rules" must map/);
+    expect(parseLintConfig('').config.rules).toEqual({});
+  });
+
+  it('is found by walking up to the directory that holds .git, and not above it', () => {
+    const fs = memoryFs({ '/work/repo/.kube-dns-tools.yaml': 'rules: {log-queries: off}\n', '/work/.kube-dns-tools.yaml': 'rules: {}\n' }, ['/work/repo/.git']);
+    const found = findLintConfig('/work/repo/deploy/dns', fs);
+    expect(found?.path).toBe('/work/repo/.kube-dns-tools.yaml');
+    expect(found?.config.rules).toEqual({ 'log-queries': 'off' });
+
+    const above = memoryFs({ '/work/.kube-dns-tools.yaml': 'rules: {}\n' }, ['/work/repo/.git']);
+    expect(findLintConfig('/work/repo/deploy', above)).toBeUndefined();
+    expect(above.reads).not.toContain('/work/.kube-dns-tools.yaml');
+  });
+
+  it('stops at the file-system root when there is no repository', () => {
+    expect(findLintConfig('/a/b/c', memoryFs({}))).toBeUndefined();
+  });
+});
