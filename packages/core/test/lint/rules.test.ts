@@ -60,7 +60,9 @@ describe('argv-level rules', () => {
   });
 
   it('option-argument joins a separated optional value, and reports flags with values and missing values', () => {
-    const [joined, flagValue, missing] = r.of('option-argument');
+    const [joined, flagValue, badNumber, missing] = r.of('option-argument');
+    expect(r.at(badNumber!)).toBe('1k');
+    expect(badNumber!.message).toMatch(/--dns-forward-max=1k.*try --help/);
     expect(r.at(joined!)).toBe('--cache-size\n        - "1000');
     expect(applyEdits(r.text, joined!.fixes[0]!.edits)).toContain('        - --cache-size=1000\n        - --port=53\n');
     expect(r.at(flagValue!)).toBe('--no-resolv=yes');

@@ -1,7 +1,8 @@
+import { validateOptionValue } from '../../dnsmasq/option-values.js';
 import type { ArgvProblem, ParsedOption } from '../../dnsmasq/parsed-argv.js';
 import type { Fix } from '../finding.js';
 import type { InvocationFacts } from '../invocation-facts.js';
-import type { Rule, RuleContext } from '../rule.js';
+import { type Rule, type RuleContext, spelledWithValue } from '../rule.js';
 
 export const optionArgument: Rule = {
   id: 'option-argument',
@@ -21,9 +22,32 @@ export const optionArgument: Rule = {
           reportJunk(context, facts, problem);
         }
       }
+      checkValues(context, facts);
     }
   },
 };
+
+/** Server-grammar values belong to server-syntax; placeholders are never judged. */
+const SERVER_GRAMMAR = new Set(['server', 'local', 'address', 'rev-server']);
+
+function checkValues(context: RuleContext, facts: InvocationFacts): void {
+  for (const option of facts.argv.options) {
+    if (SERVER_GRAMMAR.has(option.spec.long) || facts.nameTemplated(option) || facts.valueTemplated(option)) continue;
+    const verdict = validateOptionValue(option.spec, option.value, option.form);
+    if (!verdict) continue;
+    // `--cache-size 1000`: the separated value is reported (and fixed) as one finding with the junk word.
+    if (option.value === undefined && facts.argv.problems.some((p) => p.code === 'junk' && detachedValueOwner(facts, p.tokenIndex) === option)) continue;
+    const range =
+      option.value === undefined || verdict.range.end <= verdict.range.start
+        ? option.range
+        : facts.valueRange(option, verdict.range.start, verdict.range.end);
+    context.report({
+      range,
+      message: `dnsmasq refuses ${option.value === undefined ? option.spelled : spelledWithValue(option)}: "bad command line options: ${verdict.reason}". ${verdict.explanation}`,
+      workload: facts.invocation.workload,
+    });
+  }
+}
 
 /** The option right before a junk word, when that word was meant as its value (`--cache-size 1000`). */
 export function detachedValueOwner(facts: InvocationFacts, junkIndex: number): ParsedOption | undefined {
