@@ -77,7 +77,11 @@ export function cacheReply(
   const negative = walk.finals.length === 0;
   const nxdomain = negative && reply.rcode === RCODE_NXDOMAIN;
   if (!nxdomain && !isCacheableType(q.qtype, opts)) return;
-  if (negative && !opts.negCache) return;
+  if (negative && !opts.negCache) {
+    // dnsmasq starts inserting the chain (freeing the old links) and then discards links without a target.
+    for (const l of walk.links) cache.remove(l.key, T_CNAME);
+    return;
+  }
   const zeroOk = opts.useStale !== undefined;
   const links = q.qtype === T_PTR ? [] : walk.links;
   const linkTtls = links.map((l) => adjust(l.ttl, opts));
