@@ -4,12 +4,13 @@ import { reverseZones } from './rev-server-zones.js';
 import type { DomainPattern, ServerParseResult, ServerTarget } from './server-spec.js';
 import type { Range } from './source-range.js';
 import { pieceRange, splitFirst, wholeValue } from './server-split.js';
-import { parseServerTarget, type ServerGrammarOptions } from './server-target.js';
+import { bindServerParts, parseServerParts, parseServerTarget, type ServerGrammarOptions } from './server-target.js';
 
 /**
  * `--rev-server=network[/prefix][,server]`: routes the reverse zones of the network to the server
  * (or answers them locally without one). A prefix that is missing or not a number means the whole
- * address (/32 or /128); a numeric one must be 1..32 or 1..128.
+ * address (/32 or /128); a numeric one must be 1..32 or 1..128. dnsmasq checks the network first,
+ * then the server's syntax, then the prefix, then the server's scope and source: so do we.
  */
 export function parseRevServerValue(value: string, options: ServerGrammarOptions = {}): ServerParseResult {
   const whole = wholeValue(value);
@@ -24,6 +25,11 @@ export function parseRevServerValue(value: string, options: ServerGrammarOptions
     const explanation = `'${address.text}' is not an IPv4 or IPv6 network address (dnsmasq wants e.g. 10.0.0.0/8).`;
     return { ok: false, error: { reason: 'try --help', explanation, range: pieceRange(address) } };
   }
+  let target: ServerTarget = { kind: 'local' };
+  let targetRange: Range = { start: value.length, end: value.length };
+  let portRange: Range | undefined;
+  const server = comma && comma.tail.text !== '#' ? parseServerParts(comma.tail, '--rev-server') : undefined;
+  if (server && !server.ok) return server;
   const max = ip.family === 4 ? 32 : 128;
   const prefix = written ?? max;
   if (prefix < 1 || prefix > max) {
@@ -32,13 +38,10 @@ export function parseRevServerValue(value: string, options: ServerGrammarOptions
     const explanation = `The ${v} prefix length must be between 1 and ${max}; '${prefixText?.text ?? ''}' reads as ${prefix}.`;
     return { ok: false, error: { reason: `bad ${v} prefix length`, explanation, range } };
   }
-  let target: ServerTarget = { kind: 'local' };
-  let targetRange: Range = { start: value.length, end: value.length };
-  let portRange: Range | undefined;
   if (comma) {
-    const parsed = parseServerTarget(comma.tail, '--rev-server', options);
-    if (!parsed.ok) return parsed;
-    ({ target, targetRange, portRange } = parsed);
+    const bound = server ? bindServerParts(server.parts, options) : parseServerTarget(comma.tail, '--rev-server', options);
+    if (!bound.ok) return bound;
+    ({ target, targetRange, portRange } = bound);
   }
   const range = pieceRange(network);
   const domains: DomainPattern[] = reverseZones(ip.family, ip.bytes, prefix).map((name) => ({

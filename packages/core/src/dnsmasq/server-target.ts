@@ -1,4 +1,4 @@
-import { parseIPv4Any, parseIpStrict } from './ip-literal.js';
+import { parseIPv4Legacy, parseIpStrict, type IpLiteral } from './ip-literal.js';
 import { port16Value } from './numbers.js';
 import type { ServerGrammarError, ServerTarget, SourceBinding } from './server-spec.js';
 import { explainNotAnAddress } from './server-explain.js';
@@ -18,14 +18,30 @@ export type TargetResult =
   | { readonly ok: true; readonly target: ServerTarget; readonly targetRange: Range; readonly portRange?: Range }
   | { readonly ok: false; readonly error: ServerGrammarError };
 
-const fail = (reason: string, explanation: string, range: Range): TargetResult => ({
+const fail = (reason: string, explanation: string, range: Range): { ok: false; error: ServerGrammarError } => ({
   ok: false,
   error: { reason, explanation, range },
 });
 
-function badPort(port: ValuePiece, what: string): TargetResult {
+function badPort(port: ValuePiece, what: string): { ok: false; error: ServerGrammarError } {
   return fail('bad port', `The ${what} port '${port.text}' is not a number from 0 to 65535 (digits only).`, pieceRange(port));
 }
+
+/** The pieces of a server written `host[%scope][#port][@source]`, after the checks that need no lookup. */
+export interface ServerParts {
+  readonly targetRange: Range;
+  readonly address: ValuePiece;
+  /** Set when the host is an IP literal; `viaLookup` for legacy IPv4 forms that only getaddrinfo reads. */
+  readonly literal?: IpLiteral & { readonly viaLookup: boolean };
+  readonly port: number;
+  readonly portRange?: Range;
+  readonly scope?: ValuePiece;
+  readonly source?: ValuePiece;
+  readonly sourcePort?: number;
+  readonly iface?: string;
+}
+
+export type PartsResult = { readonly ok: true; readonly parts: ServerParts } | { readonly ok: false; readonly error: ServerGrammarError };
 
 /**
  * One upstream server `host[%scope][#port][@source]` (source: `ifname@addr[#port]`, `addr[#port]` or
@@ -33,8 +49,14 @@ function badPort(port: ValuePiece, what: string): TargetResult {
  * reported is the one dnsmasq would print.
  */
 export function parseServerTarget(piece: ValuePiece, option: string, options: ServerGrammarOptions = {}): TargetResult {
+  if (piece.text === '#') return { ok: true, target: { kind: 'default-servers' }, targetRange: pieceRange(piece) };
+  const parsed = parseServerParts(piece, option);
+  return parsed.ok ? bindServerParts(parsed.parts, options) : parsed;
+}
+
+/** First stage, dnsmasq's `parse_server`: source port, port, then whether the host can be an address. */
+export function parseServerParts(piece: ValuePiece, option: string): PartsResult {
   const targetRange = pieceRange(piece);
-  if (piece.text === '#') return { ok: true, target: { kind: 'default-servers' }, targetRange };
   const atSource = splitFirst(piece, '@');
   let address = atSource ? atSource.head : piece;
   let source = atSource?.tail;
@@ -63,12 +85,24 @@ export function parseServerTarget(piece: ValuePiece, option: string, options: Se
     const split = splitFirst(source, '@');
     if (split) [iface, source] = [split.head.text, split.tail];
   }
-
-  const literal = parseIpStrict(address.text) ?? parseIPv4Any(address.text);
+  const strict = parseIpStrict(address.text);
+  const legacy = strict ? undefined : parseIPv4Legacy(address.text);
+  const literal = strict ? { ...strict, viaLookup: false } : legacy ? { ...legacy, viaLookup: true } : undefined;
   if (!literal && !isPlausibleHostname(address.text)) {
     const range = address.text === '' ? targetRange : pieceRange(address);
     return fail('Name or service not known', explainNotAnAddress(address.text, option), range);
   }
+  const parts: ServerParts = { targetRange, address, literal, port, portRange, scope, source, sourcePort, iface };
+  return { ok: true, parts };
+}
+
+/**
+ * Second stage, dnsmasq's `parse_server_addr`: the IPv6 scope, then the source address or interface.
+ * A family mismatch between server and source is an error only for literals dnsmasq read itself;
+ * for names and legacy IPv4 forms (both come from getaddrinfo) mismatched pairs are skipped silently.
+ */
+export function bindServerParts(parts: ServerParts, options: ServerGrammarOptions = {}): TargetResult {
+  const { literal, scope, source, iface, targetRange, portRange, port } = parts;
   if (literal?.family === 6 && scope) {
     const exists = options.interfaceExists ?? (() => true);
     if (scope.text === '' || !exists(scope.text)) {
@@ -76,11 +110,10 @@ export function parseServerTarget(piece: ValuePiece, option: string, options: Se
       return fail('bad interface name', `There is no network interface '${scope.text}' for the IPv6 scope.`, range);
     }
   }
-
   let binding: SourceBinding | undefined;
   if (source) {
     const sourceIp = parseIpStrict(source.text);
-    if (sourceIp && literal && sourceIp.family !== literal.family) {
+    if (sourceIp && literal && !literal.viaLookup && sourceIp.family !== literal.family) {
       const [s, a] = literal.family === 4 ? ['IPv4', 'IPv6'] : ['IPv6', 'IPv4'];
       return fail(
         `cannot use ${s} server address with ${a} source address`,
@@ -96,22 +129,18 @@ export function parseServerTarget(piece: ValuePiece, option: string, options: Se
       );
     }
     binding = sourceIp
-      ? { address: sourceIp.address, family: sourceIp.family, port: sourcePort, interface: iface }
-      : { interface: source.text, port: sourcePort };
+      ? { address: sourceIp.address, family: sourceIp.family, port: parts.sourcePort, interface: iface }
+      : { interface: source.text, port: parts.sourcePort };
   }
-
-  const extra = { ...(binding ? { source: stripUndefined(binding) } : {}) };
+  const extra = binding ? { source: stripUndefined(binding) } : {};
+  const ranges = { targetRange, ...(portRange ? { portRange } : {}) };
   if (!literal) {
     const scopeId = scope ? { scopeId: scope.text } : {};
-    return { ok: true, target: { kind: 'hostname', host: address.text, port, ...scopeId, ...extra }, targetRange, portRange };
+    return { ok: true, target: { kind: 'hostname', host: parts.address.text, port, ...scopeId, ...extra }, ...ranges };
   }
   const scopeId = literal.family === 6 && scope ? { scopeId: scope.text } : {};
-  return {
-    ok: true,
-    target: { kind: 'upstream', family: literal.family, address: literal.address, port, ...scopeId, ...extra },
-    targetRange,
-    portRange,
-  };
+  const target = { kind: 'upstream' as const, family: literal.family, address: literal.address, port, ...scopeId, ...extra };
+  return { ok: true, target, ...ranges };
 }
 
 function stripUndefined(binding: SourceBinding): SourceBinding {
