@@ -32,6 +32,7 @@ export async function collectDiagnostics(
     '',
     `- extension: ${extension.name} ${extension.version}`,
     `- VS Code: ${vscode.version} (${vscode.env.appHost}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`,
+    `- language server: ${typeof server === 'string' ? server : `${server.name} ${server.version} on node ${server.node}, pid ${server.pid}, ${server.lints} lints`}`,
     `- client state: ${client ? client.state : 'none'}`,
     `- collected: ${new Date().toISOString()}`,
     '',

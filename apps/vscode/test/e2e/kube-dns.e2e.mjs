@@ -1,0 +1,122 @@
+// End-to-end in a real VS Code (code-server + Chromium): the incident manifest gets its no-negcache warning,
+// the quick fix adds --no-negcache, the file on disk is right, and a palette command runs.
+//   node apps/vscode/test/e2e/kube-dns.e2e.mjs [--vsix FILE] [--artefacts DIR]
+// Prints one line per step and ends with "N passed, N failed"; exit code 1 when a step failed.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CODE_SERVER, NODE24, startCodeServer } from './code-server.mjs';
+import { Workbench } from './workbench.mjs';
+
+const APP = fileURLToPath(new URL('../../', import.meta.url));
+const REPO = join(APP, '../..');
+const arg = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
+};
+const vsix = arg('--vsix', join(APP, 'kube-dns-tools.vsix'));
+const artefacts = arg('--artefacts', join(APP, 'test-results/e2e'));
+
+for (const needed of [NODE24, CODE_SERVER, vsix]) {
+  if (!existsSync(needed)) {
+    console.error(`missing ${needed}: run scripts/e2e/setup.sh and npm run package -w apps/vscode (or npm run test:e2e)`);
+    process.exit(1);
+  }
+}
+
+const started = Date.now();
+const say = (line) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${line}`);
+const root = mkdtempSync('/tmp/kdt-e2e-');
+const workspace = join(root, 'ws');
+mkdirSync(workspace);
+const file = join(workspace, 'kube-dns.yaml');
+copyFileSync(join(REPO, 'examples/kube-dns.yaml'), file);
+const original = readFileSync(file, 'utf8');
+rmSync(artefacts, { recursive: true, force: true });
+mkdirSync(artefacts, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+let server;
+let workbench;
+
+async function step(name, body) {
+  const t0 = Date.now();
+  try {
+    await body();
+    passed++;
+    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
+  } catch (error) {
+    failed++;
+    console.log(`FAIL ${name} (${Date.now() - t0} ms)\n     ${String(error?.stack ?? error).split('\n').join('\n     ')}`);
+    await workbench?.screenshot(`failed-${name.replace(/\W+/g, '-').toLowerCase()}`).catch(() => undefined);
+  }
+}
+
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+try {
+  server = await startCodeServer({ root, vsix, log: say });
+  workbench = await Workbench.open(server, { folder: workspace, file, shotsDir: artefacts });
+  say('workbench up');
+
+  await step('opens examples/kube-dns.yaml', async () => {
+    await workbench.waitForEditor(basename(file));
+    await workbench.screenshot('opened');
+  });
+
+  await step('no-negcache warning shows in the Problems panel', async () => {
+    const rows = await workbench.waitForProblemRows((r) => r.some((row) => row.includes('no-negcache')), 90_000);
+    await workbench.screenshot('problems-panel');
+    say(`problems: ${rows.map((r) => r.slice(0, 90)).join(' | ')}`);
+  });
+
+  await step('Ctrl+. on the dnsmasq container offers and applies "Add --no-negcache"', async () => {
+    const lines = original.split('\n');
+    const line = lines.findIndex((text) => /^\s*- name: dnsmasq\s*$/.test(text));
+    expect(line >= 0, 'no "- name: dnsmasq" line in the example');
+    await workbench.goTo(line + 1, lines[line].indexOf('dnsmasq') + 2);
+    const offered = await workbench.quickFix(/Add --no-negcache/, { beforePick: () => workbench.screenshot('quick-fix-menu') });
+    say(`offered: ${offered.join(' | ')}`);
+    expect(/Add --no-negcache/.test(offered[0] ?? ''), `the preferred fix is not first: ${offered[0]}`);
+    await workbench.waitForProblemRows((r) => !r.some((row) => row.includes('no-negcache')), 30_000);
+    await workbench.screenshot('fixed');
+  });
+
+  await step('Ctrl+S writes exactly the fix to disk', async () => {
+    await workbench.save();
+    const onDisk = readFileSync(file, 'utf8');
+    const expected = original.replace('        - --server=10.36.8.40\n', '        - --server=10.36.8.40\n        - --no-negcache\n');
+    expect(expected !== original, 'the example no longer ends its dnsmasq args with --server=10.36.8.40');
+    expect(onDisk === expected, `file on disk differs from the expected fix:\n${onDisk}`);
+    await workbench.screenshot('saved');
+  });
+
+  await step('command palette runs "kube-dns Tools: Collect Diagnostics"', async () => {
+    await workbench.runCommand('kube-dns Tools: Collect Diagnostics');
+    const deadline = Date.now() + 20_000;
+    let text = '';
+    while (Date.now() < deadline && !(text.includes('kube-dns Tools diagnostics') && text.includes('kube-dns-tools-language-server'))) {
+      await workbench.page.waitForTimeout(250);
+      text = await workbench.editorText().catch(() => '');
+    }
+    await workbench.screenshot('collect-diagnostics');
+    expect(text.includes('kube-dns Tools diagnostics'), `no diagnostics report editor; editor shows:\n${text.slice(0, 500)}`);
+    expect(text.includes('kube-dns-tools-language-server'), 'the report lacks the language server info');
+  });
+} catch (error) {
+  failed++;
+  console.log(`FAIL setup\n     ${String(error?.stack ?? error)}`);
+} finally {
+  await workbench?.close().catch(() => undefined);
+  await server?.stop();
+  if (server) copyFileSync(server.logFile, join(artefacts, 'code-server.log'));
+  if (failed === 0) rmSync(root, { recursive: true, force: true });
+  else console.log(`kept ${root} for inspection`);
+}
+console.log(`screenshots: ${artefacts}`);
+console.log(`total ${((Date.now() - started) / 1000).toFixed(1)}s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

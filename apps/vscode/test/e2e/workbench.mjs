@@ -1,0 +1,133 @@
+// Drives the VS Code workbench that code-server serves, in Debian's Chromium through playwright-core,
+// with the keys a person would press. Every wait is bounded.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { E2E_HOME } from './code-server.mjs';
+
+const PLAYWRIGHT = join(E2E_HOME, 'driver/node_modules/playwright-core/index.mjs');
+const CHROMIUM = process.env.KDT_E2E_CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--password-store=basic'];
+
+export class Workbench {
+  constructor(browser, page, shotsDir) {
+    this.browser = browser;
+    this.page = page;
+    this.shotsDir = shotsDir;
+    this.shots = 0;
+    this.consoleErrors = [];
+  }
+
+  /** Opens `folder` with `file` in the editor. The URL payload is how VS Code's own `code --goto` works. */
+  static async open(server, { folder, file, shotsDir, timeoutMs = 120_000 }) {
+    const { chromium } = await import(pathToFileURL(PLAYWRIGHT).href);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    const workbench = new Workbench(browser, page, shotsDir);
+    page.on('pageerror', (error) => workbench.consoleErrors.push(String(error)));
+    const payload = JSON.stringify([['openFile', `vscode-remote://127.0.0.1:${server.port}${file}`]]);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`);
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: timeoutMs });
+    return workbench;
+  }
+
+  async screenshot(step) {
+    mkdirSync(this.shotsDir, { recursive: true });
+    const path = join(this.shotsDir, `${String(++this.shots).padStart(2, '0')}-${step}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  async waitForEditor(basename, timeout = 60_000) {
+    await this.page.locator(`.tabs-container .tab.active[data-resource-name="${basename}"]`).waitFor({ state: 'visible', timeout });
+    await this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout });
+  }
+
+  async focusEditor() {
+    await this.page
+      .locator('.editor-group-container.active .monaco-editor .native-edit-context, .editor-group-container.active .monaco-editor textarea')
+      .first()
+      .focus();
+  }
+
+  quickInputBox() {
+    return this.page.locator('.quick-input-widget .quick-input-box input');
+  }
+
+  /** Ctrl+G to a 1-based line and column of the active editor. */
+  async goTo(line, column) {
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+G');
+    await this.quickInputBox().waitFor({ state: 'visible', timeout: 10_000 });
+    await this.quickInputBox().fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /** Problems panel rows (Ctrl+Shift+M), polled until `accept(rows)` holds. */
+  async waitForProblemRows(accept, timeout = 60_000) {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) {
+      await this.page.keyboard.press('Control+Shift+M');
+      await panel.waitFor({ state: 'visible', timeout: 10_000 });
+    }
+    const deadline = Date.now() + timeout;
+    let rows = [];
+    while (Date.now() < deadline) {
+      rows = await panel.locator('.monaco-list-row').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? el.textContent ?? ''));
+      if (accept(rows)) return rows;
+      await this.page.waitForTimeout(250);
+    }
+    throw new Error(`Problems panel never matched; last rows:\n${rows.join('\n')}`);
+  }
+
+  /** Ctrl+. at the cursor; picks the action whose label matches `title` (Enter when it is the focused first one). */
+  async quickFix(title, { beforePick } = {}) {
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+Period');
+    const menu = this.page.locator('.action-widget:not(.action-list-submenu-panel)').first();
+    await menu.waitFor({ state: 'visible', timeout: 20_000 });
+    const rows = menu.locator('.monaco-list-row.action');
+    await rows.first().waitFor({ state: 'visible', timeout: 20_000 });
+    const labels = await rows.allInnerTexts();
+    if (beforePick) await beforePick(labels);
+    const index = labels.findIndex((label) => title.test(label));
+    if (index < 0) throw new Error(`no quick fix matching ${title}; offered: ${labels.join(' | ')}`);
+    if (index === 0) await this.page.keyboard.press('Enter');
+    else await rows.nth(index).click();
+    await menu.waitFor({ state: 'hidden', timeout: 10_000 });
+    return labels;
+  }
+
+  /** Ctrl+S, then waits until the active tab is no longer dirty. */
+  async save() {
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+S');
+    await this.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 20_000 });
+  }
+
+  /** F1, types the command's title, runs the row whose label is exactly that title. */
+  async runCommand(title) {
+    await this.page.keyboard.press('F1');
+    await this.quickInputBox().waitFor({ state: 'visible', timeout: 10_000 });
+    await this.quickInputBox().fill(`>${title}`);
+    const row = this.page
+      .locator('.quick-input-widget .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: title }) })
+      .first();
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    await row.click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  async editorText() {
+    // The editor renders spaces as no-break spaces.
+    const text = await this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText();
+    return text.replace(/\u00a0/g, ' ');
+  }
+
+  async close() {
+    await this.browser.close();
+  }
+}
