@@ -8,3 +8,5 @@ npm ci --no-audit --no-fund
 npm run build
 npm run typecheck
 npm test
+# The editor end to end: a real VS Code (code-server) drives the packaged extension (scripts/e2e/run.sh).
+npm run test:e2e
