@@ -1,0 +1,124 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Forwarder } from '../../src/dns/forwarder.js';
+import { a, decode, query, rcodeOf, reply } from './packets.js';
+import { askTcp, askUdp, sleep, startForwarder, TestUpstream } from './loopback.js';
+
+const running: { stop(): Promise<void> }[] = [];
+afterEach(async () => {
+  while (running.length) await running.pop()!.stop();
+});
+
+async function upstream(answer: ConstructorParameters<typeof TestUpstream>[0]): Promise<TestUpstream> {
+  const up = await new TestUpstream(answer).start();
+  running.push(up);
+  return up;
+}
+
+async function forwarder(partial: Parameters<typeof startForwarder>[0]): Promise<{ fwd: Forwarder; port: number; lines: string[] }> {
+  const f = await startForwarder(partial);
+  running.push(f.fwd);
+  return f;
+}
+
+const server = (up: TestUpstream) => ({ address: '127.0.0.1', port: up.port, family: 4 as const });
+const good = (q: Buffer): Buffer => {
+  const name = decode(q).questions![0]!.name;
+  return reply(q, { answers: [a(name, 300, '192.0.2.10')] });
+};
+
+describe('forwarder over loopback', () => {
+  it('forwards a miss with a fresh random ID, then answers from the cache with the client ID', async () => {
+    const up = await upstream(good);
+    const { port, lines } = await forwarder({ defaultServers: [server(up)] });
+    const first = await askUdp(port, query('www.example.com', 'A', { id: 1234 }));
+    const second = await askUdp(port, query('www.example.com', 'A', { id: 4321 }));
+    expect(decode(first!).answers![0]!.data).toBe('192.0.2.10');
+    expect(second!.readUInt16BE(0)).toBe(4321);
+    expect(decode(second!).answers![0]!.data).toBe('192.0.2.10');
+    expect(up.received).toHaveLength(1);
+    expect(up.received[0]!.buf.readUInt16BE(0)).not.toBe(1234);
+    await sleep(20);
+    expect(lines.slice(-5)).toEqual([
+      'query[A] www.example.com from 127.0.0.1',
+      `forwarded www.example.com to 127.0.0.1#${up.port}`,
+      'reply www.example.com is 192.0.2.10',
+      'query[A] www.example.com from 127.0.0.1',
+      'cached www.example.com is 192.0.2.10',
+    ]);
+  });
+
+  it('drops replies from the wrong source port or with the wrong ID', async () => {
+    const up = await upstream(good);
+    const { port } = await forwarder({ defaultServers: [server(up)] });
+    up.useSpoofSocket = true;
+    expect(await askUdp(port, query('sp2.example.com', 'A'), 400)).toBeNull();
+    up.useSpoofSocket = false;
+    up.answer = (q) => {
+      const r = good(q);
+      r.writeUInt16BE(r.readUInt16BE(0) ^ 0x5555, 0);
+      return r;
+    };
+    expect(await askUdp(port, query('sp.example.com', 'A'), 400)).toBeNull();
+  });
+
+  it('re-sends once after SERVFAIL from the chosen server and passes the final SERVFAIL on', async () => {
+    const up = await upstream((q) => reply(q, { rcode: 'SERVFAIL' }));
+    const { port } = await forwarder({ defaultServers: [server(up)] });
+    expect(rcodeOf((await askUdp(port, query('sf.example.com', 'A')))!)).toBe(2);
+    expect(up.received).toHaveLength(1);
+    expect(rcodeOf((await askUdp(port, query('sf.example.com', 'A')))!)).toBe(2);
+    expect(up.received).toHaveLength(3);
+  });
+
+  it('merges an identical question from another client into the forward in flight', async () => {
+    const held: Buffer[] = [];
+    const up = await upstream((q) => {
+      held.push(q);
+      return undefined;
+    });
+    const { port } = await forwarder({ defaultServers: [server(up)] });
+    const one = askUdp(port, query('dup.example.com', 'A', { id: 1 }));
+    await sleep(30);
+    const two = askUdp(port, query('dup.example.com', 'A', { id: 2 }));
+    await sleep(30);
+    expect(up.received).toHaveLength(1);
+    up.answer = good;
+    // The held query is answered now, from the upstream's own socket.
+    const sock = (up as unknown as { udp: import('node:dgram').Socket }).udp;
+    sock.send(good(held[0]!), up.received[0]!.from.port, '127.0.0.1');
+    const [r1, r2] = await Promise.all([one, two]);
+    expect(r1!.readUInt16BE(0)).toBe(1);
+    expect(r2!.readUInt16BE(0)).toBe(2);
+  });
+
+  it('passes TC=1 on with empty sections and forwards the TCP retry over TCP', async () => {
+    const up = await upstream((q, transport) =>
+      transport === 'udp' ? reply(q, { tc: true, answers: [a('big.example.com', 300, '192.0.2.1')] }) : reply(q, { answers: [a('big.example.com', 300, '192.0.2.100'), a('big.example.com', 300, '192.0.2.101')] }),
+    );
+    const { port, lines } = await forwarder({ defaultServers: [server(up)] });
+    const udp = decode((await askUdp(port, query('big.example.com', 'A')))!);
+    expect(udp.flag_tc).toBe(true);
+    expect(udp.answers).toEqual([]);
+    const tcp = decode((await askTcp(port, query('big.example.com', 'A')))!);
+    expect(tcp.answers!.map((x) => x.data)).toEqual(['192.0.2.100', '192.0.2.101']);
+    expect(up.received.map((r) => r.transport)).toEqual(['udp', 'tcp']);
+    expect(lines).toContain('reply is truncated');
+  });
+
+  it('keeps answering after malformed packets and garbage over TCP', async () => {
+    const up = await upstream(good);
+    const { port } = await forwarder({ defaultServers: [server(up)] });
+    const junk = [Buffer.alloc(0), Buffer.from([1, 2, 3]), Buffer.alloc(12, 0xff), Buffer.concat([query('x.example', 'A').subarray(0, 12), Buffer.from([0xc0, 0x0c, 0, 1, 0, 1])])];
+    for (const j of junk) expect(await askUdp(port, j, 150)).toBeNull();
+    expect(await askTcp(port, Buffer.alloc(20, 0xff), 300)).toBeNull();
+    expect(decode((await askUdp(port, query('ok.example.com', 'A')))!).answers![0]!.data).toBe('192.0.2.10');
+  });
+
+  it('answers REFUSED with no server and the dnsmasq wording', async () => {
+    const { port, lines } = await forwarder({});
+    expect(rcodeOf((await askUdp(port, query('none.example.com', 'A')))!)).toBe(5);
+    await sleep(20);
+    expect(lines).toContain('config error is REFUSED (EDE: not ready)');
+    expect(lines).toContain('warning: no upstream servers configured');
+  });
+});
