@@ -39,39 +39,50 @@ function previousIndent(text: string, lineStart: number): number {
   return -1;
 }
 
+/** Same-length filler: every character but line breaks becomes `fill`. */
+function filler(text: string, from: number, to: number, fill: string): string {
+  let out = '';
+  for (let i = from; i < to; i++) {
+    const c = text[i]!;
+    out += c === '\n' || c === '\r' ? c : fill;
+  }
+  return out;
+}
+
 /**
  * Blank out whole lines whose only content is tags; `_` out tags that share a line with YAML.
  * A line holding only a printed value that is indented deeper than the line above stays as `_`s:
  * it is the content of a block scalar (`stubDomains: |` + `{{ ToJSON .X }}`), not a rendered block.
  */
 function maskTags(text: string, tags: readonly TemplateTag[]): string {
-  const chars = text.split('');
-  const inTag = new Uint8Array(text.length);
-  const blank = (from: number, to: number, fill: string): void => {
-    for (let i = from; i < to; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = fill;
+  const pieces: string[] = [];
+  let copied = 0;
+  const replace = (from: number, to: number, fill: string): void => {
+    pieces.push(text.slice(copied, from), filler(text, from, to, fill));
+    copied = to;
   };
-  for (const tag of tags) {
-    inTag.fill(1, tag.start, tag.end);
-    blank(tag.start, tag.end, '_');
-  }
-  let doneUpTo = -1;
-  for (let t = 0; t < tags.length; t++) {
-    const tag = tags[t]!;
-    const [lineStart] = lineBounds(text, tag.start);
-    const [, lineEnd] = lineBounds(text, Math.max(tag.start, tag.end - 1));
-    if (lineStart < doneUpTo) continue;
-    doneUpTo = lineEnd;
-    let onlyTags = true;
-    for (let i = lineStart; i < lineEnd && onlyTags; i++) {
-      if (!inTag[i] && !/\s/.test(text[i]!)) onlyTags = false;
+  for (let t = 0; t < tags.length; ) {
+    const [lineStart] = lineBounds(text, tags[t]!.start);
+    let [, lineEnd] = lineBounds(text, Math.max(tags[t]!.start, tags[t]!.end - 1));
+    let last = t + 1;
+    while (last < tags.length && tags[last]!.start < lineEnd) {
+      lineEnd = Math.max(lineEnd, lineBounds(text, Math.max(tags[last]!.start, tags[last]!.end - 1))[1]);
+      last++;
     }
-    if (!onlyTags) continue;
-    const lineTags = tags.slice(t).filter((x) => x.start < lineEnd);
-    const printsOnly = lineTags.every((x) => x.output);
-    if (printsOnly && indentOf(text, lineStart) > previousIndent(text, lineStart)) continue;
-    blank(lineStart, lineEnd, ' ');
+    const group = tags.slice(t, last);
+    let onlyTags = true;
+    let at = lineStart;
+    for (const tag of [...group, { start: lineEnd, end: lineEnd }]) {
+      if (text.slice(at, tag.start).trim() !== '') onlyTags = false;
+      at = Math.max(at, tag.end);
+    }
+    const blockContent = group.every((x) => 'output' in x && x.output) && indentOf(text, lineStart) > previousIndent(text, lineStart);
+    if (onlyTags && !blockContent) replace(lineStart, lineEnd, ' ');
+    else for (const tag of group) replace(Math.max(copied, tag.start), tag.end, '_');
+    t = last;
   }
-  return chars.join('');
+  pieces.push(text.slice(copied));
+  return pieces.join('');
 }
 
 function conditionalRanges(tags: readonly TemplateTag[], textLength: number): Range[] {

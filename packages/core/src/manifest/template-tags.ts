@@ -14,6 +14,7 @@ export interface TemplateTag {
   readonly output: boolean;
 }
 
+const MAX_TAG_LENGTH = 4096;
 const OPENERS = ['{{', '{%', '{#', '<%', '${', '%{'] as const;
 const CLOSERS: Record<(typeof OPENERS)[number], string> = {
   '{{': '}}', '{%': '%}', '{#': '#}', '<%': '%>', '${': '}', '%{': '}',
@@ -68,13 +69,18 @@ function braceEnd(text: string, from: number): number {
   return -1;
 }
 
-function nextOpener(text: string, from: number): { at: number; opener: (typeof OPENERS)[number] } | undefined {
-  let best: { at: number; opener: (typeof OPENERS)[number] } | undefined;
-  for (const opener of OPENERS) {
-    const at = text.indexOf(opener, from);
-    if (at >= 0 && (!best || at < best.at)) best = { at, opener };
-  }
-  return best;
+/** Finds the next opener of any kind; remembers each kind's next position so the text is scanned once per kind. */
+function openerFinder(text: string): (from: number) => { at: number; opener: (typeof OPENERS)[number] } | undefined {
+  const next = OPENERS.map(() => -2);
+  return (from) => {
+    let best = -1;
+    for (let k = 0; k < OPENERS.length; k++) {
+      if (next[k] !== -1 && next[k]! < from) next[k] = text.indexOf(OPENERS[k]!, from);
+      const at = next[k]!;
+      if (at >= 0 && (best < 0 || at < next[best]!)) best = k;
+    }
+    return best < 0 ? undefined : { at: next[best]!, opener: OPENERS[best]! };
+  };
 }
 
 /** Cheap test used before any scanning. */
@@ -84,17 +90,19 @@ export function mayHoldTemplates(text: string): boolean {
 
 export function findTemplateTags(text: string): TemplateTag[] {
   const tags: TemplateTag[] = [];
+  const nextOpener = openerFinder(text);
   let from = 0;
   for (;;) {
-    const next = nextOpener(text, from);
+    const next = nextOpener(from);
     if (!next) return tags;
     const innerStart = next.at + 2;
     let end: number;
     if (next.opener === '${' || next.opener === '%{') {
       end = braceEnd(text, innerStart);
     } else {
-      const close = text.indexOf(CLOSERS[next.opener], innerStart);
-      end = close < 0 ? -1 : close + 2;
+      // Tags longer than this are taken for stray braces, which keeps unclosed `{{` from costing a rescan each.
+      const close = text.slice(innerStart, innerStart + MAX_TAG_LENGTH).indexOf(CLOSERS[next.opener]);
+      end = close < 0 ? -1 : innerStart + close + 2;
     }
     if (end < 0) {
       from = innerStart;
