@@ -35,7 +35,7 @@ describe('cache: what is stored', () => {
     insert('www.example.com', 'A', { answers: [a('www.example.com', 300, '192.0.2.10')] });
     const hit = ask('www.example.com', 'A', T0 + 2);
     expect(hit.status).toBe(HIT);
-    expect(hit.response!.answers![0]).toMatchObject({ type: 'A', ttl: 298, data: '192.0.2.10' });
+    expect(hit.response!.answers[0]).toMatchObject({ type: 'A', ttl: 298, data: '192.0.2.10' });
     expect(hit.lines).toEqual(['cached www.example.com is 192.0.2.10']);
   });
 
@@ -52,7 +52,7 @@ describe('cache: what is stored', () => {
       answers: [cname('repo1.maven.org', 300, 'central.maven.org'), cname('central.maven.org', 120, 'sonatype.map.fastly.net'), a('sonatype.map.fastly.net', 30, '151.101.40.209')],
     });
     const hit = ask('repo1.maven.org', 'A', T0 + 1);
-    expect(hit.response!.answers!.map((r) => [r.name, r.type, r.ttl])).toEqual([
+    expect(hit.response!.answers.map((r) => [r.name, r.type, r.ttl])).toEqual([
       ['repo1.maven.org', 'CNAME', 299],
       ['central.maven.org', 'CNAME', 119],
       ['sonatype.map.fastly.net', 'A', 29],
@@ -95,7 +95,7 @@ describe('cache: negative answers', () => {
     insert('nd.example.com', 'A', { authorities: [soa('example.com', 600, 60)] });
     const hit = ask('nd.example.com', 'A', T0 + 1);
     expect(hit.lines).toEqual(['cached nd.example.com is NODATA-IPv4']);
-    expect(hit.response!.authorities![0]).toMatchObject({ type: 'SOA', ttl: 599, name: 'example.com' });
+    expect(hit.response!.authorities[0]).toMatchObject({ type: 'SOA', ttl: 599, name: 'example.com' });
     expect(ask('nd.example.com', 'A', T0 + 60).status).toBe(MISS);
     expect(ask('nd.example.com', 'AAAA', T0 + 1).status).toBe(MISS);
   });
@@ -144,17 +144,17 @@ describe('cache: negative answers', () => {
   it('--min-cache-ttl lifts SOA-less negatives and TTL-0 records; --max-cache-ttl caps', () => {
     const min = setup({ minCacheTtl: 30 });
     min.insert('zero.example.com', 'A', { answers: [a('zero.example.com', 0, '192.0.2.5')] });
-    expect(min.ask('zero.example.com', 'A').response!.answers![0]!.ttl).toBe(30);
+    expect(min.ask('zero.example.com', 'A').response!.answers[0]!.ttl).toBe(30);
     const max = setup({ maxCacheTtl: 10 });
     max.insert('m.example.com', 'A', { answers: [a('m.example.com', 300, '192.0.2.5')] });
-    expect(max.ask('m.example.com', 'A').response!.answers![0]!.ttl).toBe(10);
+    expect(max.ask('m.example.com', 'A').response!.answers[0]!.ttl).toBe(10);
   });
 
   it('--max-ttl caps what clients see, not what is stored', () => {
     const { insert, ask } = setup({ maxTtl: 10 });
     insert('m.example.com', 'A', { answers: [a('m.example.com', 300, '192.0.2.5')] });
-    expect(ask('m.example.com', 'A', T0 + 100).response!.answers![0]!.ttl).toBe(10);
-    expect(ask('m.example.com', 'A', T0 + 295).response!.answers![0]!.ttl).toBe(5);
+    expect(ask('m.example.com', 'A', T0 + 100).response!.answers[0]!.ttl).toBe(10);
+    expect(ask('m.example.com', 'A', T0 + 295).response!.answers[0]!.ttl).toBe(5);
   });
 });
 
@@ -183,13 +183,13 @@ describe('cache: size, LRU, round robin, stale', () => {
   it('rotates multiple addresses on each hit unless --no-round-robin', () => {
     const rr = setup();
     rr.insert('big.example.com', 'A', { answers: [a('big.example.com', 300, '192.0.2.100'), a('big.example.com', 300, '192.0.2.101')] });
-    const order = () => rr.ask('big.example.com', 'A').response!.answers!.map((x) => x.data);
+    const order = () => rr.ask('big.example.com', 'A').response!.answers.map((x) => x.data);
     expect(order()).toEqual(['192.0.2.101', '192.0.2.100']);
     expect(order()).toEqual(['192.0.2.100', '192.0.2.101']);
     const fixed = setup({ roundRobin: false });
     fixed.insert('big.example.com', 'A', { answers: [a('big.example.com', 300, '192.0.2.100'), a('big.example.com', 300, '192.0.2.101')] });
     fixed.ask('big.example.com', 'A');
-    expect(fixed.ask('big.example.com', 'A').response!.answers!.map((x) => x.data)).toEqual(['192.0.2.100', '192.0.2.101']);
+    expect(fixed.ask('big.example.com', 'A').response!.answers.map((x) => x.data)).toEqual(['192.0.2.100', '192.0.2.101']);
   });
 
   it('--use-stale-cache serves expired entries with TTL 0 and says so', () => {
@@ -197,7 +197,7 @@ describe('cache: size, LRU, round robin, stale', () => {
     insert('stale.example.com', 'A', { answers: [a('stale.example.com', 1, '192.0.2.125')] });
     const hit = ask('stale.example.com', 'A', T0 + 3);
     expect(hit.status).toBe(HIT_STALE);
-    expect(hit.response!.answers![0]!.ttl).toBe(0);
+    expect(hit.response!.answers[0]!.ttl).toBe(0);
     expect(hit.lines).toEqual(['cached-stale stale.example.com is 192.0.2.125']);
   });
 
@@ -206,7 +206,7 @@ describe('cache: size, LRU, round robin, stale', () => {
     insert('Mixed.Example.COM', 'A', { answers: [a('Mixed.Example.COM', 300, '192.0.2.7')] });
     const hit = ask('mIXED.example.com', 'A');
     expect(hit.status).toBe(HIT);
-    expect(hit.response!.questions![0]!.name).toBe('mIXED.example.com');
+    expect(hit.response!.questions[0]!.name).toBe('mIXED.example.com');
   });
 
   it('cache size 0 stores nothing', () => {

@@ -22,7 +22,7 @@ async function forwarder(partial: Parameters<typeof startForwarder>[0]): Promise
 
 const server = (up: TestUpstream) => ({ address: '127.0.0.1', port: up.port, family: 4 as const });
 const good = (q: Buffer): Buffer => {
-  const name = decode(q).questions![0]!.name;
+  const name = decode(q).questions[0]!.name;
   return reply(q, { answers: [a(name, 300, '192.0.2.10')] });
 };
 
@@ -32,9 +32,9 @@ describe('forwarder over loopback', () => {
     const { port, lines } = await forwarder({ defaultServers: [server(up)] });
     const first = await askUdp(port, query('www.example.com', 'A', { id: 1234 }));
     const second = await askUdp(port, query('www.example.com', 'A', { id: 4321 }));
-    expect(decode(first!).answers![0]!.data).toBe('192.0.2.10');
+    expect(decode(first!).answers[0]!.data).toBe('192.0.2.10');
     expect(second!.readUInt16BE(0)).toBe(4321);
-    expect(decode(second!).answers![0]!.data).toBe('192.0.2.10');
+    expect(decode(second!).answers[0]!.data).toBe('192.0.2.10');
     expect(up.received).toHaveLength(1);
     expect(up.received[0]!.buf.readUInt16BE(0)).not.toBe(1234);
     await sleep(20);
@@ -100,7 +100,7 @@ describe('forwarder over loopback', () => {
     expect(udp.flag_tc).toBe(true);
     expect(udp.answers).toEqual([]);
     const tcp = decode((await askTcp(port, query('big.example.com', 'A')))!);
-    expect(tcp.answers!.map((x) => x.data)).toEqual(['192.0.2.100', '192.0.2.101']);
+    expect(tcp.answers.map((x) => x.data)).toEqual(['192.0.2.100', '192.0.2.101']);
     expect(up.received.map((r) => r.transport)).toEqual(['udp', 'tcp']);
     expect(lines).toContain('reply is truncated');
   });
@@ -111,7 +111,7 @@ describe('forwarder over loopback', () => {
     const junk = [Buffer.alloc(0), Buffer.from([1, 2, 3]), Buffer.alloc(12, 0xff), Buffer.concat([query('x.example', 'A').subarray(0, 12), Buffer.from([0xc0, 0x0c, 0, 1, 0, 1])])];
     for (const j of junk) expect(await askUdp(port, j, 150)).toBeNull();
     expect(await askTcp(port, Buffer.alloc(20, 0xff), 300)).toBeNull();
-    expect(decode((await askUdp(port, query('ok.example.com', 'A')))!).answers![0]!.data).toBe('192.0.2.10');
+    expect(decode((await askUdp(port, query('ok.example.com', 'A')))!).answers[0]!.data).toBe('192.0.2.10');
   });
 
   it('answers REFUSED with no server and the dnsmasq wording', async () => {

@@ -40,8 +40,24 @@ export const soa = (name: string, ttl: number, minimum: number): Answer => ({
   data: { mname: `ns1.${name}`, rname: `hostmaster.${name}`, serial: 1, refresh: 3600, retry: 600, expire: 86400, minimum },
 });
 
-export function decode(buf: Buffer): dnsPacket.Packet {
-  return dnsPacket.decode(buf);
+/** A decoded record, flattened for assertions. */
+export interface Rec {
+  readonly name: string;
+  readonly type: string;
+  readonly ttl: number;
+  readonly data: unknown;
+}
+
+export interface Decoded {
+  readonly id: number;
+  readonly flag_tc: boolean;
+  readonly questions: readonly { readonly name: string; readonly type: string }[];
+  readonly answers: readonly Rec[];
+  readonly authorities: readonly Rec[];
+}
+
+export function decode(buf: Buffer): Decoded {
+  return dnsPacket.decode(buf) as unknown as Decoded;
 }
 
 export function rcodeOf(buf: Buffer): number {
