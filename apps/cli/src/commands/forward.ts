@@ -40,7 +40,7 @@ async function runForward(args: string[], opts: ForwardOptions): Promise<number>
     return fail((e as Error).message);
   }
   const parsed = parseArgv(words);
-  const verdict = checkArgv(words, parsed);
+  const verdict = checkArgv(words, { parsed });
   if (!verdict.ok) return fail(`dnsmasq would refuse this argv: ${verdict.message}${verdict.token ? ` (at ${JSON.stringify(verdict.token)})` : ''}`);
   let forwarder: Forwarder;
   try {
