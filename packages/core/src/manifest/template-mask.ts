@@ -28,12 +28,15 @@ function indentOf(text: string, lineStart: number): number {
   return i - lineStart;
 }
 
-/** Indentation of the nearest line above that has content, or -1. */
+const TAG_ONLY_LINE = /^(\{\{.*\}\}|\{%.*%\}|\{#.*#\}|<%.*%>)$/;
+
+/** Indentation of the nearest line above that has YAML content (not blank, not only a tag), or -1. */
 function previousIndent(text: string, lineStart: number): number {
   let end = lineStart - 1;
   while (end > 0) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
-    if (text.slice(start, end).trim() !== '') return indentOf(text, start);
+    const line = text.slice(start, end).trim();
+    if (line !== '' && !TAG_ONLY_LINE.test(line)) return indentOf(text, start);
     end = start - 1;
   }
   return -1;
@@ -106,7 +109,35 @@ export function maskTemplates(text: string): TemplateMask {
   return { masked: maskTags(text, tags), tags, conditional: conditionalRanges(tags, text.length) };
 }
 
+/** Nesting depth of conditionals after each boundary, for a binary search per offset. */
+interface DepthIndex {
+  readonly at: number[];
+  readonly depth: number[];
+}
+const depthIndexes = new WeakMap<TemplateMask, DepthIndex>();
+
+function depthIndex(mask: TemplateMask): DepthIndex {
+  let index = depthIndexes.get(mask);
+  if (index) return index;
+  const events = mask.conditional.flatMap((r) => [[r.start, 1] as const, [r.end, -1] as const]).sort((a, b) => a[0] - b[0]);
+  let depth = 0;
+  index = { at: events.map((e) => e[0]), depth: events.map((e) => (depth += e[1])) };
+  depthIndexes.set(mask, index);
+  return index;
+}
+
 export function isConditional(mask: TemplateMask, offset: number): boolean {
-  for (const r of mask.conditional) if (offset >= r.start && offset < r.end) return true;
-  return false;
+  if (mask.conditional.length === 0) return false;
+  const { at, depth } = depthIndex(mask);
+  let lo = 0;
+  let hi = at.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid]! <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && depth[found]! > 0;
 }
