@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerCheckArgs } from './commands/check-args.js';
+import { registerDemo } from './commands/demo.js';
 import { registerForward } from './commands/forward.js';
 import { registerLint } from './commands/lint.js';
 
@@ -14,6 +15,7 @@ const program = new Command('kube-dns-tools')
 registerCheckArgs(program);
 registerLint(program);
 registerForward(program);
+registerDemo(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`kube-dns-tools: ${err instanceof Error ? err.message : String(err)}\n`);
