@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import dgram from 'node:dgram';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const bundle = path.join(here, '../../dist/forward-test-cli.cjs');
+
+beforeAll(async () => {
+  await build({
+    entryPoints: [path.join(here, '../main.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    conditions: ['source'],
+    logLevel: 'silent',
+  });
+});
+
+function run(args: string[]): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [bundle, 'forward', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  return { child, output: () => out, exited };
+}
+
+async function waitFor(test: () => boolean, ms = 5000): Promise<void> {
+  const t0 = Date.now();
+  while (!test()) {
+    if (Date.now() - t0 > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = dgram.createSocket('udp4');
+    s.bind(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+describe('forward command', () => {
+  it('prints the start-up line when ready and exits 0 on SIGTERM', async () => {
+    const port = await freePort();
+    const p = run(['--', '-k', `--port=${port}`, '--no-resolv', '--server=127.0.0.1#9', '--log-facility=-']);
+    await waitFor(() => p.output().includes('started, version 2.90 cachesize 150'));
+    expect(p.output()).toContain('using nameserver 127.0.0.1#9');
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+    expect(p.output()).toContain('exiting on receipt of SIGTERM');
+  });
+
+  it('a bad argv is one line and exit 2', async () => {
+    const p = run(['--', '--cache-size', '--no-resolv']);
+    expect(await p.exited).toBe(2);
+    expect(p.output().trim().split('\n')).toEqual(['kube-dns-tools forward: dnsmasq would refuse this argv: bad command line options: try --help (at "--cache-size")']);
+  });
+
+  it('a port in use is one line and exit 2', async () => {
+    const holder = dgram.createSocket('udp4');
+    await new Promise<void>((r) => holder.bind(0, '127.0.0.1', () => r()));
+    const port = holder.address().port;
+    try {
+      const p = run(['--', `--port=${port}`, '--no-resolv']);
+      expect(await p.exited).toBe(2);
+      expect(p.output().trim()).toBe('kube-dns-tools forward: failed to create listening socket for 127.0.0.1: Address already in use');
+    } finally {
+      holder.close();
+    }
+  });
+});
