@@ -1,6 +1,6 @@
 import type { ParsedOption } from '../dnsmasq/parsed-argv.js';
 import type { Range } from '../dnsmasq/source-range.js';
-import type { DnsmasqInvocation, ManifestModel, WorkloadRef } from '../manifest/model.js';
+import type { ManifestModel, WorkloadRef } from '../manifest/model.js';
 import type { Fix, Severity } from './finding.js';
 import type { InvocationFacts } from './invocation-facts.js';
 
@@ -35,12 +35,7 @@ export interface Rule {
   check(context: RuleContext): void;
 }
 
-/** Where a finding about a whole invocation (something missing) points: the container's name. */
-export function invocationAnchor(invocation: DnsmasqInvocation): Range {
-  return invocation.containerRange;
-}
-
-/** `--no-negcache` or `-N`, as the option was written. */
+/** The option with its value as written: `--server=1.2.3.4`, `-S 1.2.3.4`. */
 export function spelledWithValue(option: ParsedOption): string {
   if (option.value === undefined) return option.spelled;
   return option.form === 'long' && option.valueForm === 'equals' ? `${option.spelled}=${option.value}` : `${option.spelled} ${option.value}`;
