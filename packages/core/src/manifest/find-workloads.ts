@@ -40,23 +40,21 @@ function annotationsOf(src: ChunkSource, ...nodes: (Node | undefined)[]): Annota
   return out;
 }
 
-function podSpecOf(node: Node, kind: string): Node | undefined {
+/** The path to the pod spec: the kind's own, or for a kind we do not know (or a templated one) whatever pod spec shape is there. */
+function podSpecPath(node: Node, kind: string): readonly string[] | undefined {
   const path = POD_SPEC_PATHS[kind];
-  if (path) return mapPath(node, ...path);
-  // A kind we do not know (or a templated one): take whatever pod spec shape is there.
-  for (const candidate of Object.values(POD_SPEC_PATHS)) {
-    const spec = mapPath(node, ...candidate);
-    if (mapGet(spec, 'containers')) return spec;
-  }
-  return undefined;
+  if (path) return path;
+  return Object.values(POD_SPEC_PATHS).find((candidate) => mapGet(mapPath(node, ...candidate), 'containers'));
 }
 
 function describe(src: ChunkSource, node: Node): FoundObject {
   const kindNode = mapGet(node, 'kind');
   const kind = stringAt(src, kindNode) ?? '';
   const metadata = mapGet(node, 'metadata');
-  const podSpec = podSpecOf(node, kind);
-  const templateMetadata = mapPath(node, 'spec', 'template', 'metadata');
+  const path = podSpecPath(node, kind);
+  const podSpec = path ? mapPath(node, ...path) : undefined;
+  // The pod template's metadata sits next to its spec (not for a bare Pod, whose spec path is just `spec`).
+  const templateMetadata = path && path.length > 1 ? mapPath(node, ...path.slice(0, -1), 'metadata') : undefined;
   const kindRange = kindNode ? nodeRange(src, kindNode) : nodeRange(src, node);
   const workload: WorkloadRef = {
     kind,
