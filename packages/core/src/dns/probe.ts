@@ -1,5 +1,6 @@
 // Asks each upstream the same names N times and reports, per server and name, what came back:
 // counts by outcome, latency percentiles, the distinct answers, and a verdict.
+import * as dnsPacket from 'dns-packet';
 import { formatTarget, type ProbeTarget } from './probe-target.js';
 import { probeOnce, type ProbeResult } from './probe-query.js';
 import { reportName, upstreamVerdict, type NameReport, type ProbeVerdict } from './probe-verdict.js';
@@ -48,6 +49,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
   if (!Number.isInteger(count) || count < 1 || count > MAX_PROBE_COUNT) throw new Error(`count must be an integer from 1 to ${MAX_PROBE_COUNT}, got ${count}`);
   if (options.servers.length === 0) throw new Error('no server to probe');
   if (options.names.length === 0) throw new Error('no name to probe');
+  if (options.type !== undefined && !isQueryType(options.type.toUpperCase())) throw new Error(`unknown query type ${options.type}`);
   const opts = {
     names: options.names,
     count,
@@ -56,6 +58,13 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
     intervalMs: options.intervalMs ?? 100,
   };
   return { upstreams: await Promise.all(options.servers.map((s) => probeServer(s, opts))) };
+}
+
+/** True when dns-packet knows this query type by name (A, AAAA, MX, TXT, SRV, PTR, ANY, ...). */
+export function isQueryType(type: string): boolean {
+  if (!/^[A-Z0-9]+$/.test(type)) return false;
+  const packet = dnsPacket.encode({ type: 'query', questions: [{ name: 'x', type: type as dnsPacket.RecordType }] });
+  return packet.readUInt16BE(15) !== 0; // 12-byte header, then the name "x" in 3 bytes, then QTYPE (0 = unknown)
 }
 
 /** True when every upstream is healthy: the CLI's exit status 0. */
