@@ -3,6 +3,7 @@ import { registerCheckArgs } from './commands/check-args.js';
 import { registerDemo } from './commands/demo.js';
 import { registerForward } from './commands/forward.js';
 import { registerLint } from './commands/lint.js';
+import { registerProbe } from './commands/probe.js';
 
 const program = new Command('kube-dns-tools')
   .description('Lint, run and probe kube-dns\'s dnsmasq so a cached negative answer never takes DNS down again.')
@@ -16,6 +17,7 @@ registerCheckArgs(program);
 registerLint(program);
 registerForward(program);
 registerDemo(program);
+registerProbe(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`kube-dns-tools: ${err instanceof Error ? err.message : String(err)}\n`);
