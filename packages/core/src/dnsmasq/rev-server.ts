@@ -4,7 +4,7 @@ import { reverseZones } from './rev-server-zones.js';
 import type { DomainPattern, ServerParseResult, ServerTarget } from './server-spec.js';
 import type { Range } from './source-range.js';
 import { pieceRange, splitFirst, wholeValue } from './server-split.js';
-import { bindServerParts, parseServerParts, parseServerTarget, type ServerGrammarOptions } from './server-target.js';
+import { bindServerParts, parseServerParts, parseServerTarget, withLookup, type ServerGrammarOptions } from './server-target.js';
 
 /**
  * `--rev-server=network[/prefix][,server]`: routes the reverse zones of the network to the server
@@ -36,7 +36,8 @@ export function parseRevServerValue(value: string, options: ServerGrammarOptions
     const v = ip.family === 4 ? 'IPv4' : 'IPv6';
     const range = prefixText ? pieceRange(prefixText) : pieceRange(network);
     const explanation = `The ${v} prefix length must be between 1 and ${max}; '${prefixText?.text ?? ''}' reads as ${prefix}.`;
-    return { ok: false, error: { reason: `bad ${v} prefix length`, explanation, range } };
+    const error = { ok: false as const, error: { reason: `bad ${v} prefix length`, explanation, range } };
+    return server && !server.parts.literal ? withLookup(error) : error;
   }
   if (comma) {
     const bound = server ? bindServerParts(server.parts, options) : parseServerTarget(comma.tail, '--rev-server', options);

@@ -76,6 +76,11 @@ export interface ServerGrammarError {
   readonly explanation: string;
   /** Offsets inside the value of the characters at fault. */
   readonly range: Range;
+  /**
+   * True when dnsmasq asks the system resolver about the server's host before reaching this verdict
+   * (so running the real dnsmasq on this value sends a DNS query). Absent means no lookup.
+   */
+  readonly lookup?: boolean;
 }
 
 export type ServerParseResult =

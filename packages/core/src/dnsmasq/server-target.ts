@@ -2,7 +2,7 @@ import { parseIPv4Legacy, parseIpStrict, type IpLiteral } from './ip-literal.js'
 import { port16Value } from './numbers.js';
 import type { ServerGrammarError, ServerTarget, SourceBinding } from './server-spec.js';
 import { explainNotAnAddress } from './server-explain.js';
-import { isPlausibleHostname } from './server-hostname.js';
+import { isPlausibleHostname, resolverWouldBeAsked } from './server-hostname.js';
 import { pieceRange, splitFirst, type ValuePiece } from './server-split.js';
 import type { Range } from './source-range.js';
 
@@ -90,7 +90,8 @@ export function parseServerParts(piece: ValuePiece, option: string): PartsResult
   const literal = strict ? { ...strict, viaLookup: false } : legacy ? { ...legacy, viaLookup: true } : undefined;
   if (!literal && !isPlausibleHostname(address.text)) {
     const range = address.text === '' ? targetRange : pieceRange(address);
-    return fail('Name or service not known', explainNotAnAddress(address.text, option), range);
+    const error = fail('Name or service not known', explainNotAnAddress(address.text, option), range);
+    return resolverWouldBeAsked(address.text) ? withLookup(error) : error;
   }
   const parts: ServerParts = { targetRange, address, literal, port, portRange, scope, source, sourcePort, iface };
   return { ok: true, parts };
@@ -102,6 +103,16 @@ export function parseServerParts(piece: ValuePiece, option: string): PartsResult
  * for names and legacy IPv4 forms (both come from getaddrinfo) mismatched pairs are skipped silently.
  */
 export function bindServerParts(parts: ServerParts, options: ServerGrammarOptions = {}): TargetResult {
+  const bound = bindParts(parts, options);
+  return !bound.ok && !parts.literal ? withLookup(bound) : bound;
+}
+
+/** Marks an error reached after dnsmasq looked the host up. */
+export function withLookup<T extends { ok: false; error: ServerGrammarError }>(result: T): T {
+  return { ...result, error: { ...result.error, lookup: true } };
+}
+
+function bindParts(parts: ServerParts, options: ServerGrammarOptions): TargetResult {
   const { literal, scope, source, iface, targetRange, portRange, port } = parts;
   if (literal?.family === 6 && scope) {
     const exists = options.interfaceExists ?? (() => true);

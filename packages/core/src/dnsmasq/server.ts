@@ -4,7 +4,7 @@ import { parseDomain, splitDomainList } from './server-domains.js';
 import { isPlausibleHostname } from './server-hostname.js';
 import type { DomainPattern, ServerOptionKind, ServerParseResult } from './server-spec.js';
 import { pieceRange, wholeValue, type ValuePiece } from './server-split.js';
-import { parseServerTarget, type ServerGrammarOptions, type TargetResult } from './server-target.js';
+import { parseServerTarget, withLookup, type ServerGrammarOptions, type TargetResult } from './server-target.js';
 
 export type { ServerGrammarOptions } from './server-target.js';
 
@@ -25,7 +25,10 @@ export function parseServerValue(
   const domains: DomainPattern[] = [];
   for (const piece of pieces) {
     const domain = parseDomain(piece);
-    if ('reason' in domain) return { ok: false, error: domain };
+    if ('reason' in domain) {
+      const error = { ok: false as const, error: domain };
+      return parsedTarget.target.kind === 'hostname' ? withLookup(error) : error;
+    }
     domains.push(domain);
   }
   const { target: serverTarget, targetRange, portRange } = parsedTarget;
