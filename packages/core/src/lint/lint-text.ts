@@ -8,6 +8,7 @@ import { MODEL_RULES } from './rules/index.js';
 import { internalError } from './rules/suppression-rules.js';
 import { applySuppressions } from './apply-suppressions.js';
 import { isRawArgvFile, readRawArgv } from './raw-argv-reader.js';
+import { isConfFileName, looksLikeDnsmasqConf, readDnsmasqConf } from './conf-file-reader.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -43,7 +44,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   const severityOf = (id: string, fallback: Severity): RuleSetting => settings[id] ?? fallback;
   let model: ManifestModel;
   try {
-    model = isRawArgvFile(options.filePath) ? readRawArgv(text) : readManifest(text, options.filePath === undefined ? {} : { filePath: options.filePath });
+    model = readModel(text, options.filePath);
   } catch (error) {
     return { findings: [crash(lines, 'the manifest reader', error)], invocations: 0, configMaps: 0 };
   }
@@ -77,6 +78,13 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   const findings = applySuppressions(text, lines, model, pending, severityOf);
   findings.sort(compareFindings);
   return { findings, invocations: model.invocations.length, configMaps: model.configMaps.length };
+}
+
+/** Bare argv files and dnsmasq conf files are read as one dnsmasq invocation; everything else as a manifest. */
+function readModel(text: string, filePath: string | undefined): ManifestModel {
+  if (isRawArgvFile(filePath)) return readRawArgv(text);
+  if (isConfFileName(filePath) && looksLikeDnsmasqConf(text)) return readDnsmasqConf(text);
+  return readManifest(text, filePath === undefined ? {} : { filePath });
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -7,8 +7,9 @@
  * How the README's `(?)` cases are decided, and why:
  * - acs-engine@55434998: no server-suspicious. kubedns gets `--domain=<domain>.` while dnsmasq forwards a fixed
  *   `cluster.local`; with the placeholder unrendered we cannot know they differ, and placeholders are never judged.
- * - acs-engine@9488ef00/node-dnsmasq.conf: a dnsmasq conf file, not a manifest; we lint manifests and argv files,
- *   so nothing is reported (conf mode is out of scope).
+ * - acs-engine@9488ef00/node-dnsmasq.conf: dnsmasq conf files (`*.conf`, `*.conf.j2`, ...) are read in conf mode,
+ *   each `option=value` line as `--option=value`: N and Q. `127.0.0.1` without a port is not called a loop in conf
+ *   mode, since where dnsmasq listens is configured elsewhere (here OpenShift's node DNS on :53).
  * - issue-kubernetes-dns-76/snippet.args.txt: read as a bare argv (`*.args.txt`): N, Q and in6.arpa.
  * - issue-kubernetes-kubernetes-23762: skydns, not dnsmasq; no rule looks at other containers, so nothing.
  * - kismatic@9e1d2d47, minikube@a765d57d: RESOLV is reported as `resolv-conf`, at info severity (a policy hint).
@@ -19,14 +20,17 @@
  * - kubernetes@025f2834: the bare placeholder `dns_domain` in a `.in` template is a placeholder, not flagged.
  * - kubespray@28473e91/kubedns-rc.yml: `--log-queries` only under `{% if %}`: log-queries is reported with a
  *   message saying it is conditional.
- * - kubespray@481d16d5 and d71590bb 01-kube-dns.conf.j2: conf files, out of scope as above: nothing.
+ * - kubespray@481d16d5/01-kube-dns.conf.j2: conf mode, N and Q. The ` server=8.8.8.8` lines (leading blank, inside
+ *   `{% else %}`) are read like any other line; being conditional, they do not raise resolv-conf.
+ * - kubespray@d71590bb/01-kube-dns.conf.j2: conf mode, N and Q both reported as conditional; no finding for
+ *   `local=/{{ bogus_domains }}` (templated).
  * - kubespray@58e1db6a/dnsmasq-pod.yml: kind Pod is linted: delegated-config (`-7 /etc/dnsmasq.d`).
  * - rke@d41abc7d: `--server=/{{.}}/...` is templated (ReverseCIDRs), never judged: no server-suspicious.
  *   The CIDR-as-domain check is covered with a literal value in rules.test.ts.
  */
 export const CORPUS_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = {
   'acs-engine@55434998/kubernetesmasteraddons-kube-dns-deployment.yaml': ['log-queries'],
-  'acs-engine@9488ef00/node-dnsmasq.conf': [],
+  'acs-engine@9488ef00/node-dnsmasq.conf': ['no-negcache', 'log-queries'],
   'acs-engine@afbf71b9/kubernetesmasteraddons-kube-dns-deployment.yaml': ['no-negcache', 'log-queries'],
   'appscode-kubernetes@4974da44/skydns-rc.yaml.in': ['no-negcache', 'log-queries'],
   'coreos-kubernetes@84b58b74/kube-dns-rc.json': ['no-negcache', 'log-queries'],
@@ -63,10 +67,10 @@ export const CORPUS_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
   'kubespray@28473e91/kubedns-rc.yml': ['no-negcache', 'log-queries'],
   'kubespray@46dbdd39/coredns-config.yml.j2': [],
   'kubespray@46dbdd39/nodelocaldns-config.yml.j2': [],
-  'kubespray@481d16d5/01-kube-dns.conf.j2': [],
+  'kubespray@481d16d5/01-kube-dns.conf.j2': ['no-negcache', 'log-queries'],
   'kubespray@58e1db6a/dnsmasq-pod.yml': ['delegated-config'],
   'kubespray@8b151d12/kubedns-deploy.yml.j2': ['no-negcache', 'log-queries'],
-  'kubespray@d71590bb/01-kube-dns.conf.j2': [],
+  'kubespray@d71590bb/01-kube-dns.conf.j2': ['no-negcache', 'log-queries'],
   'kubespray@d71590bb/dnsmasq-deploy.yml.j2': ['delegated-config'],
   'kubespray@d71590bb/kubedns-deploy.yml.j2': ['log-queries'],
   'kubespray@eb78ce4c/kubedns-rc.yml': ['no-negcache', 'log-queries'],
@@ -89,4 +93,6 @@ export const CORPUS_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
 export const CONDITIONAL_FINDINGS: readonly { file: string; ruleId: string }[] = [
   { file: 'kubespray@28473e91/kubedns-rc.yml', ruleId: 'log-queries' },
   { file: 'kube-aws@953e56ea/dnsmasq-node-ds.yaml', ruleId: 'no-negcache' },
+  { file: 'kubespray@d71590bb/01-kube-dns.conf.j2', ruleId: 'no-negcache' },
+  { file: 'kubespray@d71590bb/01-kube-dns.conf.j2', ruleId: 'log-queries' },
 ];

@@ -146,3 +146,26 @@ describe('severity settings', () => {
     expect(r.of('neg-ttl')[0]!.severity).toBe('error');
   });
 });
+
+describe('dnsmasq conf files', () => {
+  it('are read line by line as long options, and fixed with conf lines', () => {
+    const text = '# upstreams\nserver=/cluster.local/127.0.0.1#10053\nserver=/in6.arpa/127.0.0.1#10053\ncache-size 1000\n';
+    const { findings } = lintText(text, { filePath: 'dnsmasq.d/01-kube-dns.conf' });
+    const at = (id: string) => findings.filter((f) => f.ruleId === id).map((f) => text.slice(f.span.start, f.span.end));
+    expect(at('server-suspicious')).toEqual(['in6.arpa']);
+    expect(at('unknown-option')).toEqual(['cache-size 1000']);
+    const negcache = findings.find((f) => f.ruleId === 'no-negcache')!;
+    expect(applyEdits(text, negcache.fixes[0]!.edits)).toBe(`${text}no-negcache\n`);
+    const in6 = findings.find((f) => f.ruleId === 'server-suspicious')!;
+    expect(applyEdits(text, in6.fixes[0]!.edits)).toContain('\nserver=/ip6.arpa/127.0.0.1#10053\n');
+  });
+});
+
+describe('other .conf files', () => {
+  it('are not read as dnsmasq configuration', () => {
+    const nginx = 'server {\n  listen 80;\n  location / { proxy_pass http://app; }\n}\n';
+    expect(lintText(nginx, { filePath: 'nginx/default.conf' })).toEqual({ findings: [], invocations: 0, configMaps: 0 });
+    const resolv = 'nameserver 10.0.0.1\nsearch cluster.local\n';
+    expect(lintText(resolv, { filePath: 'resolv.conf' }).invocations).toBe(0);
+  });
+});

@@ -7,7 +7,7 @@ export const resolvConf: Rule = {
   check(context) {
     for (const facts of context.invocations) {
       if (facts.presence('no-resolv') !== 'absent' || facts.delegatedConfig().length > 0) continue;
-      const catchAll = facts.servers().find((s) => s.result.ok && s.kind === 'server' && s.result.spec.domains.length === 0 && s.result.spec.target.kind === 'upstream');
+      const catchAll = facts.servers().find((s) => s.result.ok && s.kind === 'server' && !facts.conditional(s.option) && s.result.spec.domains.length === 0 && s.result.spec.target.kind === 'upstream');
       if (!catchAll) continue;
       context.report({
         range: catchAll.option.range,

@@ -1,0 +1,92 @@
+import { optionByLong, optionByShort } from '../dnsmasq/option-lookup.js';
+import type { Range } from '../dnsmasq/source-range.js';
+import type { ArgInsertion, DnsmasqInvocation, ManifestArg, ManifestModel } from '../manifest/model.js';
+import { isConditional, maskTemplates } from '../manifest/template-mask.js';
+import type { TextEdit } from './finding.js';
+import { hasPlaceholder } from './placeholder.js';
+
+/** The kind given to the pseudo-workload of a dnsmasq conf file. */
+export const CONF_FILE_KIND = 'dnsmasq.conf';
+
+/** `dnsmasq.conf`, `01-kube-dns.conf`, and templates of them (`.conf.j2`, `.conf.tpl`, ...). */
+export function isConfFileName(filePath: string | undefined): boolean {
+  return !!filePath && /\.conf(?:\.(?:j2|jinja2?|tpl|tmpl|template|erb|in|sed|base))?$/i.test(filePath);
+}
+
+/**
+ * A `.conf` file is read as dnsmasq's when at least two thirds of its option lines start with a dnsmasq
+ * option name, so that nginx.conf or a resolv.conf template next to the manifests is left alone.
+ */
+export function looksLikeDnsmasqConf(text: string): boolean {
+  const masked = maskTemplates(text).masked || text;
+  let lines = 0;
+  let known = 0;
+  for (const line of masked.matchAll(/[^\r\n]+/g)) {
+    const content = line[0].trim();
+    if (content === '' || content.startsWith('#')) continue;
+    lines++;
+    if (optionByLong(/^[^=\s]*/.exec(content)![0])) known++;
+  }
+  return known > 0 && known * 3 >= lines * 2;
+}
+
+/**
+ * Reads a dnsmasq conf file as one invocation: each `option[=value]` line is the argv word `--option[=value]`
+ * (dnsmasq reads conf lines as long options), with its source offsets. Comment and template-only lines are
+ * skipped; lines inside template conditionals are conditional.
+ */
+export function readDnsmasqConf(text: string): ManifestModel {
+  const mask = maskTemplates(text);
+  const masked = mask.masked.length === text.length ? mask.masked : text;
+  const args: ManifestArg[] = [];
+  for (const line of text.matchAll(/[^\r\n]+/g)) {
+    const maskedLine = masked.slice(line.index, line.index + line[0].length);
+    const lead = /^\s*/.exec(line[0])![0].length;
+    if (maskedLine.trim() === '' || maskedLine[lead] === '#') continue;
+    const content = line[0].slice(lead).trimEnd();
+    const start = line.index + lead;
+    args.push({
+      text: `--${content}`,
+      start,
+      end: start + content.length,
+      map: (i) => start + Math.max(0, Math.min(i - 2, content.length)),
+      templated: hasPlaceholder(content),
+      conditional: isConditional(mask, start),
+    });
+  }
+  const first: Range = args[0] ? { start: args[0].start, end: args[0].end } : { start: 0, end: 0 };
+  const invocation: DnsmasqInvocation = {
+    workload: { kind: CONF_FILE_KIND, annotations: {}, kindRange: { start: 0, end: 0 } },
+    containerRange: first,
+    launcher: 'direct',
+    args,
+    insertion: confInsertion(text),
+    tolerant: false,
+  };
+  return { text, invocations: [invocation], configMaps: [], parseProblems: [] };
+}
+
+/** `--no-negcache` -> `no-negcache`, `-N` -> `no-negcache`: conf files only know long names. */
+function confLine(word: string): string {
+  if (word.startsWith('--')) return word.slice(2);
+  const spec = word.length >= 2 ? optionByShort(word[1]!) : undefined;
+  return spec ? spec.long + (word.length > 2 ? `=${word.slice(2)}` : '') : word;
+}
+
+function confInsertion(text: string): ArgInsertion {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return {
+    append(words): TextEdit {
+      const lead = text.length === 0 || text.endsWith('\n') ? '' : eol;
+      return { start: text.length, end: text.length, newText: lead + words.map((w) => confLine(w) + eol).join('') };
+    },
+    replace(arg, newWord): TextEdit {
+      return { start: arg.start, end: arg.end, newText: confLine(newWord) };
+    },
+    remove(arg): TextEdit {
+      const lineStart = text.lastIndexOf('\n', arg.start - 1) + 1;
+      const next = text.indexOf('\n', arg.end);
+      return { start: lineStart, end: next === -1 ? text.length : next + 1, newText: '' };
+    },
+  };
+}
