@@ -4,6 +4,7 @@ import type { ServerOptionKind, ServerParseResult } from '../dnsmasq/server-spec
 import type { ParsedArgv, ParsedOption } from '../dnsmasq/parsed-argv.js';
 import type { DnsmasqInvocation, ManifestArg } from '../manifest/model.js';
 import { hasPlaceholder } from './placeholder.js';
+import { CONF_FILE_KIND } from './conf-file-reader.js';
 
 /** Whether an option is given: in every rendering, only inside a template conditional, or not at all. */
 export type Presence = 'always' | 'conditional' | 'absent';
@@ -106,6 +107,11 @@ export class InvocationFacts {
       found.push(option);
     }
     return found;
+  }
+
+  /** How a word reads in this source: a conf file writes `no-negcache` where an argv has `--no-negcache`. */
+  written(word: string): string {
+    return this.invocation.workload.kind === CONF_FILE_KIND && word.startsWith('--') ? word.slice(2) : word;
   }
 
   /** Long or short, as most of the invocation's options are written (long when tied). */

@@ -75,7 +75,12 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     }
   }
 
-  const findings = applySuppressions(text, lines, model, pending, severityOf);
+  let findings: Finding[];
+  try {
+    findings = applySuppressions(text, lines, model, pending, severityOf);
+  } catch (error) {
+    findings = [...pending.map((p) => p.finding), crash(lines, 'the suppression comments', error)];
+  }
   findings.sort(compareFindings);
   return { findings, invocations: model.invocations.length, configMaps: model.configMaps.length };
 }

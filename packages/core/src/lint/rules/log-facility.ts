@@ -12,9 +12,9 @@ export const logFacility: Rule = {
       if (!first || facts.presence('log-facility') !== 'absent' || facts.delegatedConfig().length > 0) continue;
       context.report({
         range: first.nameRange,
-        message: `${first.spelled} without --log-facility: dnsmasq writes its query log to syslog (/dev/log), which a container does not have, so the lines are lost. Add --log-facility=- to log to stderr.`,
+        message: `${first.spelled} without --log-facility: dnsmasq writes its query log to syslog (/dev/log), which a container does not have, so the lines are lost. Add ${facts.written('--log-facility=-')} to log to stderr.`,
         workload: facts.invocation.workload,
-        fixes: appendWords(facts, ['--log-facility=-'], 'Add --log-facility=-'),
+        fixes: appendWords(facts, ['--log-facility=-'], `Add ${facts.written('--log-facility=-')}`),
       });
     }
   },

@@ -17,7 +17,8 @@ export const noNegcache: Rule = {
       if (presence === 'always' || facts.delegatedConfig().length > 0) continue;
       const negTtl = facts.presence('neg-ttl');
       if (presence === 'absent' && negTtl === 'always') continue;
-      const flag = flagFor(facts, 'no-negcache', 'N');
+      const word = flagFor(facts, 'no-negcache', 'N');
+      const flag = facts.written(word);
       let message: string;
       if (presence === 'conditional') {
         message = `${flag} is only set inside a template conditional; renderings without it cache negative answers. ${INCIDENT}`;
@@ -32,7 +33,7 @@ export const noNegcache: Rule = {
         range: facts.invocation.containerRange,
         message,
         workload: facts.invocation.workload,
-        fixes: appendWords(facts, [flag], `Add ${flag}`, !typo),
+        fixes: appendWords(facts, [word], `Add ${flag}`, !typo),
       });
     }
   },
