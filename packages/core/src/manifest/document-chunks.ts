@@ -23,10 +23,12 @@ export function splitDocuments(text: string): DocumentChunk[] {
 }
 
 const DNSMASQ = /dns[-_]?masq/i;
+/** `name: kube-dns` as YAML or JSON writes it (not `kube-dns-autoscaler`, not a `k8s-app: kube-dns` label). */
+const KUBE_DNS_NAME = /name["']?[ \t]*:[ \t]*["']?kube-dns(?![\w-])/;
 
 /** True when the document may hold a dnsmasq container or the kube-dns ConfigMap. */
 export function mayMatter(text: string, chunk: DocumentChunk): boolean {
   const body = text.slice(chunk.start, chunk.end);
   if (DNSMASQ.test(body)) return true;
-  return body.includes('ConfigMap') && body.includes('kube-dns');
+  return body.includes('ConfigMap') && KUBE_DNS_NAME.test(body);
 }
