@@ -1,7 +1,8 @@
 import { parseIpStrict } from './ip-literal.js';
 import { listItems } from './option-values-rr-types.js';
 import { refuse, type ValueCheck } from './option-values-verdict.js';
-import { pieceRange } from './server-split.js';
+import { numericValue } from './numbers.js';
+import { pieceRange, splitFirst, wholeValue } from './server-split.js';
 
 /** Facility names of glibc's syslog (`facilitynames`), which dnsmasq compares case-insensitively. */
 export const SYSLOG_FACILITIES: ReadonlySet<string> = new Set([
@@ -33,4 +34,22 @@ export const listenAddressCheck: ValueCheck = (value, name) => {
     return { ...refuse(value, explanation), range: pieceRange(item) };
   }
   return undefined;
+};
+
+/** `--bogus-nxdomain` / `--ignore-address`: one IP literal, optionally `/prefix` (digits, 0..32 or 0..128). */
+export const addressPrefixCheck: ValueCheck = (value, name) => {
+  if (value === undefined) return undefined;
+  const split = splitFirst(wholeValue(value), '/');
+  const address = split ? split.head : wholeValue(value);
+  const ip = parseIpStrict(address.text);
+  if (!ip) {
+    const explanation = `${name} takes one IP address, optionally with /prefix (like 192.0.2.1 or 192.0.2.0/24); '${address.text}' is not one.`;
+    return { ...refuse(value, explanation), range: pieceRange(address) };
+  }
+  if (!split) return undefined;
+  const max = ip.family === 4 ? 32 : 128;
+  const prefix = numericValue(split.tail.text);
+  if (prefix !== undefined && prefix >= 0 && prefix <= max) return undefined;
+  const explanation = `The prefix length after '/' must be digits from 0 to ${max}; '${split.tail.text}' is not.`;
+  return { ...refuse(value, explanation), range: pieceRange(split.tail) };
 };

@@ -71,6 +71,17 @@ describe('validateOptionValue (verdicts measured on dnsmasq 2.90)', () => {
     expect(verdict('listen-address', 'fe80::1%lo')?.reason).toBe('try --help');
   });
 
+  it('takes one address with an optional prefix in --bogus-nxdomain and --ignore-address', () => {
+    for (const ok of ['1.2.3.4', '::1', '1.2.3.0/24', '1.2.3.0/', '1.2.3.4 / 24', '::/0', '1.2.3.0/4294967304']) {
+      expect(verdict('bogus-nxdomain', ok), ok).toBeUndefined();
+    }
+    expect(verdict('ignore-address', '1.2.3.0/33')).toMatchObject({ reason: 'try --help', at: '33' });
+    expect(verdict('ignore-address', '::/129')).toMatchObject({ at: '129' });
+    expect(verdict('bogus-nxdomain', '1.2.3.4,5.6.7.8')).toMatchObject({ at: '1.2.3.4,5.6.7.8' });
+    expect(verdict('bogus-nxdomain', '127.1')?.reason).toBe('try --help');
+    expect(verdict('bogus-nxdomain', '')?.reason).toBe('try --help');
+  });
+
   it('takes --local-service bare, =host or =net', () => {
     expect(verdict('local-service', undefined)).toBeUndefined();
     expect(verdict('local-service', 'net')).toBeUndefined();

@@ -1,6 +1,6 @@
 import type { OptionSpec } from './option-spec.js';
 import { boundedCheck, digitsCheck, fastDnsRetryCheck } from './option-values-numbers.js';
-import { listenAddressCheck, localServiceCheck, logFacilityCheck } from './option-values-misc.js';
+import { addressPrefixCheck, listenAddressCheck, localServiceCheck, logFacilityCheck } from './option-values-misc.js';
 import { rrTypeListCheck } from './option-values-rr-types.js';
 import { refuse, type ValueCheck, type ValueVerdict } from './option-values-verdict.js';
 import { parseServerValue, type ServerGrammarOptions } from './server.js';
@@ -51,6 +51,8 @@ function checksFor(context: ServerGrammarOptions): Record<string, ValueCheck> {
     'log-facility': logFacilityCheck,
     'local-service': localServiceCheck,
     'listen-address': listenAddressCheck,
+    'bogus-nxdomain': addressPrefixCheck,
+    'ignore-address': addressPrefixCheck,
     'cache-rr': rrTypeListCheck,
     'filter-rr': rrTypeListCheck,
     'log-queries': () => undefined,
