@@ -33,7 +33,7 @@ export function findingsAt(snapshot: LintSnapshot, params: CodeActionParams): Fi
     if (diagnostic.source !== undefined && diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
     const data = diagnostic.data as Partial<DiagnosticData> | undefined;
     for (const finding of findings) {
-      const byData = data?.ruleId === finding.ruleId && data.start === finding.span.start && data.version === snapshot.version;
+      const byData = data?.ruleId === finding.ruleId && data.start === finding.span.start && data.end === finding.span.end;
       const byLine = diagnostic.code === finding.ruleId && diagnostic.range.start.line === finding.span.startPosition.line;
       if (byData || byLine) fromContext.add(finding);
     }
@@ -66,7 +66,7 @@ export function codeActions(snapshot: LintSnapshot, params: CodeActionParams, op
   const comments = acceptsComments(snapshot.text, options.languageId);
 
   for (const finding of here) {
-    const diagnostic: Diagnostic = toDiagnostic(finding, snapshot.version);
+    const diagnostic: Diagnostic = toDiagnostic(finding);
     const preferred = automaticFix(finding);
     const ordered = preferred ? [preferred, ...finding.fixes.filter((f) => f !== preferred)] : finding.fixes;
     for (const fix of ordered) {
@@ -106,7 +106,7 @@ export function codeActions(snapshot: LintSnapshot, params: CodeActionParams, op
     actions.push({
       title: `Fix all ${ruleId} problems`,
       kind: CodeActionKind.QuickFix,
-      diagnostics: ofRule.map((f) => toDiagnostic(f, snapshot.version)),
+      diagnostics: ofRule.map((f) => toDiagnostic(f)),
       edit: edit(combined.edits),
     });
   }

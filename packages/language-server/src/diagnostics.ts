@@ -14,11 +14,10 @@ export interface DiagnosticData {
   ruleId: string;
   start: number;
   end: number;
-  version: number;
 }
 
-export function toDiagnostic(finding: Finding, version: number): Diagnostic {
-  const data: DiagnosticData = { ruleId: finding.ruleId, start: finding.span.start, end: finding.span.end, version };
+export function toDiagnostic(finding: Finding): Diagnostic {
+  const data: DiagnosticData = { ruleId: finding.ruleId, start: finding.span.start, end: finding.span.end };
   return {
     range: { start: finding.span.startPosition, end: finding.span.endPosition },
     severity: SEVERITY[finding.severity],
@@ -30,6 +29,6 @@ export function toDiagnostic(finding: Finding, version: number): Diagnostic {
   };
 }
 
-export function toDiagnostics(findings: readonly Finding[], version: number): Diagnostic[] {
-  return findings.map((finding) => toDiagnostic(finding, version));
+export function toDiagnostics(findings: readonly Finding[]): Diagnostic[] {
+  return findings.map((finding) => toDiagnostic(finding));
 }

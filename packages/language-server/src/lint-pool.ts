@@ -50,7 +50,6 @@ export class LintPool {
       // stdout carries the LSP stream: whatever the worker prints must not reach it.
       stdout: true,
       stderr: true,
-      resourceLimits: { maxOldGenerationSizeMb: 2048 },
     });
     worker.stdout.on('data', (chunk: Buffer) => this.log(`[lint worker] ${chunk.toString().trimEnd()}`));
     worker.stderr.on('data', (chunk: Buffer) => this.log(`[lint worker] ${chunk.toString().trimEnd()}`));

@@ -68,7 +68,7 @@ export function startServer(workerScript: string): Connection {
       void connection.sendDiagnostics({
         uri: snapshot.uri,
         version: snapshot.version,
-        diagnostics: toDiagnostics(outcome.findings, snapshot.version),
+        diagnostics: toDiagnostics(outcome.findings),
       });
     }
     const status: LintStatusParams = {
@@ -156,7 +156,7 @@ export function startServer(workerScript: string): Connection {
       const uri = params.textDocument.uri;
       await linter.afterDebounce(uri);
       const snapshot = await linter.current(uri);
-      const items = snapshot ? toDiagnostics(snapshot.outcome.findings, snapshot.version) : [];
+      const items = snapshot ? toDiagnostics(snapshot.outcome.findings) : [];
       return { kind: DocumentDiagnosticReportKind.Full, items };
     }),
   );

@@ -1,0 +1,101 @@
+// Runs the shared lsp-harness (headless Neovim 0.7's LSP client and a plain vscode-jsonrpc client) against the
+// built server on examples/kube-dns.yaml and every corpus file: both clients must see the same diagnostics, and
+// the first quick fix, applied, must give a file without that finding.
+//   node packages/language-server/test/lsp-harness/run-harness.mjs [--only SUBSTRING]
+// The harness is not part of this repository: it is looked for in $LSP_HARNESS_DIR, else ../shared/lsp-harness
+// beside the clone. Without it the run is skipped (exit 0) with a message.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PACKAGE = fileURLToPath(new URL('../../', import.meta.url));
+const REPO = join(PACKAGE, '../..');
+const SOURCE = process.env.LSP_HARNESS_DIR || join(REPO, '../shared/lsp-harness');
+const WORK = process.env.LSP_HARNESS_WORK || '/tmp/kdt-lsp-harness';
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+
+if (!existsSync(join(SOURCE, 'nvim-check.sh'))) {
+  console.log(`lsp-harness: skipped, no harness at ${SOURCE} (set LSP_HARNESS_DIR to run it)`);
+  process.exit(0);
+}
+
+// A writable copy: the harness installs its npm packages beside itself.
+if (!existsSync(join(WORK, 'node_modules'))) {
+  rmSync(WORK, { recursive: true, force: true });
+  cpSync(SOURCE, WORK, { recursive: true });
+  execFileSync('chmod', ['-R', 'u+w', WORK]);
+}
+execFileSync('bash', ['./setup.sh'], { cwd: WORK, stdio: 'inherit', timeout: 600_000 });
+execFileSync(process.execPath, ['build.mjs'], { cwd: PACKAGE, stdio: 'inherit' });
+const serverCmd = `${process.execPath} ${join(PACKAGE, 'dist/server.cjs')} --stdio`;
+
+function corpusFiles(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) out.push(...corpusFiles(path));
+    else if (!/^(README\.md|PROVENANCE\.tsv)$/.test(entry)) out.push(path);
+  }
+  return out.sort();
+}
+const files = [join(REPO, 'examples/kube-dns.yaml'), ...corpusFiles(join(REPO, 'packages/core/test/fixtures/corpus'))].filter(
+  (file) => !only || file.includes(only),
+);
+
+const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
+
+/** One run of both clients on `file`; returns the two result folders, or throws with the harness' words. */
+function runBoth(file, name, extra) {
+  const filetype = extname(file) === '.json' ? 'json' : 'yaml';
+  const common = ['--server-cmd', serverCmd, '--file', file, '--filetype', filetype, '--timeout', '20', '--settle-ms', '200', '--quiet', ...extra];
+  const dirs = {};
+  for (const [client, command, args] of [
+    ['nvim', './nvim-check.sh', ['--debounce-ms', '0']],
+    ['node', process.execPath, []],
+  ]) {
+    const out = join(WORK, 'out-kdt', name, client);
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    const argv = command === process.execPath ? ['node-check.mjs', ...common, ...args, '--out-dir', out] : [...common, ...args, '--out-dir', out];
+    const run = spawnSync(command, argv, { cwd: WORK, encoding: 'utf8', timeout: 180_000 });
+    if (run.status !== 0) throw new Error(`${client} exited ${run.status}: ${(run.stderr || '').trim().split('\n').slice(-5).join(' / ')}`);
+    dirs[client] = out;
+  }
+  const compare = spawnSync(process.execPath, ['compare.mjs', dirs.nvim, dirs.node], { cwd: WORK, encoding: 'utf8' });
+  if (compare.status !== 0) throw new Error(`the clients disagree:\n${compare.stdout}`);
+  return dirs;
+}
+
+let passed = 0;
+let failed = 0;
+for (const file of files) {
+  const name = relative(REPO, file).replace(/[^\w.-]+/g, '_');
+  const label = relative(REPO, file);
+  try {
+    const first = runBoth(file, name, []);
+    const diagnostics = readJson(join(first.nvim, 'diagnostics.json'));
+    let note = `${diagnostics.length} diagnostics, same in Neovim and node`;
+    const fixable = diagnostics.length > 0 && !(extname(file) === '.json' && diagnostics.every((d) => d.code !== 'no-negcache'));
+    if (fixable) {
+      const fixed = runBoth(file, `${name}-fix`, ['--apply-first-fix', '--code-action-mode', 'range']);
+      const applied = readJson(join(fixed.nvim, 'applied-fix.json'));
+      const action = applied.resolved ?? applied.offered;
+      const rule = action?.diagnostics?.[0]?.code;
+      const target = action?.diagnostics?.[0];
+      const after = readJson(join(fixed.nvim, 'diagnostics-after-fix.json'));
+      const afterList = Array.isArray(after) ? after : (after.after ?? after.diagnostics ?? []);
+      const still = afterList.filter((d) => d.code === rule && d.message === target?.message);
+      if (!applied.applied) throw new Error(`quick fix "${action?.title}" was not applied`);
+      if (still.length > 0) throw new Error(`after "${action?.title}" the file still has ${rule}: ${still[0].message.slice(0, 80)}`);
+      note += `; "${action?.title}" leaves no ${rule}`;
+    }
+    passed++;
+    console.log(`ok   ${label}: ${note}`);
+  } catch (error) {
+    failed++;
+    console.log(`FAIL ${label}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
