@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintText } from '@kube-dns-tools/core/lint/lint-text';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { spawnSync } from 'node:child_process';
+import { CLI, runCli } from './run-cli.js';
 
 // __dirname (not import.meta): this package type-checks as CommonJS.
 const REPO = join(__dirname, '../../../');
@@ -108,6 +109,26 @@ describe('kube-dns-tools lint exit codes and messages', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/b\.yaml: cannot read: permission denied/);
     expect((JSON.parse(run.stdout) as JsonFile[]).map((f) => f.filePath)).toEqual([join(dir, 'a.yaml')]);
+  });
+});
+
+describe('progress line', () => {
+  const dir = tempDir();
+  for (let i = 0; i < 25; i++) writeFileSync(join(dir, `app-${String(i).padStart(2, '0')}.yaml`), `kind: Service\nmetadata: {name: s${i}}\n`);
+
+  it('is not written when stderr is not a terminal', () => {
+    const run = runCli(['lint', dir]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+  });
+
+  it('counts files on a terminal and is cleared at the end', () => {
+    const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+    if (!hasScript) return; // util-linux `script` gives the CLI a pseudo-terminal
+    const run = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} lint ${JSON.stringify(dir)}`, '/dev/null'], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.stdout).toContain('linting 1/25 ');
+    expect(run.stdout).toContain('linting 25/25 ');
+    expect(run.stdout).toMatch(/\r\x1b\[K$/);
   });
 });
 
