@@ -59,14 +59,12 @@ export function parseDomain(piece: ValuePiece): DomainPattern | ServerGrammarErr
   if (longLabel !== undefined) {
     return bad(`The label '${longLabel.slice(0, 20)}...' is ${utf8Length(longLabel)} bytes long; a DNS label holds at most 63.`);
   }
-  // eslint-disable-next-line no-control-regex
   if (/[\x00-\x1f\x7f]/.test(body)) return bad('The domain contains a control character.');
   const hasVisibleAscii = text.endsWith('.') || /[\x21-\x2d\x2f-\x7e]/.test(body);
   if (!hasVisibleAscii) {
     return bad('dnsmasq refuses a domain without at least one visible ASCII character other than a dot.');
   }
   let canonical = body;
-  // eslint-disable-next-line no-control-regex
   if (/[A-Z]|[^\x00-\x7f]/.test(body)) {
     const converted = idnToAscii(body);
     if (converted === undefined) {

@@ -20,11 +20,10 @@ export function idnToAscii(name: string): string | undefined {
 function convertLabel(label: string): string | undefined {
   if (label === '') return '';
   if (label.startsWith('-') || label.endsWith('-')) return undefined;
-  // eslint-disable-next-line no-control-regex
   const ascii = /^[\x00-\x7f]*$/.test(label);
   const lower = ascii ? label.toLowerCase() : label;
   if (lower.slice(2, 4) === '--') {
-    if (!lower.toLowerCase().startsWith('xn--')) return undefined;
+    if (!lower.startsWith('xn--')) return undefined;
     const decoded = domainToASCII(lower);
     return decoded === '' || decoded.includes('.') ? undefined : decoded;
   }
