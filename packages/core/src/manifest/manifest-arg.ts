@@ -2,7 +2,8 @@ import { isVerbatim, offsetMap } from './decoded-text.js';
 import type { PlacedWord } from './find-dnsmasq.js';
 import type { ManifestArg } from './model.js';
 import { holdsPlaceholder } from './placeholders.js';
-import { isConditional, type TemplateMask } from './template-mask.js';
+import { conditionsAt } from './template-conditions.js';
+import type { TemplateMask } from './template-mask.js';
 
 /** What every part of one `readManifest` call shares. */
 export interface ReadContext {
@@ -17,12 +18,14 @@ export function toManifestArg(ctx: ReadContext, word: PlacedWord): ManifestArg {
   const { value, offsets } = word.decoded;
   const start = offsets[0]!;
   const end = Math.max(start, offsets[offsets.length - 1]!);
+  const branches = conditionsAt(ctx.mask.conditions, start);
   const base = {
     text: value,
     start,
     end,
     templated: holdsPlaceholder(value, ctx.bareNamesArePlaceholders),
-    conditional: isConditional(ctx.mask, start),
+    conditional: branches.length > 0,
+    branches,
   };
   return isVerbatim(word.decoded) ? base : { ...base, map: offsetMap(word.decoded) };
 }

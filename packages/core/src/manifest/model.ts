@@ -7,6 +7,16 @@ export interface ManifestArg extends ArgToken {
   readonly templated: boolean;
   /** The word sits inside a template conditional (`{% if %}`, `{{ if }}`, `<% if %>`): present only sometimes. */
   readonly conditional: boolean;
+  /** Added by the manifest reader: the conditional (or loop) branches around the word, outermost first; empty or absent when
+   *  `conditional` is false. Words with the same `open` and a different `branch` are alternatives (`if` vs `else`). */
+  readonly branches?: readonly ConditionBranch[];
+}
+
+/** One branch of a template conditional: `open` is the offset of its opening tag (`{{ if }}`, `{% if %}`, ...),
+ *  `branch` is 0 for the part after it, 1 after the first `else`/`elif`, and so on. */
+export interface ConditionBranch {
+  readonly open: number;
+  readonly branch: number;
 }
 
 /** How new arguments are written so that a fix keeps the file's style. */

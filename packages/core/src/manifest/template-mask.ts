@@ -1,4 +1,4 @@
-import type { Range } from '../dnsmasq/source-range.js';
+import { conditionsAt, templateConditions, type TemplateConditions } from './template-conditions.js';
 import { findTemplateTags, mayHoldTemplates, type TemplateTag } from './template-tags.js';
 
 /**
@@ -9,11 +9,11 @@ import { findTemplateTags, mayHoldTemplates, type TemplateTag } from './template
 export interface TemplateMask {
   readonly masked: string;
   readonly tags: readonly TemplateTag[];
-  /** Stretches between an opening tag (`if`, `range`, `for`, ...) and its closing tag. */
-  readonly conditional: readonly Range[];
+  /** Which conditional branches hold each offset. */
+  readonly conditions: TemplateConditions;
 }
 
-const NO_TEMPLATES: TemplateMask = { masked: '', tags: [], conditional: [] };
+const NO_TEMPLATES: TemplateMask = { masked: '', tags: [], conditions: templateConditions([]) };
 
 function lineBounds(text: string, at: number): [number, number] {
   const start = text.lastIndexOf('\n', at - 1) + 1;
@@ -88,56 +88,13 @@ function maskTags(text: string, tags: readonly TemplateTag[]): string {
   return pieces.join('');
 }
 
-function conditionalRanges(tags: readonly TemplateTag[], textLength: number): Range[] {
-  const ranges: Range[] = [];
-  const open: number[] = [];
-  for (const tag of tags) {
-    if (tag.role === 'open') open.push(tag.end);
-    else if (tag.role === 'close') {
-      const from = open.pop();
-      if (from !== undefined) ranges.push({ start: from, end: tag.start });
-    }
-  }
-  for (const from of open) ranges.push({ start: from, end: textLength });
-  return ranges;
-}
-
 export function maskTemplates(text: string): TemplateMask {
   if (!mayHoldTemplates(text)) return { ...NO_TEMPLATES, masked: text };
   const tags = findTemplateTags(text);
   if (tags.length === 0) return { ...NO_TEMPLATES, masked: text };
-  return { masked: maskTags(text, tags), tags, conditional: conditionalRanges(tags, text.length) };
-}
-
-/** Nesting depth of conditionals after each boundary, for a binary search per offset. */
-interface DepthIndex {
-  readonly at: number[];
-  readonly depth: number[];
-}
-const depthIndexes = new WeakMap<TemplateMask, DepthIndex>();
-
-function depthIndex(mask: TemplateMask): DepthIndex {
-  let index = depthIndexes.get(mask);
-  if (index) return index;
-  const events = mask.conditional.flatMap((r) => [[r.start, 1] as const, [r.end, -1] as const]).sort((a, b) => a[0] - b[0]);
-  let depth = 0;
-  index = { at: events.map((e) => e[0]), depth: events.map((e) => (depth += e[1])) };
-  depthIndexes.set(mask, index);
-  return index;
+  return { masked: maskTags(text, tags), tags, conditions: templateConditions(tags) };
 }
 
 export function isConditional(mask: TemplateMask, offset: number): boolean {
-  if (mask.conditional.length === 0) return false;
-  const { at, depth } = depthIndex(mask);
-  let lo = 0;
-  let hi = at.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (at[mid]! <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found >= 0 && depth[found]! > 0;
+  return conditionsAt(mask.conditions, offset).length > 0;
 }

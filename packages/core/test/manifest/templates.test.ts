@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { holdsPlaceholder } from '../../src/manifest/placeholders.js';
 import { readManifest } from '../../src/manifest/read-manifest.js';
@@ -61,6 +63,17 @@ describe('args in templates', () => {
         - --server=/{{ .Values.domain }}/127.0.0.1#10053
 `);
     expect(argFlags(text)).toEqual([':-k', 'C:--no-negcache', 'C:--neg-ttl=60', 'CT:{{ . }}', 'T:--server=/{{ .Values.domain }}/127.0.0.1#10053']);
+  });
+
+  test('branches tell `if` from `else` (corpus kube-aws dnsmasq-node-ds: --neg-ttl only in the if-branch)', () => {
+    const text = readFileSync(join(__dirname, '../fixtures/corpus/kube-aws@953e56ea/dnsmasq-node-ds.yaml'), 'utf8');
+    const [inv] = readManifest(text).invocations;
+    const branchOf = (word: string): string =>
+      (inv!.args.find((a) => a.text.startsWith(word))?.branches ?? []).map((b) => `${text.slice(b.open, text.indexOf('}}', b.open) + 2)}#${b.branch}`).join(' > ');
+    expect(branchOf('-k')).toBe('');
+    expect(branchOf('--neg-ttl')).toBe('{{ if .KubeDns.DNSMasq.CoreDNSLocal.Enabled }}#0');
+    expect(branchOf('--server=//')).toBe('{{ if .KubeDns.DNSMasq.CoreDNSLocal.Enabled }}#1');
+    expect(branchOf('{{.}}')).toBe('{{- if ne (len .KubeDns.NodeLocalResolverOptions) 0 }}#0 > {{- range .KubeDns.NodeLocalResolverOptions }}#0');
   });
 
   test('Jinja2 at column 0 and a bare printed block line', () => {
