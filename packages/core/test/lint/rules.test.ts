@@ -169,3 +169,19 @@ describe('other .conf files', () => {
     expect(lintText(resolv, { filePath: 'resolv.conf' }).invocations).toBe(0);
   });
 });
+
+describe('merged-arguments and ConfigMap shapes', () => {
+  const r = lintFixture('merged-and-configmaps.yaml');
+
+  it('finds two options in one list item, with or without the lost "- "', () => {
+    expect(r.of('merged-arguments').map(r.at)).toEqual(['--log-facility=-', '- --no-negcache']);
+    expect(r.of('merged-arguments')[1]!.message).toMatch(/lost its line break/);
+  });
+
+  it('configmap-json checks the shape kube-dns expects, not just the JSON', () => {
+    const [upstreams, stubs] = r.of('configmap-json');
+    expect(upstreams!.message).toMatch(/at most 3 upstream nameservers; 4 are given/);
+    expect(stubs!.message).toMatch(/"dns\.corp\.example" \(for "corp\.example"\) is not an IP address/);
+    expect(r.at(stubs!)).toContain('"acme.local": ["1.2.3.4:5353"]');
+  });
+});

@@ -5,6 +5,7 @@ import { delegatedConfig } from './delegated-config.js';
 import { dnsForwardMax } from './dns-forward-max.js';
 import { logFacility } from './log-facility.js';
 import { logQueries } from './log-queries.js';
+import { mergedArguments } from './merged-arguments.js';
 import { negTtl } from './neg-ttl.js';
 import { noNegcache } from './no-negcache.js';
 import { noUpstream } from './no-upstream.js';
@@ -32,4 +33,5 @@ export const MODEL_RULES: readonly Rule[] = [
   negTtl,
   cacheSize,
   dnsForwardMax,
+  mergedArguments,
 ];
