@@ -2,7 +2,7 @@ import type { Rule } from '../rule.js';
 import { appendWords, flagFor, misspelling } from '../fix-builders.js';
 
 const INCIDENT =
-  'Without it dnsmasq caches negative answers: when an upstream briefly answers NODATA or NXDOMAIN ' +
+  'when an upstream briefly answers NODATA or NXDOMAIN ' +
   '(as a flaky upstream did for sonatype.map.fastly.net), every pod gets that empty answer from the cache ' +
   'until it expires (the SOA TTL, --neg-ttl, or, with neither, the TTL of the CNAME chain that led there), ' +
   'long after the upstream has recovered.';
@@ -21,11 +21,11 @@ export const noNegcache: Rule = {
       const flag = facts.written(word);
       let message: string;
       if (presence === 'conditional') {
-        message = `${flag} is only set inside a template conditional; renderings without it cache negative answers. ${INCIDENT}`;
+        message = `${flag} is only set inside a template conditional; where it is not rendered, dnsmasq caches negative answers: ${INCIDENT}`;
       } else if (negTtl === 'conditional') {
-        message = `dnsmasq has no ${flag}, and --neg-ttl is only set inside a template conditional. ${INCIDENT}`;
+        message = `dnsmasq has no ${flag}, and --neg-ttl is only set inside a template conditional; where neither is rendered, dnsmasq caches negative answers: ${INCIDENT}`;
       } else {
-        message = `dnsmasq runs without ${flag}. ${INCIDENT} Add ${flag}.`;
+        message = `dnsmasq runs without ${flag}, so it caches negative answers: ${INCIDENT} Add ${flag}.`;
       }
       const typo = misspelling(facts, 'no-negcache');
       if (typo) message += ` (${typo} looks like a misspelling of it: see unknown-option.)`;
