@@ -42,7 +42,8 @@ function shellWord(script: ListWord, word: DecodedText, start: number, end: numb
 }
 
 function fromShell(items: readonly ListWord[], lists: FoundDnsmasq['lists']): FoundDnsmasq | undefined {
-  const c = items.findIndex((w, i) => i > 0 && w.decoded.value === '-c');
+  // `sh -c`, `bash -ec`, `sh -xc`: the word after the option cluster holding `c` is the script.
+  const c = items.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.decoded.value));
   const script = c < 0 ? undefined : items[c + 1];
   if (!script) return undefined;
   const found = findShellDnsmasq(script.decoded.value);

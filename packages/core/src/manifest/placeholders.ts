@@ -8,7 +8,7 @@ const MARKED_PLACEHOLDERS: readonly RegExp[] = [
   /<%[\s\S]*?%>/, // ERB
   /[$%]\{[^}\n]*\}/, // Terraform / shell `${x}`, Terraform `%{ }`
   /__[A-Z][A-Z0-9]*(?:_{1,2}[A-Z0-9]+)*__/, // sed placeholders: __PILLAR__DNS__DOMAIN__
-  /\$[A-Za-z_][A-Za-z0-9_]*/, // $DNS_DOMAIN (sed / envsubst / shell)
+  /\$(?:[A-Za-z_][A-Za-z0-9_]*|[@*#?$!0-9])/, // $DNS_DOMAIN (sed / envsubst / shell), "$@" in a script
   /<[A-Za-z][A-Za-z0-9_.-]*>/, // acs-engine `<imgMasq>`
 ];
 

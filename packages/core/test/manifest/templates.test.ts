@@ -107,7 +107,7 @@ describe('args in templates', () => {
   });
 
   test('placeholder shapes', () => {
-    for (const w of ['{{.X}}', '{% x %}', '<%= x %>', '${x}', '__A__B__', '$VAR', '<imgMasq>']) expect(holdsPlaceholder(`--a=${w}`, false)).toBe(true);
+    for (const w of ['{{.X}}', '{% x %}', '<%= x %>', '${x}', '__A__B__', '$VAR', '$@', '<imgMasq>']) expect(holdsPlaceholder(`--a=${w}`, false)).toBe(true);
     for (const w of ['--server=/cluster.local/127.0.0.1#10053', '--log-facility=-', '-k', '--address=/a_b/']) expect(holdsPlaceholder(w, false)).toBe(false);
   });
 });

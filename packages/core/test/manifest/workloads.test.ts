@@ -92,6 +92,7 @@ describe('which container is dnsmasq', () => {
     ['the nanny by its flags, image templated', '- name: dnsmasq\n  image: <imgMasq>\n  args: [-v=2, -logtostderr, -configDir=/etc/k8s/dns/dnsmasq-nanny, -restartDnsmasq=true, --, -k]\n', 'nanny', ['-k']],
     ['plain dnsmasq by its name', '- name: dnsmasq\n  image: registry.local/dns:3\n  args: [-k, -N]\n', 'direct', ['-k', '-N']],
     ['sh -c', '- name: dns\n  image: alpine\n  command: [/bin/sh, -c]\n  args: ["apk add dnsmasq && exec dnsmasq -k -N"]\n', 'shell', ['-k', '-N']],
+    ['bash -ec', '- name: dns\n  image: debian\n  command: [bash, -ec, "exec /usr/sbin/dnsmasq -k \\"$@\\"", --]\n', 'shell', ['-k', '$@']],
   ])('%s', (_what, container, launcher, args) => {
     const [inv, ...rest] = readManifest(pod(container)).invocations;
     expect(rest).toEqual([]);
