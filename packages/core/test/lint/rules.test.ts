@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits } from '../../src/lint/apply-fixes.js';
+import { applyEdits, fixUntilStable } from '../../src/lint/apply-fixes.js';
 import { lintText } from '../../src/lint/lint-text.js';
 import { lintFixture } from './fixture.js';
 
@@ -183,5 +183,23 @@ describe('merged-arguments and ConfigMap shapes', () => {
     expect(upstreams!.message).toMatch(/at most 3 upstream nameservers; 4 are given/);
     expect(stubs!.message).toMatch(/"dns\.corp\.example" \(for "corp\.example"\) is not an IP address/);
     expect(r.at(stubs!)).toContain('"acme.local": ["1.2.3.4:5353"]');
+  });
+});
+
+describe('examples/kube-dns-mistakes.yaml', () => {
+  it('shows each mistake once, and --fix repairs all of them', () => {
+    const r = lintFixture('../../../../../examples/kube-dns-mistakes.yaml');
+    expect(r.findings.map((f) => f.ruleId)).toEqual([
+      'no-negcache',
+      'option-argument',
+      'unknown-option',
+      'log-facility',
+      'server-syntax',
+      'server-suspicious',
+      'server-suspicious',
+    ]);
+    const fixed = fixUntilStable(r.text, (t) => lintText(t).findings);
+    expect(fixed.findings).toEqual([]);
+    expect(fixed.text).toContain('- --no-negcache   ');
   });
 });
