@@ -1,10 +1,11 @@
 // Loads the scenario file and checks scenarios against a command: safe ones in parallel,
-// timing-sensitive ones one at a time with one retry (expectations are never loosened).
+// timing-sensitive ones alone, each failure retried once alone (expectations are never loosened).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Scenario, ScenarioFile } from './scenario-format.js';
 import { BASE_ARGS, playScenario } from './scenario-player.js';
 import { compareScenario } from './expectations.js';
+import { RunLock } from './run-lock.js';
 
 export const SCENARIOS_PATH = fileURLToPath(new URL('./scenarios.json', import.meta.url));
 
@@ -31,16 +32,17 @@ export interface ScenarioVerdict {
   retriedAfter?: string[];
 }
 
-export async function checkScenario(sc: Scenario, command: string, baseArgs = BASE_ARGS): Promise<ScenarioVerdict> {
-  const retries = isTimingSensitive(sc) ? 1 : 0;
-  let first: string[] | undefined;
-  for (let attempt = 1; ; attempt++) {
-    const errors = compareScenario(sc, await playScenario(sc, command, baseArgs));
-    if (errors.length === 0 || attempt > retries) {
-      return { id: sc.id, errors, attempts: attempt, ...(errors.length === 0 && first ? { retriedAfter: first } : {}) };
-    }
-    first = errors;
-  }
+/**
+ * Plays and compares a scenario. Timing-sensitive scenarios always run alone; the others share the
+ * machine. A failed scenario gets exactly one retry, alone (when scenarios run concurrently on a loaded
+ * box every one of them is timing-sensitive); the expectations are the same on the retry.
+ */
+export async function checkScenario(sc: Scenario, command: string, baseArgs = BASE_ARGS, lock = new RunLock()): Promise<ScenarioVerdict> {
+  const once = async () => compareScenario(sc, await playScenario(sc, command, baseArgs));
+  const first = await (isTimingSensitive(sc) ? lock.exclusive(once) : lock.shared(once));
+  if (first.length === 0) return { id: sc.id, errors: [], attempts: 1 };
+  const second = await lock.exclusive(once);
+  return { id: sc.id, errors: second, attempts: 2, ...(second.length === 0 ? { retriedAfter: first } : {}) };
 }
 
 async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -63,14 +65,10 @@ export interface SuiteOptions {
 }
 
 export async function checkAll(scenarios: Scenario[], command: string, opts: SuiteOptions = {}): Promise<ScenarioVerdict[]> {
-  const run = async (sc: Scenario) => {
-    const v = await checkScenario(sc, command, opts.baseArgs);
+  const lock = new RunLock();
+  return pool(scenarios, opts.concurrency ?? 4, async (sc) => {
+    const v = await checkScenario(sc, command, opts.baseArgs, lock);
     opts.onVerdict?.(v);
     return v;
-  };
-  const safe = scenarios.filter((s) => !isTimingSensitive(s));
-  const sensitive = scenarios.filter(isTimingSensitive);
-  const results = await pool(safe, opts.concurrency ?? 4, run);
-  results.push(...(await pool(sensitive, 1, run)));
-  return results;
+  });
 }

@@ -1,24 +1,24 @@
-// Declares one vitest test per scenario: parallel-safe ones concurrently, timing-sensitive ones in sequence.
+// Declares one vitest test per scenario. They are all concurrent; a shared RunLock makes the
+// timing-sensitive ones and every retry run alone (see checkScenario).
 import { describe, expect, test } from 'vitest';
-import { checkScenario, isTimingSensitive, loadScenarios } from './scenario-suite.js';
-import type { Scenario } from './scenario-format.js';
+import { checkScenario, loadScenarios } from './scenario-suite.js';
+import { RunLock } from './run-lock.js';
 
-const SCENARIO_TIMEOUT_MS = 60_000;
+const SCENARIO_TIMEOUT_MS = 180_000; // includes waiting for the machine while others hold the lock
 
 export function declareScenarioTests(command: () => string): void {
   const doc = loadScenarios();
-  const one = (sc: Scenario) => async () => {
-    const verdict = await checkScenario(sc, command(), doc.base_args);
-    if (verdict.retriedAfter) console.warn(`${sc.id} passed on its one retry; first attempt: ${verdict.retriedAfter.join('; ')}`);
-    expect(verdict.errors, verdict.errors.join('\n')).toEqual([]);
-  };
+  const lock = new RunLock();
   test('the scenario file holds the 64 recorded scenarios', () => {
     expect(doc.scenarios).toHaveLength(64);
   });
-  describe.concurrent('parallel-safe scenarios', () => {
-    for (const sc of doc.scenarios.filter((s) => !isTimingSensitive(s))) test(sc.id, one(sc), SCENARIO_TIMEOUT_MS);
-  });
-  describe('timing-sensitive scenarios (one at a time, one retry)', () => {
-    for (const sc of doc.scenarios.filter(isTimingSensitive)) test(sc.id, one(sc), SCENARIO_TIMEOUT_MS);
+  describe.concurrent('scenarios', () => {
+    for (const sc of doc.scenarios) {
+      test(sc.id, async () => {
+        const verdict = await checkScenario(sc, command(), doc.base_args, lock);
+        if (verdict.retriedAfter) console.warn(`${sc.id} passed on its one retry; first attempt: ${verdict.retriedAfter.join('; ')}`);
+        expect(verdict.errors, verdict.errors.join('\n')).toEqual([]);
+      }, SCENARIO_TIMEOUT_MS);
+    }
   });
 }
