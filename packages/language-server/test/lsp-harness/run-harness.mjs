@@ -39,7 +39,10 @@ function corpusFiles(dir) {
   }
   return out.sort();
 }
-const files = [join(REPO, 'examples/kube-dns.yaml'), ...corpusFiles(join(REPO, 'packages/core/test/fixtures/corpus'))].filter(
+const EXAMPLE = join(REPO, 'examples/kube-dns.yaml');
+const UNICODE = join(PACKAGE, 'test/fixtures/kube-dns-unicode.yaml');
+const CURSOR_MODE = new Set([EXAMPLE, UNICODE]);
+const files = [EXAMPLE, UNICODE, ...corpusFiles(join(REPO, 'packages/core/test/fixtures/corpus'))].filter(
   (file) => !only || file.includes(only),
 );
 
@@ -63,8 +66,36 @@ function runBoth(file, name, extra) {
     dirs[client] = out;
   }
   const compare = spawnSync(process.execPath, ['compare.mjs', dirs.nvim, dirs.node], { cwd: WORK, encoding: 'utf8' });
-  if (compare.status !== 0) throw new Error(`the clients disagree:\n${compare.stdout}`);
+  if (compare.status !== 0 && !onlyFinalNewline(compare.stdout, dirs)) throw new Error(`the clients disagree:\n${compare.stdout}`);
   return dirs;
+}
+
+/**
+ * Vim's `:write` adds the final newline a file lacks (`fixeol`): when that is the only difference between the
+ * two clients' fixed files, they agree on everything the server sent.
+ */
+function onlyFinalNewline(report, dirs) {
+  const different = report.split('\n').filter((line) => line.startsWith('DIFFERENT')).map((line) => line.split(/\s+/)[1]);
+  if (different.length === 0 || !different.every((name) => name.startsWith('fixed-'))) return false;
+  return different.every((name) => {
+    const nvim = readFileSync(join(dirs.nvim, name), 'utf8');
+    const node = readFileSync(join(dirs.node, name), 'utf8');
+    return !node.endsWith('\n') && nvim === `${node}\n`;
+  });
+}
+
+/** Applies the first quick fix in both clients; the fixed file must not have that finding any more. */
+function checkFirstFix(file, name, mode) {
+  const fixed = runBoth(file, `${name}-fix-${mode}`, ['--apply-first-fix', '--code-action-mode', mode]);
+  const applied = readJson(join(fixed.nvim, 'applied-fix.json'));
+  const action = applied.resolved ?? applied.offered;
+  const target = action?.diagnostics?.[0];
+  const after = readJson(join(fixed.nvim, 'diagnostics-after-fix.json'));
+  const afterList = Array.isArray(after) ? after : (after.after ?? after.diagnostics ?? []);
+  if (!applied.applied) throw new Error(`quick fix "${action?.title}" was not applied (${mode})`);
+  const still = afterList.filter((d) => d.code === target?.code && d.message === target?.message);
+  if (still.length > 0) throw new Error(`after "${action?.title}" (${mode}) the file still has ${target.code}`);
+  return `"${action?.title}" leaves no ${target?.code}`;
 }
 
 let passed = 0;
@@ -76,20 +107,9 @@ for (const file of files) {
     const first = runBoth(file, name, []);
     const diagnostics = readJson(join(first.nvim, 'diagnostics.json'));
     let note = `${diagnostics.length} diagnostics, same in Neovim and node`;
-    const fixable = diagnostics.length > 0 && !(extname(file) === '.json' && diagnostics.every((d) => d.code !== 'no-negcache'));
-    if (fixable) {
-      const fixed = runBoth(file, `${name}-fix`, ['--apply-first-fix', '--code-action-mode', 'range']);
-      const applied = readJson(join(fixed.nvim, 'applied-fix.json'));
-      const action = applied.resolved ?? applied.offered;
-      const rule = action?.diagnostics?.[0]?.code;
-      const target = action?.diagnostics?.[0];
-      const after = readJson(join(fixed.nvim, 'diagnostics-after-fix.json'));
-      const afterList = Array.isArray(after) ? after : (after.after ?? after.diagnostics ?? []);
-      const still = afterList.filter((d) => d.code === rule && d.message === target?.message);
-      if (!applied.applied) throw new Error(`quick fix "${action?.title}" was not applied`);
-      if (still.length > 0) throw new Error(`after "${action?.title}" the file still has ${rule}: ${still[0].message.slice(0, 80)}`);
-      note += `; "${action?.title}" leaves no ${rule}`;
-    }
+    if (diagnostics.length > 0) note += `; ${checkFirstFix(file, name, 'range')}`;
+    // What a Neovim 0.7 user's vim.lsp.buf.code_action() sends: a cursor range and byte columns.
+    if (diagnostics.length > 0 && CURSOR_MODE.has(file)) note += `; cursor mode: ${checkFirstFix(file, name, 'cursor')}`;
     passed++;
     console.log(`ok   ${label}: ${note}`);
   } catch (error) {
