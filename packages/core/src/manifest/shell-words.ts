@@ -121,6 +121,7 @@ export function shellTokens(script: string): ShellToken[] {
 
 /** Quotes a word for the shell only when it needs it. */
 export function shellQuote(word: string): string {
-  if (word !== '' && /^[A-Za-z0-9_@%+=:,./#-]+$/.test(word)) return word;
+  // `#` only starts a comment at the beginning of a word.
+  if (/^[A-Za-z0-9_@%+=:,./-][A-Za-z0-9_@%+=:,./#-]*$/.test(word)) return word;
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
