@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// dnsperf against `kube-dns-tools forward` and dnsmasq 2.90, same machine, same upstream, alternating
+// runs in one invocation; prints ours/dnsmasq ratios. Loopback only; every load is bounded by time and rate.
+// Env: ROUNDS (2), DUR seconds per throughput run (5), LDUR seconds per latency run (4), PIN (1: server on
+// CPU 0, dnsperf and upstream on CPU 1), DNSMASQ_BIN (/usr/sbin/dnsmasq).
+import { build } from 'esbuild';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cpuSeconds, peakRssKiB, pinned, startProcess, stopAll, stopProcess } from './lib/procs.mjs';
+import { freePort, waitForAnswer } from './lib/net.mjs';
+import { dnsperf } from './lib/dnsperf.mjs';
+import { writeQueryFiles } from './lib/query-files.mjs';
+import { median, ratioLine } from './lib/stats.mjs';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 2);
+const DUR = Number(process.env.DUR ?? 5);
+const LDUR = Number(process.env.LDUR ?? 4);
+const PIN = process.env.PIN !== '0';
+const DNSMASQ = process.env.DNSMASQ_BIN ?? '/usr/sbin/dnsmasq';
+const SERVER_CPU = 0;
+const LOAD_CPU = 1;
+const LAT_QPS = 5000;
+const MAX_QPS = 200_000;
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const log = (m) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`);
+
+function commonArgs(port, upPort) {
+  return ['-k', `--port=${port}`, '--listen-address=127.0.0.1', '--bind-interfaces', '--no-resolv', '--no-hosts', '--conf-file=/dev/null',
+    '--pid-file=', '--log-facility=/dev/null', '--cache-size=1000', `--server=127.0.0.1#${upPort}`];
+}
+
+async function bundleCli(dir) {
+  const outfile = join(dir, 'cli.js');
+  await build({ entryPoints: [join(root, 'apps/cli/src/main.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', conditions: ['source'], logLevel: 'error' });
+  return outfile;
+}
+
+/** The upstream both servers forward to: dnsmasq answering every A query itself (198.18.0.1, TTL 300), no cache. */
+async function startUpstream() {
+  const port = await freePort();
+  const proc = startProcess(pinned(LOAD_CPU, [DNSMASQ, '-k', `--port=${port}`, '--listen-address=127.0.0.1', '--bind-interfaces', '--no-resolv', '--no-hosts',
+    '--conf-file=/dev/null', '--pid-file=', '--log-facility=/dev/null', '--cache-size=0', '--address=/#/198.18.0.1', '--local-ttl=300'], PIN));
+  await waitForAnswer(port, 'up.bench.example');
+  return { port, proc };
+}
+
+async function measure(name, proc, files) {
+  const port = proc.listenPort;
+  await waitForAnswer(port, 'ready.bench.example');
+  const run = (file, seconds, qps, verbose) => dnsperf({ port, file, seconds, qps, verbose, cpu: LOAD_CPU, pin: PIN }, pinned);
+  await run(files.hit, 2, 20_000, false); // warm-up: JIT, caches filled
+  const withCpu = async (file) => {
+    const c0 = cpuSeconds(proc.pid);
+    const r = await run(file, DUR, MAX_QPS, false);
+    return { ...r, usPerQuery: ((cpuSeconds(proc.pid) - c0) * 1e6) / r.completed };
+  };
+  const hit = await withCpu(files.hit);
+  const miss = await withCpu(files.miss);
+  const latHit = await run(files.hit, LDUR, LAT_QPS, true);
+  const latMiss = await run(files.miss, LDUR, LAT_QPS, true);
+  const r = { hitQps: hit.qps, hitUs: hit.usPerQuery, missQps: miss.qps, missUs: miss.usPerQuery, hitP99: latHit.p99Ms, missP99: latMiss.p99Ms,
+    hitP50: latHit.p50Ms, missP50: latMiss.p50Ms, rssMiB: peakRssKiB(proc.pid) / 1024, lost: hit.lost + miss.lost + latHit.lost + latMiss.lost };
+  log(`${name.padEnd(8)} hit ${r.hitQps.toFixed(0)} qps ${r.hitUs.toFixed(1)} us/q | miss ${r.missQps.toFixed(0)} qps ${r.missUs.toFixed(1)} us/q | ` +
+    `p50/p99 @5k hit ${r.hitP50?.toFixed(3)}/${r.hitP99?.toFixed(3)} ms miss ${r.missP50?.toFixed(3)}/${r.missP99?.toFixed(3)} ms | peak RSS ${r.rssMiB.toFixed(1)} MiB | lost ${r.lost}`);
+  return r;
+}
+
+async function oneServer(name, argvFor, upPort, files) {
+  const port = await freePort();
+  const proc = startProcess(pinned(SERVER_CPU, argvFor(commonArgs(port, upPort)), PIN));
+  proc.listenPort = port;
+  try {
+    return await measure(name, proc, files);
+  } catch (e) {
+    throw new Error(`${name}: ${e.message}; last output: ${proc.lines.slice(-3).join(' | ')}`);
+  } finally {
+    await stopProcess(proc);
+  }
+}
+
+async function main() {
+  for (const tool of [DNSMASQ]) if (!existsSync(tool)) throw new Error(`${tool} not found (apt-get install dnsmasq-base)`);
+  const dir = mkdtempSync(join(tmpdir(), 'kdt-bench-'));
+  const t0 = Date.now();
+  try {
+    log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')}; rounds ${ROUNDS}, ${DUR}s throughput runs, ${LDUR}s latency runs, pinning ${PIN ? 'on' : 'off'}`);
+    const cli = await bundleCli(dir);
+    const files = writeQueryFiles(dir);
+    const up = await startUpstream();
+    const servers = {
+      ours: (args) => [process.execPath, cli, 'forward', '--', ...args],
+      dnsmasq: (args) => [DNSMASQ, ...args],
+    };
+    const results = { ours: [], dnsmasq: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? ['ours', 'dnsmasq'] : ['dnsmasq', 'ours'];
+      for (const name of order) results[name].push(await oneServer(name, servers[name], up.port, files));
+    }
+    await stopProcess(up.proc);
+    const o = results.ours;
+    const d = results.dnsmasq;
+    const col = (rs, k) => rs.map((r) => r[k]);
+    console.log(`\nkube-dns-tools forward vs dnsmasq 2.90, --cache-size=1000, ${ROUNDS} alternating rounds (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+    console.log(ratioLine('hit_qps', col(o, 'hitQps'), col(d, 'hitQps'), 'qps', '>= 1.0'));
+    console.log(ratioLine('miss_qps', col(o, 'missQps'), col(d, 'missQps'), 'qps', '>= 1.2'));
+    console.log(ratioLine('hit_p99_at_5k_qps', col(o, 'hitP99'), col(d, 'hitP99'), 'ms', '<= 2.0'));
+    console.log(ratioLine('miss_p99_at_5k_qps', col(o, 'missP99'), col(d, 'missP99'), 'ms', '<= 2.0'));
+    console.log(ratioLine('peak_rss', col(o, 'rssMiB'), col(d, 'rssMiB'), 'MiB', `ours <= 64 MiB (ours ${median(col(o, 'rssMiB')).toFixed(1)})`));
+    console.log(ratioLine('hit_cpu_per_query', col(o, 'hitUs'), col(d, 'hitUs'), 'us', 'lower is better'));
+    console.log(ratioLine('miss_cpu_per_query', col(o, 'missUs'), col(d, 'missUs'), 'us', 'lower is better'));
+    log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (other tenants' load makes qps move by +-30%; compare ratios)`);
+  } finally {
+    await stopAll();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => stopAll().then(() => process.exit(130)));
+main().catch(async (e) => {
+  process.stderr.write(`bench: ${e.message}\n`);
+  await stopAll();
+  process.exit(1);
+});

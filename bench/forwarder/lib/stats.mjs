@@ -1,0 +1,19 @@
+// Medians and the RATIO lines.
+
+export function median(values) {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return NaN;
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+
+const fmt = (x, digits) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
+
+/** One line: ours/dnsmasq as a median of per-round ratios, with both medians and the target. */
+export function ratioLine(metric, ours, theirs, unit, target) {
+  const perRound = ours.map((o, i) => o / theirs[i]);
+  const r = median(perRound);
+  const lo = Math.min(...perRound.filter(Number.isFinite));
+  const hi = Math.max(...perRound.filter(Number.isFinite));
+  return `RATIO ${metric.padEnd(20)} ${fmt(r, 2).padStart(6)}  [${fmt(lo, 2)}..${fmt(hi, 2)}] n=${perRound.length}  (ours ${fmt(median(ours), 3)} ${unit}, dnsmasq ${fmt(median(theirs), 3)} ${unit})  target ${target}`;
+}
