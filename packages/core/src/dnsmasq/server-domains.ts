@@ -1,44 +1,10 @@
-import type { DomainPattern } from './server-spec.js';
-import type { ServerGrammarError } from './server-spec.js';
+import type { DomainPattern, ServerGrammarError } from './server-spec.js';
 import { idnToAscii } from './server-idn.js';
-import { pieceRange, splitFirst, type ValuePiece } from './server-split.js';
+import { pieceRange, type ValuePiece } from './server-split.js';
 
 /** dnsmasq's longest presentation name, in bytes. */
 const MAX_NAME_BYTES = 1025;
 const MAX_LABEL_BYTES = 63;
-
-export interface DomainList {
-  readonly domains: DomainPattern[];
-  /** What follows the last `/`: the target. */
-  readonly target: ValuePiece;
-}
-
-/**
- * Splits `/d1/d2/.../target` (the value starts with `/`). Everything between the first and the last
- * `/` is domains. Without a second `/`, dnsmasq uses the same text as the only domain AND as the target
- * (`/example.com` asks for the server `example.com` for the domain example.com).
- */
-export function splitDomainList(value: ValuePiece): { pieces: ValuePiece[]; target: ValuePiece } {
-  let rest: ValuePiece = { text: value.text.slice(1), start: value.start + 1 };
-  const pieces: ValuePiece[] = [];
-  for (let split = splitFirst(rest, '/'); split; split = splitFirst(rest, '/')) {
-    pieces.push(split.head);
-    rest = split.tail;
-  }
-  if (pieces.length === 0) pieces.push(rest);
-  return { pieces, target: rest };
-}
-
-export function parseDomainList(value: ValuePiece): DomainList | ServerGrammarError {
-  const { pieces, target } = splitDomainList(value);
-  const domains: DomainPattern[] = [];
-  for (const piece of pieces) {
-    const domain = parseDomain(piece);
-    if ('reason' in domain) return domain;
-    domains.push(domain);
-  }
-  return { domains, target };
-}
 
 function utf8Length(text: string): number {
   return Buffer.byteLength(text, 'utf8');

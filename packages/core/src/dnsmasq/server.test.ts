@@ -79,7 +79,7 @@ describe('domains', () => {
   const domains = (value: string) => ok('server', value).domains.map(({ name, kind }) => `${kind}:${name}`);
 
   it('classifies suffix, wildcard, unqualified and every-name forms', () => {
-    expect(domains('/..a/*.b/*c/#/ /1.2.3.4')).toEqual(['suffix:a', 'wildcard:.b', 'wildcard:c', 'all:', 'unqualified:']);
+    expect(domains('/..a/*.b/*c//#/1.2.3.4')).toEqual(['suffix:a', 'wildcard:.b', 'wildcard:c', 'unqualified:', 'all:']);
     expect(domains('/./*/*./1.2.3.4')).toEqual(['all:', 'all:', 'all:']);
     expect(domains('/A B/a.b./1.2.3.4')).toEqual(['suffix:a b', 'suffix:a.b']);
   });
@@ -95,6 +95,16 @@ describe('domains', () => {
   it('reports target errors before domain errors, as dnsmasq does', () => {
     expect(error('server', '/ü/1.2.3.4@::1').reason).toBe('cannot use IPv4 server address with IPv6 source address');
     expect(error('server', '/ü/1.2.3.4').reason).toBe('try --help');
+  });
+
+  it("follows dnsmasq 2.90's walk through the domain list, quirks included (start-up lines checked)", () => {
+    expect(domains('/a./b/1.2.3.4')).toEqual(['suffix:a', 'unqualified:', 'suffix:b']);
+    expect(domains('/a/b  /c/1.2.3.4')).toEqual(['suffix:a', 'suffix:b', 'unqualified:', 'unqualified:', 'suffix:c']);
+    expect(domains('/#/b/1.2.3.4')).toEqual(['all:', 'unqualified:', 'suffix:b']);
+    expect(domains('/a/ b/c/1.2.3.4')).toEqual(['suffix:a', 'suffix: b', 'suffix:c']);
+    expect(domains('/..a..//1.2.3.4')).toEqual(['suffix:a.', 'unqualified:', 'unqualified:']);
+    expect(error('server', '/example.com/ .0.0.1/')).toMatchObject({ reason: 'try --help', at: ' ' });
+    expect(error('server', '/a/ b/1.2.3.4#99999').reason).toBe('bad port');
   });
 
   it('turns a trailing slash into a second local-only domain', () => {

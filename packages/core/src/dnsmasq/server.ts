@@ -1,6 +1,7 @@
 import { parseIPv4Any, parseIpStrict } from './ip-literal.js';
 import { parseRevServerValue } from './rev-server.js';
-import { parseDomain, splitDomainList } from './server-domains.js';
+import { walkDomainList } from './server-domain-walk.js';
+import { parseDomain } from './server-domains.js';
 import { isPlausibleHostname } from './server-hostname.js';
 import type { DomainPattern, ServerOptionKind, ServerParseResult } from './server-spec.js';
 import { pieceRange, wholeValue, type ValuePiece } from './server-split.js';
@@ -19,9 +20,12 @@ export function parseServerValue(
 ): ServerParseResult {
   if (option === 'rev-server') return parseRevServerValue(value, options);
   const whole = wholeValue(value);
-  const { pieces, target } = value.startsWith('/') ? splitDomainList(whole) : { pieces: [], target: whole };
+  const walk = value.startsWith('/') ? walkDomainList(whole, option !== 'address') : { pieces: [], target: whole };
+  const target = 'reason' in walk ? targetAfterDomains(whole) : walk.target;
   const parsedTarget = parseTarget(option, target, options);
   if (!parsedTarget.ok) return parsedTarget;
+  if ('reason' in walk) return { ok: false, error: walk };
+  const { pieces } = walk;
   const domains: DomainPattern[] = [];
   for (const piece of pieces) {
     const domain = parseDomain(piece);
@@ -34,6 +38,14 @@ export function parseServerValue(
   const { target: serverTarget, targetRange, portRange } = parsedTarget;
   const spec = { option, raw: value, domains, target: serverTarget, targetRange, ...(portRange ? { portRange } : {}) };
   return { ok: true, spec };
+}
+
+/** The text after the last `/`, with the blanks dnsmasq skips after it. */
+function targetAfterDomains(whole: ValuePiece): ValuePiece {
+  const cut = whole.text.lastIndexOf('/') + 1;
+  let start = cut;
+  while (whole.text[start] === ' ') start++;
+  return { text: whole.text.slice(start), start: whole.start + start };
 }
 
 function parseTarget(option: ServerOptionKind, target: ValuePiece, options: ServerGrammarOptions): TargetResult {
