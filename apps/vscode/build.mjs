@@ -1,5 +1,8 @@
 import { build } from 'esbuild';
 
+// package.json's rule settings follow the engine's rule catalog.
+await import('./scripts/sync-rule-settings.mjs');
+
 const common = {
   bundle: true,
   platform: 'node',

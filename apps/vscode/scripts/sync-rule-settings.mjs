@@ -1,0 +1,43 @@
+// Keeps the `kubeDnsTools.rules.<id>` settings of package.json equal to the lint engine's rule catalog:
+// bundles core's rule-catalog.ts with esbuild, reads the ids, and rewrites package.json only when they differ.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const app = fileURLToPath(new URL('..', import.meta.url));
+const bundled = await build({
+  stdin: {
+    contents: "import { RULE_CATALOG } from '@kube-dns-tools/core/lint/rule-catalog'; process.stdout.write(JSON.stringify(RULE_CATALOG));",
+    resolveDir: app,
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  conditions: ['source'],
+  write: false,
+  logLevel: 'warning',
+});
+const catalog = JSON.parse(execFileSync(process.execPath, ['-e', bundled.outputFiles[0].text], { encoding: 'utf8' }));
+const reportable = catalog.filter((rule) => rule.id !== 'internal-error');
+
+const path = `${app}/package.json`;
+const manifest = JSON.parse(readFileSync(path, 'utf8'));
+const properties = manifest.contributes.configuration.properties;
+const prefix = 'kubeDnsTools.rules.';
+const next = {};
+for (const [key, value] of Object.entries(properties)) if (!key.startsWith(prefix)) next[key] = value;
+for (const rule of reportable) {
+  next[`${prefix}${rule.id}`] = {
+    type: 'string',
+    enum: ['default', 'off', 'error', 'warning', 'info', 'hint'],
+    default: 'default',
+    markdownDescription: `[\`${rule.id}\`](${rule.docsUrl}) (default \`${rule.defaultSeverity}\`): ${rule.summary} \`default\` keeps the repository's \`.kube-dns-tools.yaml\` or the rule's own severity.`,
+  };
+}
+if (JSON.stringify(next) !== JSON.stringify(properties)) {
+  manifest.contributes.configuration.properties = next;
+  writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
+  console.log(`package.json: rule settings synced with the lint engine (${reportable.length} rules)`);
+}
