@@ -28,7 +28,7 @@ function addArgsKey(text: string, container: ContainerShape, words: readonly str
 
 function appendAfter(text: string, anchor: PlacedWord, words: readonly string[]): TextEdit {
   const { place } = anchor;
-  if (place.kind === 'shell') return appendInScript(place.script, anchor.decoded, words);
+  if (place.kind === 'shell') return appendInScript(place.script, place.end, words);
   return insertAfterItem(text, place.item, words, siblingStyle(place.item.list, place.item));
 }
 
@@ -60,7 +60,7 @@ export function makeInsertion(
     },
     remove(arg) {
       const { place } = placeOf(arg);
-      if (place.kind === 'shell') return removeFromScript(text, place.script, place.start, place.end);
+      if (place.kind === 'shell') return removeFromScript(place.script, place.start, place.end);
       return removeItem(text, place.item);
     },
   };

@@ -1,37 +1,39 @@
 import type { TextEdit } from '../lint/finding.js';
 import type { ListWord } from './container-words.js';
-import type { DecodedText } from './decoded-text.js';
-import { encodeInside } from './scalar-encode.js';
+import { canBePlain, doubleQuoted, encodeInside } from './scalar-encode.js';
 import { shellQuote } from './shell-words.js';
 
 /**
- * Edits of words inside a `sh -c` script: shell-quoted first, then escaped for the YAML scalar
- * that holds the script. `decoded` offsets are already source offsets.
+ * Edits of words inside a `sh -c` script. Positions are indexes into the decoded script. New words
+ * are shell-quoted, then escaped for the YAML scalar holding the script; when that scalar's style
+ * cannot hold the result (a plain scalar that would end in `:` or grow a ` #`, a line break in a
+ * block or single-quoted scalar), the whole scalar is rewritten double-quoted.
  */
-
-function scriptText(words: readonly string[], script: ListWord): string {
-  return encodeInside(words.map(shellQuote).join(' '), script.style);
-}
-
-export function appendInScript(script: ListWord, after: DecodedText, words: readonly string[]): TextEdit {
-  const at = after.offsets[after.offsets.length - 1]!;
-  return { start: at, end: at, newText: ' ' + scriptText(words, script) };
-}
-
-/** Source range of the script characters `[scriptStart, scriptEnd)`. */
-function scriptSpan(script: ListWord, scriptStart: number, scriptEnd: number): { start: number; end: number } {
-  const { offsets } = script.decoded;
+function scriptEdit(script: ListWord, from: number, to: number, insert: string): TextEdit {
+  const { value, offsets } = script.decoded;
+  const newValue = value.slice(0, from) + insert + value.slice(to);
+  const { style } = script;
+  const fits =
+    style === 'PLAIN' ? canBePlain(newValue, script.list.flow) : style === 'QUOTE_DOUBLE' || !insert.includes('\n');
+  if (!fits) return { start: script.start, end: script.end, newText: doubleQuoted(newValue) };
   const at = (i: number): number => offsets[Math.min(i, offsets.length - 1)]!;
-  return { start: at(scriptStart), end: at(scriptEnd) };
+  return { start: at(from), end: at(to), newText: encodeInside(insert, style) };
 }
 
-export function replaceInScript(script: ListWord, scriptStart: number, scriptEnd: number, newWord: string): TextEdit {
-  return { ...scriptSpan(script, scriptStart, scriptEnd), newText: scriptText([newWord], script) };
+const quoted = (words: readonly string[]): string => words.map(shellQuote).join(' ');
+
+export function appendInScript(script: ListWord, after: number, words: readonly string[]): TextEdit {
+  return scriptEdit(script, after, after, ' ' + quoted(words));
 }
 
-export function removeFromScript(text: string, script: ListWord, scriptStart: number, scriptEnd: number): TextEdit {
-  const span = scriptSpan(script, scriptStart, scriptEnd);
-  let start = span.start;
-  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
-  return { start, end: span.end, newText: '' };
+export function replaceInScript(script: ListWord, from: number, to: number, newWord: string): TextEdit {
+  return scriptEdit(script, from, to, quoted([newWord]));
+}
+
+/** Removes the word and the blanks before it. */
+export function removeFromScript(script: ListWord, from: number, to: number): TextEdit {
+  const { value } = script.decoded;
+  let start = from;
+  while (start > 0 && (value[start - 1] === ' ' || value[start - 1] === '\t')) start--;
+  return scriptEdit(script, start, to, '');
 }

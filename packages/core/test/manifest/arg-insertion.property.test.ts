@@ -64,7 +64,7 @@ test('append, replace and remove give exactly the intended argv, in any list sty
 
 const scriptScenario = fc.record({
   args: fc.array(word, { minLength: 1, maxLength: 4 }),
-  style: fc.constantFrom('double', 'single', 'literal'),
+  style: fc.constantFrom('double', 'single', 'literal', 'folded', 'plain'),
   added: fc.array(word, { minLength: 1, maxLength: 2 }),
   pick: fc.nat(),
   replacement: word,
@@ -72,7 +72,14 @@ const scriptScenario = fc.record({
 
 function scriptManifest(args: readonly string[], style: string): string {
   const script = `exec dnsmasq ${args.map(shellQuote).join(' ')}`;
-  const scalar = style === 'double' ? JSON.stringify(script) : style === 'single' ? `'${script.replace(/'/g, "''")}'` : `|\n        ${script}`;
+  const scalar =
+    style === 'plain' && canBePlain(script, false)
+      ? script
+      : style === 'single'
+        ? `'${script.replace(/'/g, "''")}'`
+        : style === 'literal' || style === 'folded'
+          ? `${style === 'literal' ? '|' : '>'}\n        ${script}`
+          : JSON.stringify(script);
   return `kind: Pod\nmetadata:\n  name: dns\nspec:\n  containers:\n  - name: dns\n    image: alpine\n    command:\n    - sh\n    - -c\n    - ${scalar}\n    ports: []\n`;
 }
 
