@@ -16,4 +16,5 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['../../packages/language-server/src/server.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['src/forwarder/forwarder-process.ts'], outfile: 'dist/forwarder.js' }),
 ]);

@@ -4,6 +4,8 @@ import { startClient, type RunningClient } from './language-client.js';
 import { LintStatusItem } from './lint-status-item.js';
 import { showRuleDocumentation } from './show-rule-documentation.js';
 import { collectDiagnostics } from './collect-diagnostics.js';
+import { LocalForwarder } from './forwarder/local-forwarder.js';
+import { probeUpstreams } from './forwarder/probe-upstreams.js';
 
 let running: RunningClient | undefined;
 
@@ -12,6 +14,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(log);
   const status = new LintStatusItem();
   context.subscriptions.push(status);
+
+  const forwarderOutput = vscode.window.createOutputChannel('kube-dns Tools: Forwarder');
+  const forwarder = new LocalForwarder(context.asAbsolutePath('dist/forwarder.js'), forwarderOutput);
+  context.subscriptions.push(forwarderOutput, forwarder);
+  /** Command failures become an error message naming what went wrong, never an exception in the host. */
+  const reporting =
+    (what: string, run: () => Promise<unknown>) =>
+    async (): Promise<unknown> => {
+      try {
+        return await run();
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        log.error(`${what}: ${message}`);
+        void vscode.window.showErrorMessage(`kube-dns Tools: ${what}: ${message}`);
+        return undefined;
+      }
+    };
 
   const start = async () => {
     running = await startClient(context, log, status);
@@ -27,6 +46,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await running?.client.stop();
       await start();
     }),
+    vscode.commands.registerCommand(
+      CLIENT_COMMANDS.runForwarder,
+      reporting('Run Local Forwarder', () => forwarder.start(vscode.window.activeTextEditor?.document)),
+    ),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.stopForwarder, reporting('Stop Local Forwarder', () => forwarder.stop())),
+    vscode.commands.registerCommand(
+      CLIENT_COMMANDS.probeUpstreams,
+      reporting('Probe Upstreams', () => probeUpstreams(vscode.window.activeTextEditor?.document, forwarderOutput)),
+    ),
     { dispose: () => void running?.client.stop() },
   );
 

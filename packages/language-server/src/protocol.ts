@@ -79,6 +79,9 @@ export const CLIENT_COMMANDS = {
   showRuleDocumentation: 'kubeDnsTools.showRuleDocumentation',
   collectDiagnostics: 'kubeDnsTools.collectDiagnostics',
   restartServer: 'kubeDnsTools.restartServer',
+  runForwarder: 'kubeDnsTools.runForwarder',
+  stopForwarder: 'kubeDnsTools.stopForwarder',
+  probeUpstreams: 'kubeDnsTools.probeUpstreams',
 } as const;
 
 /** The comment that disables rules, as the lint engine reads it. */

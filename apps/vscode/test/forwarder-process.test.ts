@@ -1,0 +1,93 @@
+import { fork } from 'node:child_process';
+import dgram from 'node:dgram';
+import { join } from 'node:path';
+import * as dnsPacket from 'dns-packet';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const SCRIPT = join(__dirname, '../dist/forwarder.js');
+const INCIDENT = ['-k', '--cache-size=1000', '--no-resolv', '--log-queries', '--server=10.36.8.40'];
+
+/** A loopback upstream answering every A question with 10.0.0.7. */
+async function fakeUpstream(): Promise<{ port: number; queries: string[]; close: () => Promise<void> }> {
+  const socket = dgram.createSocket('udp4');
+  const queries: string[] = [];
+  socket.on('message', (message, peer) => {
+    const query = dnsPacket.decode(message);
+    const question = query.questions![0]!;
+    queries.push(question.name);
+    const answer = dnsPacket.encode({
+      id: query.id,
+      type: 'response',
+      flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE,
+      questions: query.questions,
+      answers: question.type === 'A' ? [{ type: 'A', name: question.name, ttl: 300, data: '10.0.0.7' }] : [],
+    });
+    socket.send(answer, peer.port, peer.address);
+  });
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  return { port: socket.address().port, queries, close: () => new Promise((resolve) => socket.close(() => resolve())) };
+}
+
+function ask(port: number, name: string): Promise<dnsPacket.Packet> {
+  const socket = dgram.createSocket('udp4');
+  return new Promise<dnsPacket.Packet>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer for ${name}`)), 5000);
+    socket.on('message', (message) => {
+      clearTimeout(timer);
+      resolve(dnsPacket.decode(message));
+    });
+    socket.send(dnsPacket.encode({ id: 4242, type: 'query', flags: dnsPacket.RECURSION_DESIRED, questions: [{ type: 'A', name }] }), port, '127.0.0.1');
+  }).finally(() => socket.close());
+}
+
+function startForwarder(words: string[], upstreams: string[]) {
+  const child = fork(SCRIPT, [JSON.stringify({ words, upstreams, port: 0 })], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const first = new Promise<string>((resolve) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) resolve(out.split('\n')[0]!);
+    });
+    child.on('exit', () => resolve(out));
+  });
+  return { child, first, stderr: () => stderr };
+}
+
+describe('the extension forwarder process (dist/forwarder.js)', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('serves the manifest argv on 127.0.0.1 through a loopback upstream and logs with -q', async () => {
+    const upstream = await fakeUpstream();
+    cleanups.push(upstream.close);
+    const forwarder = startForwarder(INCIDENT, [`127.0.0.1#${upstream.port}`]);
+    const exited = new Promise((resolve) => forwarder.child.once('exit', resolve));
+    cleanups.push(async () => {
+      forwarder.child.kill('SIGTERM');
+      await exited;
+    });
+    const line = await forwarder.first;
+    expect(line).toMatch(/^started 127\.0\.0\.1#\d+$/);
+    const port = Number(line.split('#')[1]);
+    const reply = await ask(port, 'sonatype.map.fastly.net');
+    expect(reply.answers?.[0]).toMatchObject({ type: 'A', data: '10.0.0.7' });
+    expect(upstream.queries).toEqual(['sonatype.map.fastly.net']);
+    await ask(port, 'sonatype.map.fastly.net');
+    expect(upstream.queries).toHaveLength(1);
+    forwarder.child.kill('SIGTERM');
+    await exited;
+    expect(forwarder.stderr()).toMatch(/cached sonatype\.map\.fastly\.net is 10\.0\.0\.7/);
+  });
+
+  it("refuses to start when the manifest's cluster upstream is not replaced, and names it", async () => {
+    const forwarder = startForwarder(INCIDENT, []);
+    const line = await forwarder.first;
+    expect(line).toMatch(/^failed .*10\.36\.8\.40/);
+    await new Promise((resolve) => (forwarder.child.exitCode === null ? forwarder.child.once('exit', resolve) : resolve(undefined)));
+    expect(forwarder.child.exitCode).toBe(2);
+  });
+});
