@@ -37,6 +37,8 @@ export function makeInsertion(
   found: FoundDnsmasq,
   args: readonly ManifestArg[],
   container: ContainerShape,
+  /** `found.anchor` sits inside a template conditional. */
+  anchorConditional = false,
 ): ArgInsertion {
   const placeOf = (arg: ManifestArg): PlacedWord => {
     const i = args.findIndex((a) => a === arg || (a.start === arg.start && a.end === arg.end && a.text === arg.text));
@@ -48,8 +50,11 @@ export function makeInsertion(
   return {
     append(words) {
       const all = found.needsSeparator ? ['--', ...words] : [...words];
+      // After the last word that is always there (never into a template conditional), else after the
+      // program name or the nanny's `--`, else after whatever is last.
       let anchor: PlacedWord | undefined;
       for (let i = found.words.length - 1; i >= 0 && !anchor; i--) if (!args[i]!.conditional) anchor = found.words[i];
+      if (!anchor && found.anchor && !anchorConditional) anchor = found.anchor;
       anchor ??= found.words[found.words.length - 1] ?? found.anchor;
       return anchor ? appendAfter(text, anchor, all) : addArgsKey(text, container, all);
     },

@@ -1,5 +1,5 @@
 import { isVerbatim, offsetMap } from './decoded-text.js';
-import type { PlacedWord } from './find-dnsmasq.js';
+import type { FoundDnsmasq, PlacedWord } from './find-dnsmasq.js';
 import type { ManifestArg } from './model.js';
 import { holdsPlaceholder } from './placeholders.js';
 import { conditionsAt } from './template-conditions.js';
@@ -28,4 +28,9 @@ export function toManifestArg(ctx: ReadContext, word: PlacedWord): ManifestArg {
     branches,
   };
   return isVerbatim(word.decoded) ? base : { ...base, map: offsetMap(word.decoded) };
+}
+
+/** Whether the word new arguments would follow when there are none (program name, nanny `--`) is conditional. */
+export function anchorConditional(ctx: ReadContext, found: FoundDnsmasq): boolean {
+  return found.anchor !== undefined && toManifestArg(ctx, found.anchor).conditional;
 }

@@ -4,7 +4,7 @@ import { makeInsertion, type ContainerShape } from './arg-insertion.js';
 import { readKubeDnsConfigMap } from './configmap.js';
 import { mayMatter, splitDocuments, type DocumentChunk } from './document-chunks.js';
 import { findDnsmasq } from './find-dnsmasq.js';
-import { toManifestArg, type ReadContext } from './manifest-arg.js';
+import { anchorConditional, toManifestArg, type ReadContext } from './manifest-arg.js';
 import { findObjects, type FoundObject } from './find-workloads.js';
 import type { DnsmasqInvocation, KubeDnsConfigMap, ManifestModel, WorkloadRef } from './model.js';
 import { isTemplateFileName } from './placeholders.js';
@@ -45,7 +45,7 @@ function invocationsOf(ctx: ReadContext, src: ChunkSource, object: FoundObject, 
       containerRange: nodeRange(src, nameNode ?? (container as Node)),
       launcher: found.launcher,
       args,
-      insertion: makeInsertion(ctx.text, found, args, containerShape(src, container as YAMLMap)),
+      insertion: makeInsertion(ctx.text, found, args, containerShape(src, container as YAMLMap), anchorConditional(ctx, found)),
       tolerant,
     });
   }

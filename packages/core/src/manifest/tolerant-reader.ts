@@ -2,7 +2,7 @@ import { makeInsertion } from './arg-insertion.js';
 import type { WordList } from './container-words.js';
 import type { DocumentChunk } from './document-chunks.js';
 import { locateDnsmasq } from './find-dnsmasq.js';
-import { toManifestArg, type ReadContext } from './manifest-arg.js';
+import { anchorConditional, toManifestArg, type ReadContext } from './manifest-arg.js';
 import type { DnsmasqInvocation, WorkloadRef } from './model.js';
 import { linesOf, readLineList, type Line } from './tolerant-lines.js';
 import { decodeSource, type ChunkSource } from './yaml-nodes.js';
@@ -109,7 +109,7 @@ export function readTolerantInvocations(ctx: ReadContext, chunk: DocumentChunk, 
       containerRange: name ? { start: name.start, end: name.end } : { start: line.start, end: line.end },
       launcher: found.launcher,
       args: manifestArgs,
-      insertion: makeInsertion(ctx.text, found, manifestArgs, shape),
+      insertion: makeInsertion(ctx.text, found, manifestArgs, shape, anchorConditional(ctx, found)),
       tolerant: true,
     });
   }

@@ -104,6 +104,12 @@ describe('append', () => {
     expectCleanYaml(out);
   });
 
+  test('when every dnsmasq arg is conditional, goes right after the nanny `--`', () => {
+    const text = container(`        args:\n        - --\n        {{- if .Values.debug }}\n        - --log-queries\n        {{- end }}\n`);
+    const out = applyEdit(text, onlyInvocation(text).insertion.append(['--no-negcache']));
+    expect(out).toContain('        - --\n        - --no-negcache\n        {{- if .Values.debug }}\n');
+  });
+
   test('goes after the last unconditional arg, never inside a template conditional', () => {
     const text = container(`        args:\n        - --\n        - -k\n{% if debug %}\n        - --log-queries\n{% endif %}\n`);
     const out = applyEdit(text, onlyInvocation(text).insertion.append(['--no-negcache']));
