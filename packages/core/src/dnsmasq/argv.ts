@@ -124,24 +124,7 @@ function parseLong(
     return i;
   }
 
-  if (spec.arg === 'required') {
-    const next = tokens[i + 1];
-    if (!next) {
-      problems.push(missingArgument(spec, spelled, token, i, nameRange));
-      return i;
-    }
-    const valueRange = tokenRange(next, 0, next.text.length);
-    accept({
-      ...base,
-      value: next.text,
-      valueRange,
-      valueForm: 'next-word',
-      valueTokenIndex: i + 1,
-      mapValue: valueMap(next, 0),
-      range: { start: nameRange.start, end: valueRange.end },
-    });
-    return i + 1;
-  }
+  if (spec.arg === 'required') return takeNextWord(tokens, i, base, accept, problems);
 
   accept({ ...base, value: undefined, range: nameRange });
   return i;
@@ -189,24 +172,37 @@ function parseShortBundle(
       });
       return i;
     }
-    const next = tokens[i + 1];
-    if (!next) {
-      problems.push(missingArgument(spec, spelled, token, i, nameRange));
-      return i;
-    }
-    const valueRange = tokenRange(next, 0, next.text.length);
-    accept({
-      ...base,
-      value: next.text,
-      valueRange,
-      valueForm: 'next-word',
-      valueTokenIndex: i + 1,
-      mapValue: valueMap(next, 0),
-      range: { start: nameRange.start, end: valueRange.end },
-    });
-    return i + 1;
+    return takeNextWord(tokens, i, base, accept, problems);
   }
   return i;
+}
+
+type OptionBase = Pick<ParsedOption, 'spec' | 'spelled' | 'form' | 'nameRange' | 'tokenIndex'>;
+
+/** A required value not attached to its option is the next word, whatever it looks like; returns the last word used. */
+function takeNextWord(
+  tokens: readonly ArgToken[],
+  i: number,
+  base: OptionBase,
+  accept: (o: ParsedOption) => void,
+  problems: ArgvProblem[],
+): number {
+  const next = tokens[i + 1];
+  if (!next) {
+    problems.push(missingArgument(base.spec, base.spelled, tokens[i]!, i, base.nameRange));
+    return i;
+  }
+  const valueRange = tokenRange(next, 0, next.text.length);
+  accept({
+    ...base,
+    value: next.text,
+    valueRange,
+    valueForm: 'next-word',
+    valueTokenIndex: i + 1,
+    mapValue: valueMap(next, 0),
+    range: { start: base.nameRange.start, end: valueRange.end },
+  });
+  return i + 1;
 }
 
 function missingArgument(spec: OptionSpec, spelled: string, token: ArgToken, i: number, range: Range): ArgvProblem {
