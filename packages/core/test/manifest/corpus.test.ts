@@ -124,3 +124,28 @@ describe('the corpus', () => {
     }
   });
 });
+
+describe('edits on every corpus invocation', () => {
+  const withInvocations = corpusFiles.filter((p) => EXPECTED[p]!.invocations.length > 0);
+
+  test.each(withInvocations)('%s: append, replace and remove re-read as intended', (path) => {
+    const text = readFileSync(join(root, path), 'utf8');
+    const [inv] = readManifest(text, { filePath: path }).invocations;
+    const before = inv!.args.map((a) => a.text);
+    const reread = (edit: { start: number; end: number; newText: string }): string[] => {
+      const out = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+      const again = readManifest(out, { filePath: path });
+      expect(again.invocations).toHaveLength(EXPECTED[path]!.invocations.length);
+      return again.invocations[0]!.args.map((a) => a.text);
+    };
+
+    const appended = reread(inv!.insertion.append(['--no-negcache', '--log-queries']));
+    // New words go after the last unconditional word, so they may precede conditional ones.
+    expect([...appended].sort()).toEqual([...before, '--no-negcache', '--log-queries'].sort());
+    if (!inv!.args[inv!.args.length - 1]!.conditional) expect(appended).toEqual([...before, '--no-negcache', '--log-queries']);
+
+    const first = inv!.args[0]!;
+    expect(reread(inv!.insertion.replace(first, '--cache-size=150'))).toEqual(['--cache-size=150', ...before.slice(1)]);
+    expect(reread(inv!.insertion.remove(first))).toEqual(before.slice(1));
+  });
+});
