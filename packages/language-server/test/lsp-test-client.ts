@@ -40,6 +40,8 @@ export class LspTestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   readonly shownDocuments: string[] = [];
   readonly stderr: string[] = [];
+  /** `window/logMessage` texts. */
+  readonly logs: string[] = [];
   readonly statuses: unknown[] = [];
   initializeResult!: InitializeResult;
   private readonly listeners = new Set<() => void>();
@@ -65,7 +67,10 @@ export class LspTestClient {
       client.statuses.push(params);
       client.notify();
     });
-    connection.onNotification('window/logMessage', () => undefined);
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      client.logs.push(params.message);
+      client.notify();
+    });
     connection.onRequest('window/showDocument', (params: { uri: string }) => {
       client.shownDocuments.push(params.uri);
       client.notify();

@@ -83,3 +83,22 @@ describe('robustness over stdio', () => {
     expect(published.length).toBeLessThan(20);
   });
 });
+
+describe('a lint that takes too long', () => {
+  it('is abandoned after lintTimeoutMs: the worker is restarted and the next document is linted normally', async () => {
+    const client = await LspTestClient.start({ initializationOptions: { settings: { lintDelayMs: 0, lintTimeoutMs: 100 } } });
+    try {
+      const uri = 'untitled:too-big.yaml';
+      await client.open(uri, bigManifest(50_000));
+      await client.waitFor(() => (client.logs.some((line) => line.includes('abandoned, worker restarted')) ? true : undefined), 'timeout log');
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { kubeDnsTools: { lintTimeoutMs: 20_000 } } });
+      const small = fixture('kube-dns.yaml');
+      await client.open(small.uri, small.text);
+      const diagnostics = await client.diagnosticsFor(small.uri, 1);
+      expect(diagnostics.map((d) => d.code)).toContain('no-negcache');
+      expect(client.process.exitCode).toBeNull();
+    } finally {
+      await client.stop();
+    }
+  });
+});
