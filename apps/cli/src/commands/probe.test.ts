@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeUpstream } from '../../../../packages/core/test/differential/fake-upstream.js';
@@ -64,6 +67,21 @@ describe('kube-dns-tools probe', () => {
     expect(r.out).toContain(`${server}: flaky`);
   });
 
+  it('probes the upstreams named in a manifest', async () => {
+    const server = await upstream({ default: answer });
+    const dir = mkdtempSync(join(tmpdir(), 'kdt-probe-'));
+    const file = join(dir, 'kube-dns.yaml');
+    writeFileSync(file, `kind: Deployment\nmetadata: {name: kube-dns}\nspec:\n  template:\n    spec:\n      containers:\n      - name: dnsmasq\n        args: ["-k", "--server=/cluster.local/${server}", "--server=${server}"]\n`);
+    try {
+      const r = await cli(['--manifest', file, '--name', 'kubernetes.default.svc.cluster.local', '--count', '1', '--format', 'json']);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.out).upstreams.map((u: { server: string }) => u.server)).toEqual([server]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 1 for a server that never answers', async () => {
     const server = await upstream({ default: { drop: true } });
     const r = await cli(['--server', server, '--name', 'x.example', '--count', '1', '--timeout', '100', '--format', 'json']);
@@ -72,7 +90,8 @@ describe('kube-dns-tools probe', () => {
   });
 
   it.each([
-    [['--name', 'x'], /at least one --server/],
+    [['--name', 'x'], /at least one --server ADDR#PORT or a --manifest/],
+    [['--manifest', '/nonexistent/kube-dns.yaml', '--name', 'x'], /cannot read \/nonexistent\/kube-dns.yaml: no such file/],
     [['--server', '127.0.0.1#53'], /at least one --name/],
     [['--server', 'dns.example', '--name', 'x'], /"dns.example" is not an IPv4 or IPv6 address/],
     [['--server', '127.0.0.1', '--name', 'x', '--count', '0'], /--count must be a whole number/],

@@ -1,5 +1,7 @@
 import { allHealthy, isQueryType, MAX_PROBE_COUNT, probe, type ProbeOptions } from '@kube-dns-tools/core/dns/probe';
-import { parseTarget } from '@kube-dns-tools/core/dns/probe-target';
+import { upstreamsFromManifest } from '@kube-dns-tools/core/dns/probe-manifest';
+import { parseTarget, type ProbeTarget } from '@kube-dns-tools/core/dns/probe-target';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { formatProbeTable } from './probe-table.js';
 
@@ -33,7 +35,7 @@ export function registerProbe(program: Command): void {
     .option('--timeout <MS>', 'how long to wait for each reply', '2000')
     .option('--interval <MS>', 'pause between rounds of queries to one server', '100')
     .option('--format <FORMAT>', 'table or json', 'table')
-    .option('--manifest <FILE>', 'probe the upstreams of the dnsmasq in this manifest (not available yet)');
+    .option('--manifest <FILE>', 'also probe every upstream address the dnsmasq in this manifest forwards to');
   cmd.action(async (flags: ProbeFlags) => {
     let request: ReturnType<typeof readFlags>;
     try {
@@ -49,18 +51,34 @@ export function registerProbe(program: Command): void {
 
 /** The probe request the flags ask for; throws an Error naming the bad flag. */
 function readFlags(flags: ProbeFlags): ProbeOptions {
-  if (flags.manifest !== undefined) throw new Error('--manifest is not supported yet: list the upstreams with --server ADDR#PORT');
   if (flags.format !== 'table' && flags.format !== 'json') throw new Error(`--format must be table or json, got "${flags.format}"`);
-  if (flags.server.length === 0) throw new Error('give at least one --server ADDR#PORT');
+  const servers = [...(flags.manifest === undefined ? [] : manifestServers(flags.manifest)), ...flags.server.map(parseTarget)];
+  if (servers.length === 0) throw new Error('give at least one --server ADDR#PORT or a --manifest');
   if (flags.name.length === 0) throw new Error('give at least one --name NAME');
   const type = flags.type.toUpperCase();
   if (!isQueryType(type)) throw new Error(`--type "${flags.type}" is not a record type this probe knows (A, AAAA, CNAME, MX, TXT, SRV, PTR, NS, SOA, ...)`);
   return {
-    servers: flags.server.map(parseTarget),
+    servers: unique(servers),
     names: flags.name,
     type,
     count: positiveInt(flags.count, '--count', MAX_PROBE_COUNT),
     timeoutMs: positiveInt(flags.timeout, '--timeout', 60_000),
     intervalMs: flags.interval === '0' ? 0 : positiveInt(flags.interval, '--interval', 60_000),
   };
+}
+
+function manifestServers(path: string): ProbeTarget[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  const { targets, notes } = upstreamsFromManifest(text, path);
+  for (const n of notes) process.stderr.write(`note: ${n}\n`);
+  return targets;
+}
+
+function unique(targets: ProbeTarget[]): ProbeTarget[] {
+  return [...new Map(targets.map((t) => [`${t.address}#${t.port}`, t])).values()];
 }
