@@ -15,6 +15,7 @@ import { codeActions } from './code-actions.js';
 import { completionsAt } from './completion.js';
 import { toDiagnostics } from './diagnostics.js';
 import { DocumentLinter, type LintSnapshot } from './document-linter.js';
+import { ErrorLog } from './error-log.js';
 import { filePathOf } from './file-path.js';
 import { hoverAt } from './hover.js';
 import { LintPool } from './lint-pool.js';
@@ -35,19 +36,14 @@ import { RepoRules } from './repo-rules.js';
 import { ALL_RULES, SUPPRESSIBLE_RULES } from './rule-catalog.js';
 import { DEFAULT_SETTINGS, normaliseSettings, type EffectiveSettings } from './settings.js';
 
-const RECENT_ERRORS = 20;
-
 /** Starts the language server on the transport named on the command line (--stdio, --node-ipc, --socket=N). */
 export function startServer(workerScript: string): Connection {
   const connection = createConnection();
   const documents = new TextDocuments(TextDocument);
-  const recentErrors: string[] = [];
   const log = (message: string) => connection.console.log(message);
-  const logError = (message: string) => {
-    recentErrors.push(`${new Date().toISOString()} ${message}`);
-    if (recentErrors.length > RECENT_ERRORS) recentErrors.shift();
-    connection.console.error(message);
-  };
+  const errors = new ErrorLog((message) => connection.console.error(message));
+  const logError = errors.error;
+  const guard = errors.guard.bind(errors);
   let settings: EffectiveSettings = DEFAULT_SETTINGS;
   let support: ClientSupport | undefined;
   const repoRules = new RepoRules(logError);
@@ -81,18 +77,6 @@ export function startServer(workerScript: string): Connection {
       finishedAt: new Date().toISOString(),
     };
     void connection.sendNotification(LINT_STATUS_NOTIFICATION, status);
-  }
-
-  /** Handlers never throw into the connection: a failure is logged and answered with nothing. */
-  function guard<A extends unknown[], R>(name: string, fallback: R, handler: (...args: A) => R | Promise<R>) {
-    return async (...args: A): Promise<R> => {
-      try {
-        return await handler(...args);
-      } catch (error) {
-        logError(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        return fallback;
-      }
-    };
   }
 
   async function reloadSettings(pushed?: unknown): Promise<void> {
@@ -226,7 +210,7 @@ export function startServer(workerScript: string): Connection {
       }),
       lints: linter.lints,
       lastLintMs: linter.lastLintMs,
-      recentErrors: [...recentErrors],
+      recentErrors: [...errors.recent],
     })),
   );
 
