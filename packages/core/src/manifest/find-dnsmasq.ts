@@ -24,7 +24,6 @@ export interface FoundDnsmasq {
   readonly anchor?: PlacedWord;
   /** A nanny that has no `--` yet: appending must add one. */
   readonly needsSeparator: boolean;
-  readonly lists: { readonly command?: WordList; readonly args?: WordList };
 }
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'ksh', 'zsh', 'busybox']);
@@ -41,7 +40,7 @@ function shellWord(script: ListWord, word: DecodedText, start: number, end: numb
   return { decoded: { value: word.value, offsets }, place: { kind: 'shell', script, start, end } };
 }
 
-function fromShell(items: readonly ListWord[], lists: FoundDnsmasq['lists']): FoundDnsmasq | undefined {
+function fromShell(items: readonly ListWord[]): FoundDnsmasq | undefined {
   // `sh -c`, `bash -ec`, `sh -xc`: the word after the option cluster holding `c` is the script.
   const c = items.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.decoded.value));
   const script = c < 0 ? undefined : items[c + 1];
@@ -54,22 +53,20 @@ function fromShell(items: readonly ListWord[], lists: FoundDnsmasq['lists']): Fo
     words: found.args.map((w) => shellWord(script, w.word, w.start, w.end)),
     anchor: shellWord(script, program.word, program.start, program.end),
     needsSeparator: false,
-    lists,
   };
 }
 
-function fromNanny(items: readonly ListWord[], lists: FoundDnsmasq['lists']): FoundDnsmasq {
+function fromNanny(items: readonly ListWord[]): FoundDnsmasq {
   const separator = items.findIndex((w) => w.decoded.value === '--');
   if (separator < 0) {
     const last = items[items.length - 1];
-    return { launcher: 'nanny', words: [], needsSeparator: true, lists, ...(last ? { anchor: itemWord(last) } : {}) };
+    return { launcher: 'nanny', words: [], needsSeparator: true, ...(last ? { anchor: itemWord(last) } : {}) };
   }
   return {
     launcher: 'nanny',
     words: items.slice(separator + 1).map(itemWord),
     anchor: itemWord(items[separator]!),
     needsSeparator: false,
-    lists,
   };
 }
 
@@ -86,7 +83,6 @@ export function locateDnsmasq(
   image: string | undefined,
   name: string | undefined,
 ): FoundDnsmasq | undefined {
-  const lists = { ...(command ? { command } : {}), ...(args ? { args } : {}) };
   const commandWords = command?.words ?? [];
   const argWords = args?.words ?? [];
   const program = commandWords[0];
@@ -94,17 +90,17 @@ export function locateDnsmasq(
   if (program) {
     const programName = basename(program.decoded.value);
     const rest = [...commandWords.slice(1), ...argWords];
-    if (programName === 'dnsmasq') return { launcher: 'direct', words: rest.map(itemWord), anchor: itemWord(program), needsSeparator: false, lists };
-    if (NANNY_PROGRAM.test(programName)) return fromNanny(rest, lists);
-    if (SHELLS.has(programName)) return fromShell(commandWords.concat(argWords), lists);
+    if (programName === 'dnsmasq') return { launcher: 'direct', words: rest.map(itemWord), anchor: itemWord(program), needsSeparator: false };
+    if (NANNY_PROGRAM.test(programName)) return fromNanny(rest);
+    if (SHELLS.has(programName)) return fromShell(commandWords.concat(argWords));
     return undefined;
   }
 
   const kind = classifyContainer(image, name);
-  if (kind === 'nanny' || (kind === 'dnsmasq' && looksLikeNanny(argWords))) return fromNanny(argWords, lists);
+  if (kind === 'nanny' || (kind === 'dnsmasq' && looksLikeNanny(argWords))) return fromNanny(argWords);
   if (kind === 'dnsmasq') {
     const last = argWords[argWords.length - 1];
-    return { launcher: 'direct', words: argWords.map(itemWord), needsSeparator: false, lists, ...(last ? { anchor: itemWord(last) } : {}) };
+    return { launcher: 'direct', words: argWords.map(itemWord), needsSeparator: false, ...(last ? { anchor: itemWord(last) } : {}) };
   }
   return undefined;
 }
