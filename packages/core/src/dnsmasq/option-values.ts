@@ -9,6 +9,14 @@ import type { ServerOptionKind } from './server-spec.js';
 export type { ValueVerdict } from './option-values-verdict.js';
 
 const INT_MAX = 2 ** 31 - 1;
+
+/**
+ * Options whose value dnsmasq 2.90 takes as is while parsing (checked with paths, blanks, commas,
+ * Unicode and 3000-character values); files, users and interfaces are only looked at when it starts.
+ */
+const ANY_VALUE = ['log-queries', 'user', 'group', 'pid-file', 'resolv-file', 'servers-file', 'addn-hosts', 'hostsdir',
+  'interface', 'except-interface'];
+const acceptAnything: ValueCheck = () => undefined;
 const port = boundedCheck(0, 0xffff, 'a port number');
 const digits = digitsCheck();
 
@@ -55,7 +63,7 @@ function checksFor(context: ServerGrammarOptions): Record<string, ValueCheck> {
     'ignore-address': addressPrefixCheck,
     'cache-rr': rrTypeListCheck,
     'filter-rr': rrTypeListCheck,
-    'log-queries': () => undefined,
+    ...Object.fromEntries(ANY_VALUE.map((long) => [long, acceptAnything])),
   };
 }
 

@@ -30,7 +30,8 @@ const OTHER_SEEDS: Record<string, string[]> = {
   'fast-dns-retry': ['200,5000', '50'], 'log-facility': ['-', '/dev/stdout', 'LOCAL0', 'daemon'],
   'local-service': ['host', 'net'], 'listen-address': ['127.0.0.1,::1', '127.0.0.1'],
   'cache-rr': ['TXT,MX', 'ANY', '65'], 'filter-rr': ['AAAA'], 'bogus-nxdomain': ['192.0.2.0/24', '::1'],
-  'ignore-address': ['10.0.0.1'],
+  'ignore-address': ['10.0.0.1'], user: ['nobody', ''], 'pid-file': ['', '/run/x.pid'], 'resolv-file': ['/etc/resolv.conf'],
+  interface: ['lo', 'eth*'], 'addn-hosts': ['/etc/hosts'],
 };
 const seeds = [...measured, ...Object.entries(OTHER_SEEDS).flatMap(([option, values]) => values.map((value) => ({ option, value })))];
 
