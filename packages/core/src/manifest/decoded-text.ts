@@ -43,11 +43,6 @@ export function offsetMap(decoded: DecodedText, from = 0): (index: number) => nu
   return (index: number) => offsets[Math.max(0, Math.min(last, from + Math.trunc(index)))]!;
 }
 
-/** The part `[from, to)` of a decoded text, offsets kept. */
-export function sliceDecoded(decoded: DecodedText, from: number, to: number): DecodedText {
-  return { value: decoded.value.slice(from, to), offsets: decoded.offsets.slice(from, to + 1) };
-}
-
 /** True when the value is the source characters themselves (no quotes, escapes or folding in between). */
 export function isVerbatim(decoded: DecodedText): boolean {
   const { offsets } = decoded;
