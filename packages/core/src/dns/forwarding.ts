@@ -74,7 +74,7 @@ export class ForwardingEngine {
       waiters: waiter ? [waiter] : [], createdMs: now, counted: true, done: false, timer: undefined,
       serial, clientAddress, clientPort,
     };
-    (f as { socketIndex: number }).socketIndex = this.pool.pick(group.servers[0]!.family);
+    (f as { socketIndex: number }).socketIndex = this.pool.acquire(group.servers[0]!.family);
     group.inFlight++;
     this.pending.add(f);
     this.send(f, choice.targets, serial, clientAddress, clientPort);
@@ -100,7 +100,7 @@ export class ForwardingEngine {
       f.group.noteReply(server, rcode);
       if (f.mode === 'strict') {
         if (f.strictIndex < f.group.servers.length - 1) this.send(f, [++f.strictIndex], f.serial, f.clientAddress, f.clientPort);
-        else this.pending.remove(f);
+        else this.finish(f);
         return;
       }
       if (f.mode === 'single' && !f.retried) {
@@ -111,12 +111,17 @@ export class ForwardingEngine {
       }
       if (rcode === RCODE_REFUSED && this.outstanding(f) > 0) return;
     } else f.group.noteReply(server, rcode);
-    this.pending.remove(f);
+    this.finish(f);
     deliverReply(this.ctx, buf, f, f.waiters, false);
   }
 
   sweep(): void {
-    this.pending.sweep(this.clock.nowMs());
+    for (const f of this.pending.sweep(this.clock.nowMs())) this.pool.release(f.socketIndex);
+  }
+
+  private finish(f: Forward): void {
+    this.pending.remove(f);
+    this.pool.release(f.socketIndex);
   }
 
   close(): void {

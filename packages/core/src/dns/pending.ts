@@ -99,16 +99,21 @@ export class PendingTable {
     if (this.byQuestion.get(f.mergeKey) === f) this.byQuestion.delete(f.mergeKey);
   }
 
-  /** Ages records: stop counting after 10 s, discard after 40 s. */
-  sweep(nowMs: number): void {
+  /** Ages records: stop counting after 10 s, discard after 40 s. Returns the discarded ones. */
+  sweep(nowMs: number): Forward[] {
+    const discarded: Forward[] = [];
     for (const f of this.byId.values()) {
       const age = nowMs - f.createdMs;
-      if (age >= FORWARD_LIFETIME_MS) this.remove(f);
+      if (age >= FORWARD_LIFETIME_MS) {
+        this.remove(f);
+        discarded.push(f);
+      }
       else if (age >= FORWARD_COUNTED_MS && f.counted) {
         f.counted = false;
         f.group.inFlight--;
       }
     }
+    return discarded;
   }
 
   clear(): void {

@@ -1,7 +1,8 @@
 /**
- * The sockets queries are forwarded from: a pool of UDP sockets per address family, each bound to its own
- * random port by the kernel; every forward picks one at random, so the source port varies per query and
- * replies are only accepted on the socket the query left from.
+ * The sockets queries are forwarded from: a pool of UDP sockets per address family, each bound by the kernel
+ * to a random port. Every forward picks one at random, and a socket that has carried `rotateAfter` forwards is
+ * replaced by a fresh one (new random port) as soon as none of its forwards is pending, so source ports keep
+ * changing without the cost of a socket per query. Replies are accepted only on the socket a query left from.
  */
 import type dgram from 'node:dgram';
 import { randomBelow } from './random-ids.js';
@@ -11,35 +12,73 @@ export type UpstreamMessage = (socketIndex: number, buf: Buffer, rinfo: dgram.Re
 
 export class UpstreamPool {
   private readonly sockets: (dgram.Socket | undefined)[] = [];
+  private readonly uses: number[] = [];
+  private readonly pending: number[] = [];
+  private closed = false;
 
-  constructor(private readonly perFamily: number, private readonly onMessage: UpstreamMessage) {}
+  constructor(
+    private readonly perFamily: number,
+    private readonly onMessage: UpstreamMessage,
+    private readonly rotateAfter = 256,
+  ) {}
 
   async open(family: 4 | 6): Promise<void> {
     const base = family === 4 ? 0 : this.perFamily;
-    for (let i = 0; i < this.perFamily; i++) {
-      const socket = createUdpSocket(family);
-      const index = base + i;
-      socket.on('message', (buf, rinfo) => this.onMessage(index, buf, rinfo));
-      socket.on('error', () => undefined);
-      await bindUdp(socket, 0);
-      this.sockets[index] = socket;
-    }
+    for (let i = 0; i < this.perFamily; i++) await this.openAt(base + i, family);
   }
 
-  /** A random socket index for `family`, or -1 when that family was not opened. */
-  pick(family: 4 | 6): number {
-    const index = (family === 4 ? 0 : this.perFamily) + randomBelow(this.perFamily);
-    return this.sockets[index] ? index : -1;
+  private async openAt(index: number, family: 4 | 6): Promise<void> {
+    const socket = createUdpSocket(family);
+    socket.on('message', (buf, rinfo) => this.onMessage(index, buf, rinfo));
+    socket.on('error', () => undefined);
+    await bindUdp(socket, 0);
+    if (this.closed) {
+      socket.close();
+      return;
+    }
+    this.sockets[index] = socket;
+    this.uses[index] = 0;
+    this.pending[index] = 0;
+  }
+
+  /** A random open socket index for `family` (counted as in use until `release`), or -1. */
+  acquire(family: 4 | 6): number {
+    const base = family === 4 ? 0 : this.perFamily;
+    const start = randomBelow(this.perFamily);
+    for (let k = 0; k < this.perFamily; k++) {
+      const index = base + ((start + k) % this.perFamily);
+      if (!this.sockets[index]) continue;
+      this.uses[index]!++;
+      this.pending[index]!++;
+      return index;
+    }
+    return -1;
+  }
+
+  /** The forward that used `index` is over; a worn-out idle socket is replaced. */
+  release(index: number): void {
+    if (index < 0 || this.pending[index] === undefined) return;
+    this.pending[index]!--;
+    const socket = this.sockets[index];
+    if (!socket || this.closed || this.pending[index]! > 0 || this.uses[index]! < this.rotateAfter) return;
+    this.sockets[index] = undefined;
+    const family = index < this.perFamily ? 4 : 6;
+    socket.close();
+    void this.openAt(index, family).catch(() => undefined);
   }
 
   send(index: number, buf: Buffer, port: number, address: string): void {
     this.sockets[index]?.send(buf, port, address);
   }
 
+  /** The local port of socket `index` (tests). */
+  portOf(index: number): number | undefined {
+    return this.sockets[index]?.address().port;
+  }
+
   async close(): Promise<void> {
-    await Promise.all(
-      this.sockets.map((s) => (s ? new Promise<void>((r) => s.close(() => r())) : undefined)),
-    );
+    this.closed = true;
+    await Promise.all(this.sockets.map((s) => (s ? new Promise<void>((r) => s.close(() => r())) : undefined)));
     this.sockets.length = 0;
   }
 }

@@ -47,6 +47,14 @@ describe('forwarder over loopback', () => {
     ]);
   });
 
+  it('spreads forwards over random source ports', async () => {
+    const up = await upstream(good);
+    const { port } = await forwarder({ defaultServers: [server(up)] });
+    for (let i = 0; i < 24; i++) await askUdp(port, query(`p${i}.example.com`, 'A'));
+    expect(new Set(up.received.map((r) => r.from.port)).size).toBeGreaterThan(1);
+    expect(new Set(up.received.map((r) => r.buf.readUInt16BE(0))).size).toBe(24);
+  });
+
   it('drops replies from the wrong source port or with the wrong ID', async () => {
     const up = await upstream(good);
     const { port } = await forwarder({ defaultServers: [server(up)] });
