@@ -12,6 +12,16 @@ import { maskTemplates, type TemplateMask } from './template-mask.js';
 import { readTolerantInvocations } from './tolerant-reader.js';
 import { isMap, mapGet, nodeRange, seqItems, stringAt, type ChunkSource } from './yaml-nodes.js';
 
+/*
+ * The manifest reader, start to end:
+ * 1. template-mask: template tags become same-length neutral text, so offsets never move;
+ * 2. document-chunks: split at `---`, and parse (once) only documents that mention dnsmasq or a kube-dns ConfigMap;
+ * 3. find-workloads / find-dnsmasq: pod specs -> the container running dnsmasq (direct, nanny `--`, `sh -c`);
+ * 4. scalar-decode / shell-words: every word decoded from the ORIGINAL text with the offset of each character;
+ * 5. arg-insertion: edits that add, replace or remove words in the list's own style;
+ * 6. tolerant-reader: where `yaml` still stumbles, a line reader finds the container lists instead.
+ */
+
 export interface ReadManifestOptions {
   /** Used only to recognise template files (`.j2`, `.in`, `.sed`, ...), where bare `snake_case` names are placeholders. */
   readonly filePath?: string;
