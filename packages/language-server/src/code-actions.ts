@@ -48,10 +48,28 @@ export function findingsAt(snapshot: LintSnapshot, params: CodeActionParams): Fi
   });
 }
 
+/**
+ * Insertions at the very end of the text, written so that every client applies them alike. A line appended after
+ * the final newline lands on a line past the end, which Neovim 0.7 turns into an extra empty line: the same
+ * insertion goes before that newline instead (newline first), giving the same text.
+ */
+export function keepInsideLastLine(text: string, edit: TextEdit): TextEdit {
+  if (edit.start !== text.length || edit.end !== text.length) return edit;
+  const eol = text.endsWith('\r\n') ? '\r\n' : text.endsWith('\n') ? '\n' : undefined;
+  if (!eol) {
+    // A file without a final newline keeps it that way: Neovim would otherwise add an empty last line.
+    const added = edit.newText.endsWith('\r\n') ? 2 : edit.newText.endsWith('\n') ? 1 : 0;
+    return added ? { ...edit, newText: edit.newText.slice(0, -added) } : edit;
+  }
+  if (!edit.newText.endsWith(eol)) return edit;
+  const at = text.length - eol.length;
+  return { start: at, end: at, newText: eol + edit.newText.slice(0, -eol.length) };
+}
+
 export function codeActions(snapshot: LintSnapshot, params: CodeActionParams, options: CodeActionOptions): CodeAction[] {
   const document = TextDocument.create(snapshot.uri, options.languageId, snapshot.version, snapshot.text);
   const edit = (edits: readonly TextEdit[]): WorkspaceEdit => {
-    const lspEdits = edits.map((e) => ({
+    const lspEdits = edits.map((original) => keepInsideLastLine(snapshot.text, original)).map((e) => ({
       range: { start: document.positionAt(e.start), end: document.positionAt(e.end) },
       newText: e.newText,
     }));
