@@ -1,22 +1,22 @@
 #!/usr/bin/env node
 // dnsperf against `kube-dns-tools forward` and dnsmasq 2.90, same machine, same upstream, alternating
 // runs in one invocation; prints ours/dnsmasq ratios. Loopback only; every load is bounded by time and rate.
-// Env: ROUNDS (2), DUR seconds per throughput run (5), LDUR seconds per latency run (4), PIN (1: server on
+// Env: ROUNDS (3), DUR seconds per throughput run (4), LDUR seconds per latency run (3), PIN (1: server on
 // CPU 0, dnsperf and upstream on CPU 1), DNSMASQ_BIN (/usr/sbin/dnsmasq).
 import { build } from 'esbuild';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpuSeconds, peakRssKiB, pinned, startProcess, stopAll, stopProcess } from './lib/procs.mjs';
+import { cpuSeconds, machineBusySeconds, peakRssKiB, pinned, startProcess, stopAll, stopProcess } from './lib/procs.mjs';
 import { freePort, waitForAnswer } from './lib/net.mjs';
 import { dnsperf } from './lib/dnsperf.mjs';
 import { writeQueryFiles } from './lib/query-files.mjs';
 import { median, ratioLine } from './lib/stats.mjs';
 
-const ROUNDS = Number(process.env.ROUNDS ?? 2);
-const DUR = Number(process.env.DUR ?? 5);
-const LDUR = Number(process.env.LDUR ?? 4);
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const DUR = Number(process.env.DUR ?? 4);
+const LDUR = Number(process.env.LDUR ?? 3);
 const PIN = process.env.PIN !== '0';
 const DNSMASQ = process.env.DNSMASQ_BIN ?? '/usr/sbin/dnsmasq';
 const SERVER_CPU = 0;
@@ -25,7 +25,7 @@ const LAT_QPS = 5000;
 const MAX_QPS = 200_000;
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
-const log = (m) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`);
+const log = (m) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
 
 function commonArgs(port, upPort) {
   return ['-k', `--port=${port}`, '--listen-address=127.0.0.1', '--bind-interfaces', '--no-resolv', '--no-hosts', '--conf-file=/dev/null',
@@ -54,17 +54,24 @@ async function measure(name, proc, files) {
   await run(files.hit, 2, 20_000, false); // warm-up: JIT, caches filled
   const withCpu = async (file) => {
     const c0 = cpuSeconds(proc.pid);
+    const m0 = machineBusySeconds();
+    const t0 = Date.now();
     const r = await run(file, DUR, MAX_QPS, false);
-    return { ...r, usPerQuery: ((cpuSeconds(proc.pid) - c0) * 1e6) / r.completed };
+    const server = cpuSeconds(proc.pid) - c0;
+    const wall = (Date.now() - t0) / 1000;
+    // everything else the machine did meanwhile (dnsperf, upstream, other tenants), in % of one core
+    const restPct = ((machineBusySeconds() - m0 - server) / wall) * 100;
+    return { ...r, usPerQuery: (server * 1e6) / r.completed, serverPct: (server / wall) * 100, restPct };
   };
   const hit = await withCpu(files.hit);
   const miss = await withCpu(files.miss);
   const latHit = await run(files.hit, LDUR, LAT_QPS, true);
   const latMiss = await run(files.miss, LDUR, LAT_QPS, true);
   const r = { hitQps: hit.qps, hitUs: hit.usPerQuery, missQps: miss.qps, missUs: miss.usPerQuery, hitP99: latHit.p99Ms, missP99: latMiss.p99Ms,
-    hitP50: latHit.p50Ms, missP50: latMiss.p50Ms, rssMiB: peakRssKiB(proc.pid) / 1024, lost: hit.lost + miss.lost + latHit.lost + latMiss.lost };
+    hitP50: latHit.p50Ms, missP50: latMiss.p50Ms, rssMiB: peakRssKiB(proc.pid) / 1024, lost: hit.lost + miss.lost + latHit.lost + latMiss.lost,
+    cpuNote: `server ${hit.serverPct.toFixed(0)}%/${miss.serverPct.toFixed(0)}% rest ${hit.restPct.toFixed(0)}%/${miss.restPct.toFixed(0)}%` };
   log(`${name.padEnd(8)} hit ${r.hitQps.toFixed(0)} qps ${r.hitUs.toFixed(1)} us/q | miss ${r.missQps.toFixed(0)} qps ${r.missUs.toFixed(1)} us/q | ` +
-    `p50/p99 @5k hit ${r.hitP50?.toFixed(3)}/${r.hitP99?.toFixed(3)} ms miss ${r.missP50?.toFixed(3)}/${r.missP99?.toFixed(3)} ms | peak RSS ${r.rssMiB.toFixed(1)} MiB | lost ${r.lost}`);
+    `p50/p99 @5k hit ${r.hitP50?.toFixed(3)}/${r.hitP99?.toFixed(3)} ms miss ${r.missP50?.toFixed(3)}/${r.missP99?.toFixed(3)} ms | peak RSS ${r.rssMiB.toFixed(1)} MiB | lost ${r.lost} | cpu hit/miss ${r.cpuNote}`);
   return r;
 }
 
@@ -111,7 +118,7 @@ async function main() {
     console.log(ratioLine('peak_rss', col(o, 'rssMiB'), col(d, 'rssMiB'), 'MiB', `ours <= 64 MiB (ours ${median(col(o, 'rssMiB')).toFixed(1)})`));
     console.log(ratioLine('hit_cpu_per_query', col(o, 'hitUs'), col(d, 'hitUs'), 'us', 'lower is better'));
     console.log(ratioLine('miss_cpu_per_query', col(o, 'missUs'), col(d, 'missUs'), 'us', 'lower is better'));
-    log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (other tenants' load makes qps move by +-30%; compare ratios)`);
+    log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}. "rest" = machine CPU not used by the server (dnsperf, upstream, other tenants), % of one core; 2 cores = 200%`);
   } finally {
     await stopAll();
     rmSync(dir, { recursive: true, force: true });

@@ -75,3 +75,10 @@ export function runToEnd(argv, timeoutMs) {
     });
   });
 }
+
+/** CPU seconds the whole machine has been busy (all cores, from /proc/stat). */
+export function machineBusySeconds() {
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0); // idle + iowait
+  return (cpu.reduce((a, b) => a + b, 0) - idle) / CLK_TCK;
+}
