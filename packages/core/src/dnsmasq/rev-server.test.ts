@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseServerValue } from './server.js';
 import { reverseZones } from './rev-server-zones.js';
+import { revServerAbortsDnsmasq } from './rev-server.js';
 
 function zones(value: string): string[] {
   const result = parseServerValue('rev-server', value);
@@ -43,5 +44,12 @@ describe('--rev-server zones (as dnsmasq 2.90 logs them at start-up)', () => {
     expect(local.ok && local.spec.target).toEqual({ kind: 'local' });
     const standard = parseServerValue('rev-server', '10.0.0.0/8,#');
     expect(standard.ok && standard.spec.target).toEqual({ kind: 'default-servers' });
+  });
+
+  it('knows which values make dnsmasq 2.90 abort with a double free', () => {
+    expect(revServerAbortsDnsmasq('12.168.1.0/23,127.00.0.1')).toBe(true);
+    expect(revServerAbortsDnsmasq('12.168.1.0/23,localhost')).toBe(true);
+    expect(revServerAbortsDnsmasq('12.168.1.0/23,127.0.0.1')).toBe(false);
+    expect(revServerAbortsDnsmasq('12.168.1.0/24,127.00.0.1')).toBe(false);
   });
 });

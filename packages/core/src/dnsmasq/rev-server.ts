@@ -54,3 +54,19 @@ export function parseRevServerValue(value: string, options: ServerGrammarOptions
   const spec = { option: 'rev-server' as const, raw: value, domains, target, targetRange, ...(portRange ? { portRange } : {}) };
   return { ok: true, spec };
 }
+
+/**
+ * dnsmasq 2.90 aborts (`free(): double free detected in tcache 2`, SIGABRT) on a --rev-server whose
+ * prefix expands into several zones when its server goes through getaddrinfo: a host name, or an
+ * IPv4 address in a legacy form such as `127.00.0.1`. Measured on Debian's 2.90-4~deb12u2.
+ */
+export function revServerAbortsDnsmasq(value: string): boolean {
+  const result = parseRevServerValue(value);
+  if (!result.ok || result.spec.domains.length < 2) return false;
+  const { target } = result.spec;
+  if (target.kind === 'hostname') return true;
+  if (target.kind !== 'upstream') return false;
+  const comma = splitFirst(wholeValue(value), ',');
+  const host = comma?.tail.text.split(/[#@%]/)[0]?.replace(/ +$/, '') ?? '';
+  return !parseIpStrict(host);
+}
