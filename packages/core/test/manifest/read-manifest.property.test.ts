@@ -22,6 +22,8 @@ function expectRangesInside(model: ManifestModel): void {
         const at = arg.map ? arg.map(i) : arg.start + i;
         expect(at).toBeGreaterThanOrEqual(0);
         expect(at).toBeLessThanOrEqual(n);
+        // Each character comes from itself, or from the escape / quote / line break that stands for it.
+        if (i < arg.text.length) expect([arg.text[i], '\\', '\n', '\r', "'", '"']).toContain(model.text[at]);
       }
     }
     // Edits must be computable and inside the text too.
