@@ -3,6 +3,7 @@ import { checkArgv } from '@kube-dns-tools/core/dnsmasq/check';
 import { toForwarderConfig } from '@kube-dns-tools/core/dnsmasq/config';
 import { Forwarder } from '@kube-dns-tools/core/dns/forwarder';
 import type { Command } from 'commander';
+import v8 from 'node:v8';
 import { forwardArgv } from './forward-argv.js';
 
 interface ForwardOptions {
@@ -46,6 +47,9 @@ async function runForward(args: string[], opts: ForwardOptions): Promise<number>
   try {
     const { config, warnings } = toForwarderConfig(parsed, { upstreams: opts.upstream });
     for (const w of warnings) process.stderr.write(`kube-dns-tools forward: warning: ${w}\n`);
+    // Keep V8's young generation at its initial size: a forwarder's garbage dies young, and growing the
+    // semi-spaces to 16 MB doubled peak RSS under cache-miss load without saving measurable CPU.
+    v8.setFlagsFromString('--semi-space-growth-factor=1');
     forwarder = new Forwarder(config);
     await forwarder.start();
   } catch (e) {
