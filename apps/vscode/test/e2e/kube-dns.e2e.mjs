@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync 
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CODE_SERVER, NODE24, startCodeServer } from './code-server.mjs';
+import { askA, startFakeUpstream } from './fake-upstream.mjs';
 import { Workbench } from './workbench.mjs';
 
 const APP = fileURLToPath(new URL('../../', import.meta.url));
@@ -39,6 +40,7 @@ let passed = 0;
 let failed = 0;
 let server;
 let workbench;
+let upstream;
 
 async function step(name, body) {
   const t0 = Date.now();
@@ -58,7 +60,10 @@ function expect(condition, message) {
 }
 
 try {
-  server = await startCodeServer({ root, vsix, log: say });
+  upstream = await startFakeUpstream();
+  // The forwarder step replaces the manifest's cluster upstream with this loopback one.
+  const settings = { 'kubeDnsTools.forwarder.upstreams': [`127.0.0.1#${upstream.port}`], 'kubeDnsTools.forwarder.port': 0 };
+  server = await startCodeServer({ root, vsix, settings, log: say });
   workbench = await Workbench.open(server, { folder: workspace, file, shotsDir: artefacts });
   say('workbench up');
 
@@ -106,12 +111,30 @@ try {
     expect(text.includes('kube-dns Tools diagnostics'), `no diagnostics report editor; editor shows:\n${text.slice(0, 500)}`);
     expect(text.includes('kube-dns-tools-language-server'), 'the report lacks the language server info');
   });
+
+  await step('palette "Run Local Forwarder" serves the manifest on 127.0.0.1; "Stop Local Forwarder" stops it', async () => {
+    await workbench.page.locator('.tabs-container .tab[data-resource-name="kube-dns.yaml"]').click();
+    await workbench.waitForEditor(basename(file));
+    await workbench.runCommand('kube-dns Tools: Run Local Forwarder');
+    const item = workbench.page.locator('.statusbar-item', { hasText: /dnsmasq 127\.0\.0\.1#\d+/ }).first();
+    await item.waitFor({ state: 'visible', timeout: 20_000 });
+    const label = await item.innerText();
+    const port = Number(/#(\d+)/.exec(label)[1]);
+    const reply = await askA(port, 'sonatype.map.fastly.net');
+    expect(reply.answers?.[0]?.data === '10.0.0.7', `unexpected answer ${JSON.stringify(reply.answers)}`);
+    expect(upstream.asked.includes('sonatype.map.fastly.net'), 'the forwarder did not ask the loopback upstream');
+    await workbench.screenshot('forwarder-running');
+    await workbench.runCommand('kube-dns Tools: Stop Local Forwarder');
+    await item.waitFor({ state: 'hidden', timeout: 10_000 });
+    await workbench.screenshot('forwarder-stopped');
+  });
 } catch (error) {
   failed++;
   console.log(`FAIL setup\n     ${String(error?.stack ?? error)}`);
 } finally {
   await workbench?.close().catch(() => undefined);
   await server?.stop();
+  await upstream?.close();
   if (server) copyFileSync(server.logFile, join(artefacts, 'code-server.log'));
   if (failed === 0) rmSync(root, { recursive: true, force: true });
   else console.log(`kept ${root} for inspection`);
