@@ -53,7 +53,12 @@ export function removeItem(text: string, item: ListWord): TextEdit {
   if (list.flow) {
     const next = list.itemRanges[index + 1];
     const prev = list.itemRanges[index - 1];
-    if (next) return { start: item.start, end: next.start, newText: '' };
+    if (next) {
+      // Up to the next item, unless a comment sits in between: then only the item and its comma go.
+      const between = text.slice(item.end, next.start);
+      const end = between.includes('#') ? item.end + (/^[ \t]*,?[ \t]*/.exec(between)?.[0].length ?? 0) : next.start;
+      return { start: item.start, end, newText: '' };
+    }
     if (prev) return { start: prev.end, end: item.end, newText: '' };
     return { start: item.start, end: item.end, newText: '' };
   }

@@ -142,6 +142,14 @@ describe('replace and remove', () => {
     expect(JSON.parse(replaced).spec.containers[0].args).toEqual(['-k', 'a"b', '-q']);
   });
 
+  test('removing from a multi-line flow list keeps the comments in it', () => {
+    const text = container(`        args: [\n          "--",\n          "-k",  # foreground\n          "-q"\n        ]\n`);
+    const inv = onlyInvocation(text);
+    const out = applyEdit(text, inv.insertion.remove(inv.args[0]!));
+    expect(out).toContain(`args: [\n          "--",\n          # foreground\n          "-q"\n        ]\n`);
+    expect(words(out)).toEqual(['-q']);
+  });
+
   test('an argument from another invocation is refused with a clear error', () => {
     const inv = onlyInvocation(NANNY);
     const stranger = { text: '-x', start: 1, end: 3, templated: false, conditional: false };
