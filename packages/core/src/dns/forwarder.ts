@@ -65,7 +65,13 @@ export class Forwarder {
     this.cache = new DnsCache(config.cache.size, config.cache.useStale);
     this.routes = new RouteTable(config);
     this.deliver = { config, cache: this.cache, log: this.log, nowSeconds: () => nowSeconds(this.clock) };
-    this.pool = new UpstreamPool(options.upstreamSockets ?? 32, (i, buf, rinfo) => this.engine.onUpstreamMessage(i, buf, rinfo));
+    this.pool = new UpstreamPool(options.upstreamSockets ?? 32, (i, buf, rinfo) => {
+      try {
+        this.engine.onUpstreamMessage(i, buf, rinfo);
+      } catch {
+        // A reply we cannot process is dropped; the forward stays pending until it times out.
+      }
+    });
     this.engine = new ForwardingEngine(this.deliver, this.pool, this.clock);
     const defaultGroup = this.routes.defaultGroup;
     this.local = {

@@ -22,6 +22,8 @@ export function openSink(facility: string | undefined): [LineSink, () => void] {
     const fd = fs.openSync(facility, 'a');
     return [(t) => fs.writeSync(fd, t), () => fs.closeSync(fd)];
   }
+  // A closed stderr (EPIPE) must not take DNS down with it.
+  if (process.stderr.listenerCount('error') === 0) process.stderr.on('error', () => undefined);
   return [(t) => process.stderr.write(t), () => undefined];
 }
 

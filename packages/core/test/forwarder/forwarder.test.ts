@@ -122,6 +122,26 @@ describe('forwarder over loopback', () => {
     expect(decode((await askUdp(port, query('ok.example.com', 'A')))!).answers[0]!.data).toBe('192.0.2.10');
   });
 
+  it('survives garbage and compression loops in upstream replies', async () => {
+    let mode = 0;
+    const up = await upstream((q) => {
+      if (mode === 0) return Buffer.concat([q.subarray(0, 2), Buffer.from([0x81, 0x80]), Buffer.alloc(40, 0xff)]);
+      if (mode === 1) {
+        const r = reply(q, { answers: [{ name: 'loop.example.com', type: 'CNAME', ttl: 300, class: 'IN', data: 'x.example.com' }] });
+        const at = r.length - 15; // the CNAME target's first byte: point it at itself
+        r.writeUInt16BE(0xc000 | at, at);
+        return r;
+      }
+      return good(q);
+    });
+    const { port } = await forwarder({ defaultServers: [server(up)] });
+    await askUdp(port, query('garbage.example.com', 'A'), 300);
+    mode = 1;
+    await askUdp(port, query('loop.example.com', 'A'), 300);
+    mode = 2;
+    expect(decode((await askUdp(port, query('after.example.com', 'A')))!).answers[0]!.data).toBe('192.0.2.10');
+  });
+
   it('answers REFUSED with no server and the dnsmasq wording', async () => {
     const { port, lines } = await forwarder({});
     expect(rcodeOf((await askUdp(port, query('none.example.com', 'A')))!)).toBe(5);
