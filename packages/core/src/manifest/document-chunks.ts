@@ -29,6 +29,7 @@ const KUBE_DNS_NAME = /name["']?[ \t]*:[ \t]*["']?kube-dns(?![\w-])/;
 /** True when the document may hold a dnsmasq container or the kube-dns ConfigMap. */
 export function mayMatter(text: string, chunk: DocumentChunk): boolean {
   const body = text.slice(chunk.start, chunk.end);
-  if (DNSMASQ.test(body)) return true;
+  // A dnsmasq invocation needs a pod spec (RBAC objects named dnsmasq have none).
+  if (body.includes('containers') && DNSMASQ.test(body)) return true;
   return body.includes('ConfigMap') && KUBE_DNS_NAME.test(body);
 }
