@@ -10,3 +10,5 @@ npm run typecheck
 npm test
 # The editor end to end: a real VS Code (code-server) drives the packaged extension (scripts/e2e/run.sh).
 npm run test:e2e
+# Two LSP clients that are not ours (Neovim 0.7, a plain node client) against the server; skips without ../shared/lsp-harness.
+npm run test:lsp-harness -w packages/language-server
