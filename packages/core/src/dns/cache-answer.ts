@@ -26,8 +26,7 @@ export interface CacheAnswer {
 const result: CacheAnswer = { status: MISS, response: undefined };
 
 function servedTtl(cache: DnsCache, slot: number, now: number, maxTtl: number): number {
-  const left = cache.expiry[slot]! - now;
-  const ttl = left > 0 ? left : 0;
+  const ttl = cache.ttlLeft(slot, now);
   return maxTtl > 0 && ttl > maxTtl ? maxTtl : ttl;
 }
 

@@ -1,4 +1,7 @@
 /**
+ * Times are milliseconds: an entry lives exactly TTL seconds from its insertion, and is served with the
+ * remaining whole seconds rounded up (so TTLs still decay by one per second, as dnsmasq's do).
+ *
  * dnsmasq's cache as preallocated slots: one slot per record (address, CNAME link, negative answer, stored SOA),
  * parallel typed arrays instead of one object per entry, record data kept as uncompressed wire bytes in a slab.
  * LRU within `size` records; expired entries are freed lazily or when an insert needs room (see spec c.5).
@@ -68,6 +71,12 @@ export class DnsCache {
     return this.nextSame[slot]!;
   }
 
+  /** Seconds left, rounded up (0 when expired). */
+  ttlLeft(slot: number, now: number): number {
+    const left = this.expiry[slot]! - now;
+    return left > 0 ? Math.ceil(left / 1000) : 0;
+  }
+
   isLive(slot: number, now: number): boolean {
     return now < this.expiry[slot]!;
   }
@@ -85,13 +94,13 @@ export class DnsCache {
     return this.overflow.has(slot) ? 0 : slot * SLOT_BYTES;
   }
 
-  /** Inserts one record at the LRU front and the end of its name's list; returns the slot or -1 (cache disabled). */
+  /** Inserts one record (`ttl` in seconds, `now` in ms) at the LRU front and the end of its name's list; returns the slot or -1 (cache disabled). */
   insert(key: string, spelled: string, type: number, kind: number, ttl: number, now: number, rdata?: Buffer, target?: string): number {
     if (this.capacity === 0) return -1;
     const slot = this.allocate(now);
     this.kind[slot] = kind;
     this.type[slot] = type;
-    this.expiry[slot] = now + ttl;
+    this.expiry[slot] = now + ttl * 1000;
     this.keys[slot] = key;
     this.spelled[slot] = spelled;
     this.target[slot] = target;
@@ -182,7 +191,7 @@ export class DnsCache {
   private deadAt(slot: number): number {
     const exp = this.expiry[slot]!;
     if (this.staleSeconds === undefined) return exp;
-    return this.staleSeconds === 0 ? Infinity : exp + this.staleSeconds;
+    return this.staleSeconds === 0 ? Infinity : exp + this.staleSeconds * 1000;
   }
 
   private allocate(now: number): number {

@@ -19,7 +19,8 @@ export interface DeliverContext {
   readonly config: ForwarderConfig;
   readonly cache: DnsCache;
   readonly log: QueryLog;
-  readonly nowSeconds: () => number;
+  /** Milliseconds. */
+  readonly nowMs: () => number;
 }
 
 /** The question a reply answers, with what the log needs about the client that asked first. */
@@ -63,7 +64,7 @@ export function deliverReply(ctx: DeliverContext, buf: Buffer, asked: AskedQuest
       (rcode === RCODE_NOERROR || rcode === RCODE_NXDOMAIN) &&
       ((asked.flags | flags) & FLAG_CD) === 0 &&
       asked.qclass === C_IN;
-    if (cacheable) cacheReply(buf, reply, asked, config.cache, ctx.cache, ctx.nowSeconds());
+    if (cacheable) cacheReply(buf, reply, asked, config.cache, ctx.cache, ctx.nowMs());
     capTtls(buf, reply, config.cache.maxTtl);
   }
   if (waiters.length === 0) return;

@@ -6,7 +6,7 @@ import type dgram from 'node:dgram';
 import type net from 'node:net';
 import { answerFromCache, HIT, HIT_STALE } from './cache-answer.js';
 import { DnsCache } from './cache.js';
-import { nowSeconds, systemClock, type Clock } from './clock.js';
+import { systemClock, type Clock } from './clock.js';
 import type { DeliverContext } from './deliver.js';
 import type { ForwarderConfig } from './forwarder-config.js';
 import { ForwardingEngine } from './forwarding.js';
@@ -22,6 +22,9 @@ import { closeTcpServer, createTcpServer, DEFAULT_TCP_OPTIONS, listenTcp, type T
 import { bindUdp, createUdpSocket } from './udp-sockets.js';
 import { UpstreamPool } from './upstream-pool.js';
 import { FLAG_QR, FLAG_RD, RCODE_NOTIMP, RCODE_REFUSED, hasOpt, newQuestionInfo, readQuestion } from './wire.js';
+
+/** Upstream TCP connections open at once for clients' TCP queries; more are answered REFUSED. */
+const MAX_TCP_FORWARDS = 64;
 
 export interface ForwarderOptions {
   readonly clock?: Clock;
@@ -52,6 +55,7 @@ export class Forwarder {
   private closeLog: () => void = () => undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
   private serial = 0;
+  private tcpForwards = 0;
   private bound: BoundAddress[] = [];
 
   constructor(readonly config: ForwarderConfig, private readonly options: ForwarderOptions = {}) {
@@ -64,7 +68,7 @@ export class Forwarder {
     }
     this.cache = new DnsCache(config.cache.size, config.cache.useStale);
     this.routes = new RouteTable(config);
-    this.deliver = { config, cache: this.cache, log: this.log, nowSeconds: () => nowSeconds(this.clock) };
+    this.deliver = { config, cache: this.cache, log: this.log, nowMs: () => this.clock.nowMs() };
     this.pool = new UpstreamPool(options.upstreamSockets ?? 32, (i, buf, rinfo) => {
       try {
         this.engine.onUpstreamMessage(i, buf, rinfo);
@@ -167,7 +171,7 @@ export class Forwarder {
     const group = decision.group;
     if ((q.flags & FLAG_RD) !== 0) {
       const lines = log.queries ? [] : undefined;
-      const answer = answerFromCache(buf, q, withOpt, this.cache, this.config.cache, nowSeconds(this.clock), lines);
+      const answer = answerFromCache(buf, q, withOpt, this.cache, this.config.cache, this.clock.nowMs(), lines);
       if (lines) for (const line of lines) log.query(line, serial, address, port);
       if (answer.status === HIT) return respond(answer.response!);
       if (answer.status === HIT_STALE) {
@@ -178,7 +182,11 @@ export class Forwarder {
     }
     const waiter: Waiter = { address, port, id: q.id, withOpt, serial, send: respond };
     if (viaTcp) {
-      void forwardOverTcp(this.deliver, buf, q, group, waiter, serial).catch(() => undefined);
+      if (this.tcpForwards >= MAX_TCP_FORWARDS) return respond(localResponse(buf, q, RCODE_REFUSED, false, withOpt));
+      this.tcpForwards++;
+      void forwardOverTcp(this.deliver, buf, q, group, waiter, serial)
+        .catch(() => undefined)
+        .finally(() => this.tcpForwards--);
       return;
     }
     const outcome = this.engine.forward(buf, q, group, waiter, serial, address, port);

@@ -7,7 +7,8 @@ import { parseReply } from '../../src/dns/reply-reader.js';
 import { newQuestionInfo, readQuestion } from '../../src/dns/wire.js';
 import { a, cname, decode, query, rcodeOf, reply, soa, type Answer } from './packets.js';
 
-const T0 = 1_000_000;
+const T0 = 1_700_000_000_000;
+const at = (seconds: number): number => T0 + seconds * 1000;
 
 function setup(opts: Partial<CacheOptions> = {}) {
   const options: CacheOptions = { ...DEFAULT_CACHE, ...opts };
@@ -33,7 +34,7 @@ describe('cache: what is stored', () => {
   it('serves an A record with the TTL decayed in whole seconds', () => {
     const { insert, ask } = setup();
     insert('www.example.com', 'A', { answers: [a('www.example.com', 300, '192.0.2.10')] });
-    const hit = ask('www.example.com', 'A', T0 + 2);
+    const hit = ask('www.example.com', 'A', at(2));
     expect(hit.status).toBe(HIT);
     expect(hit.response!.answers[0]).toMatchObject({ type: 'A', ttl: 298, data: '192.0.2.10' });
     expect(hit.lines).toEqual(['cached www.example.com is 192.0.2.10']);
@@ -43,7 +44,15 @@ describe('cache: what is stored', () => {
     const { insert, ask } = setup();
     insert('short.example.com', 'A', { answers: [a('short.example.com', 1, '192.0.2.4')] });
     expect(ask('short.example.com', 'A', T0).status).toBe(HIT);
-    expect(ask('short.example.com', 'A', T0 + 1).status).toBe(MISS);
+    expect(ask('short.example.com', 'A', at(1)).status).toBe(MISS);
+  });
+
+  it('counts a lifetime from the insertion instant and shows the seconds left rounded up', () => {
+    const { insert, ask } = setup();
+    insert('t.example.com', 'A', { answers: [a('t.example.com', 2, '192.0.2.3')] }, T0 + 900);
+    expect(ask('t.example.com', 'A', T0 + 1500).response!.answers[0]!.ttl).toBe(2);
+    expect(ask('t.example.com', 'A', T0 + 2899).response!.answers[0]!.ttl).toBe(1);
+    expect(ask('t.example.com', 'A', T0 + 2900).status).toBe(MISS);
   });
 
   it('rebuilds the CNAME chain and logs every link', () => {
@@ -51,7 +60,7 @@ describe('cache: what is stored', () => {
     insert('repo1.maven.org', 'A', {
       answers: [cname('repo1.maven.org', 300, 'central.maven.org'), cname('central.maven.org', 120, 'sonatype.map.fastly.net'), a('sonatype.map.fastly.net', 30, '151.101.40.209')],
     });
-    const hit = ask('repo1.maven.org', 'A', T0 + 1);
+    const hit = ask('repo1.maven.org', 'A', at(1));
     expect(hit.response!.answers.map((r) => [r.name, r.type, r.ttl])).toEqual([
       ['repo1.maven.org', 'CNAME', 299],
       ['central.maven.org', 'CNAME', 119],
@@ -93,11 +102,11 @@ describe('cache: negative answers', () => {
   it('NODATA with SOA lives min(SOA TTL, MINIMUM) and replays the SOA with its own TTL', () => {
     const { insert, ask } = setup();
     insert('nd.example.com', 'A', { authorities: [soa('example.com', 600, 60)] });
-    const hit = ask('nd.example.com', 'A', T0 + 1);
+    const hit = ask('nd.example.com', 'A', at(1));
     expect(hit.lines).toEqual(['cached nd.example.com is NODATA-IPv4']);
     expect(hit.response!.authorities[0]).toMatchObject({ type: 'SOA', ttl: 599, name: 'example.com' });
-    expect(ask('nd.example.com', 'A', T0 + 60).status).toBe(MISS);
-    expect(ask('nd.example.com', 'AAAA', T0 + 1).status).toBe(MISS);
+    expect(ask('nd.example.com', 'A', at(60)).status).toBe(MISS);
+    expect(ask('nd.example.com', 'AAAA', at(1)).status).toBe(MISS);
   });
 
   it('NODATA without SOA is not cached, unless --neg-ttl', () => {
@@ -106,25 +115,25 @@ describe('cache: negative answers', () => {
     expect(none.cache.size).toBe(0);
     const negTtl = setup({ negTtl: 60 });
     negTtl.insert('nd4.example.com', 'A', {});
-    expect(negTtl.ask('nd4.example.com', 'A', T0 + 59).status).toBe(HIT);
-    expect(negTtl.ask('nd4.example.com', 'A', T0 + 60).status).toBe(MISS);
+    expect(negTtl.ask('nd4.example.com', 'A', at(59)).status).toBe(HIT);
+    expect(negTtl.ask('nd4.example.com', 'A', at(60)).status).toBe(MISS);
   });
 
   it('the incident: a CNAME chain ending in NODATA without SOA is cached for the smallest CNAME TTL', () => {
     const { insert, ask } = setup();
     insert('repo1.maven.org', 'A', { answers: [cname('repo1.maven.org', 300, 'central.maven.org'), cname('central.maven.org', 120, 'sonatype.map.fastly.net')] });
-    const hit = ask('repo1.maven.org', 'A', T0 + 119);
+    const hit = ask('repo1.maven.org', 'A', at(119));
     expect(hit.lines.at(-1)).toBe('cached sonatype.map.fastly.net is NODATA-IPv4');
-    expect(ask('sonatype.map.fastly.net', 'A', T0 + 119).status).toBe(HIT);
-    expect(ask('sonatype.map.fastly.net', 'A', T0 + 120).status).toBe(MISS);
+    expect(ask('sonatype.map.fastly.net', 'A', at(119)).status).toBe(HIT);
+    expect(ask('sonatype.map.fastly.net', 'A', at(120)).status).toBe(MISS);
   });
 
   it('-N stores no negative entry and drops the CNAME links that lead to it, old ones included', () => {
     const { insert, cache, ask } = setup({ negCache: false });
     insert('repo1.maven.org', 'A', { answers: [cname('repo1.maven.org', 300, 'central.maven.org'), a('central.maven.org', 1, '192.0.2.1')] });
     expect(ask('repo1.maven.org', 'A').status).toBe(HIT);
-    insert('repo1.maven.org', 'A', { answers: [cname('repo1.maven.org', 300, 'central.maven.org')] }, T0 + 2);
-    expect(ask('repo1.maven.org', 'A', T0 + 2).lines).toEqual([]);
+    insert('repo1.maven.org', 'A', { answers: [cname('repo1.maven.org', 300, 'central.maven.org')] }, at(2));
+    expect(ask('repo1.maven.org', 'A', at(2)).lines).toEqual([]);
     cache.clear();
     insert('repo1.maven.org', 'A', { answers: [cname('repo1.maven.org', 300, 'central.maven.org')], authorities: [soa('maven.org', 600, 60)] });
     insert('nx.example.com', 'A', { rcode: 'NXDOMAIN', authorities: [soa('example.com', 600, 60)] });
@@ -153,8 +162,8 @@ describe('cache: negative answers', () => {
   it('--max-ttl caps what clients see, not what is stored', () => {
     const { insert, ask } = setup({ maxTtl: 10 });
     insert('m.example.com', 'A', { answers: [a('m.example.com', 300, '192.0.2.5')] });
-    expect(ask('m.example.com', 'A', T0 + 100).response!.answers[0]!.ttl).toBe(10);
-    expect(ask('m.example.com', 'A', T0 + 295).response!.answers[0]!.ttl).toBe(5);
+    expect(ask('m.example.com', 'A', at(100)).response!.answers[0]!.ttl).toBe(10);
+    expect(ask('m.example.com', 'A', at(295)).response!.answers[0]!.ttl).toBe(5);
   });
 });
 
@@ -175,9 +184,9 @@ describe('cache: size, LRU, round robin, stale', () => {
     insert('old.example.com', 'A', { answers: [a('old.example.com', 1, '192.0.2.1')] });
     insert('live.example.com', 'A', { answers: [a('live.example.com', 300, '192.0.2.1')] });
     ask('old.example.com', 'A');
-    insert('new.example.com', 'A', { answers: [a('new.example.com', 300, '192.0.2.1')] }, T0 + 5);
-    expect(ask('live.example.com', 'A', T0 + 5).status).toBe(HIT);
-    expect(ask('new.example.com', 'A', T0 + 5).status).toBe(HIT);
+    insert('new.example.com', 'A', { answers: [a('new.example.com', 300, '192.0.2.1')] }, at(5));
+    expect(ask('live.example.com', 'A', at(5)).status).toBe(HIT);
+    expect(ask('new.example.com', 'A', at(5)).status).toBe(HIT);
   });
 
   it('rotates multiple addresses on each hit unless --no-round-robin', () => {
@@ -195,7 +204,7 @@ describe('cache: size, LRU, round robin, stale', () => {
   it('--use-stale-cache serves expired entries with TTL 0 and says so', () => {
     const { insert, ask } = setup({ useStale: 86_400 });
     insert('stale.example.com', 'A', { answers: [a('stale.example.com', 1, '192.0.2.125')] });
-    const hit = ask('stale.example.com', 'A', T0 + 3);
+    const hit = ask('stale.example.com', 'A', at(3));
     expect(hit.status).toBe(HIT_STALE);
     expect(hit.response!.answers[0]!.ttl).toBe(0);
     expect(hit.lines).toEqual(['cached-stale stale.example.com is 192.0.2.125']);
