@@ -71,8 +71,13 @@ export const NUMERIC_VALUE_MEANINGS: Readonly<Record<string, ValueDescriber>> = 
     n === 0 ? 'no cap on the TTLs sent to clients' : `clients are given TTLs of at most ${n} s`),
   'local-ttl': numeric(unsignedValue, (n) =>
     n === 0 ? 'local answers carry TTL 0, so clients do not cache them' : `local answers (hosts files, --address) carry TTL ${n} s`),
+  // Measured with dnsmasq 2.90: 0 and -1 refuse every forward; lower values fail the start-up allocation (exit 4).
   'dns-forward-max': numeric(numericValue, (n) =>
-    n <= 0 ? 'every forwarded query is refused' : `at most ${n} forwarded queries in flight per server group; more are refused`),
+    n < -1
+      ? 'dnsmasq fails to start ("could not get memory")'
+      : n <= 0
+        ? 'every forwarded query is refused'
+        : `at most ${n} forwarded queries in flight per server group; more are refused`),
   port: numeric(port16Value, (n) => (n === 0 ? 'DNS disabled' : `serve DNS on port ${n}`)),
   'query-port': numeric(port16Value, (n) =>
     n === 0 ? 'upstream queries all use one port chosen by the system' : `all upstream queries leave from UDP port ${n} (no random source ports)`),

@@ -16,6 +16,8 @@ describe('describeOptionValue', () => {
     ['log-facility', '/dev/stdout', 'log to the file /dev/stdout'],
     ['log-facility', 'LOCAL0', 'log to syslog, facility local0'],
     ['dns-forward-max', '0', 'every forwarded query is refused'],
+    ['dns-forward-max', '4294967295', 'every forwarded query is refused (4294967295 wraps around to -1 in dnsmasq)'],
+    ['dns-forward-max', '2147483648', 'dnsmasq fails to start ("could not get memory") (2147483648 wraps around to -2147483648 in dnsmasq)'],
     ['port', '0', 'DNS disabled'],
     ['port', '', 'DNS disabled (an empty value counts as 0)'],
     ['port', '5353', 'serve DNS on port 5353'],

@@ -100,6 +100,20 @@ describe('invocation-level rules', () => {
     expect(r.of('no-negcache')).toEqual([]);
   });
 
+  it('cache-size and dns-forward-max read huge values as C atoi does (past 2^63 it saturates to -1)', () => {
+    // dnsmasq 2.90 logs "cache disabled" for both; with -1 it REFUSES every forward, with -2 it exits 4 (measured).
+    const lint = (word: string) => lintText(`-k -N -q -R --log-facility=- ${word} --server=10.0.0.1`, { filePath: 'x.args' }).findings;
+    const message = (word: string) => lint(word).map((f) => `${f.ruleId}: ${f.message}`).join('\n');
+    expect(message('--cache-size=99999999999999999999')).toMatch(/^cache-size: .*makes it -1, and that disables the cache\.$/);
+    expect(message('--cache-size=4304967296')).toMatch(/makes it 10000000, and that is silently clamped to 5000000 entries/);
+    expect(message('--cache-size=4294967396')).toMatch(/makes it 100\.$/);
+    expect(message('--cache-size=150')).toBe('');
+    expect(message('--dns-forward-max=99999999999999999999')).toMatch(/^dns-forward-max: .*read by C's atoi as -1\).*REFUSED/);
+    expect(message('--dns-forward-max=4294967294')).toMatch(/read by C's atoi as -2\).*"could not get memory"/);
+    expect(message('--dns-forward-max=4294967296')).toMatch(/read by C's atoi as 0\).*REFUSED/);
+    expect(message('--dns-forward-max=2147483647')).toBe('');
+  });
+
   it('adds flags in the neighbours\' short form, and log-facility follows -q', () => {
     const r = lintFixture('short-style.yaml');
     const negcache = r.of('no-negcache')[0]!;

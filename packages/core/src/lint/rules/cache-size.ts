@@ -1,13 +1,5 @@
+import { CACHE_SIZE_MAX, numericValue } from '../../dnsmasq/numbers.js';
 import type { Rule } from '../rule.js';
-
-const CLAMP = 5_000_000;
-
-/** What dnsmasq makes of a digits-only value: C atoi, so values of 2^31 and more wrap modulo 2^32. */
-export function dnsmasqNumber(value: string): number | undefined {
-  if (!/^\d*$/.test(value)) return undefined;
-  if (value === '') return 0;
-  return Number(BigInt.asIntN(32, BigInt(value)));
-}
 
 export const cacheSize: Rule = {
   id: 'cache-size',
@@ -18,15 +10,16 @@ export const cacheSize: Rule = {
       const given = facts.literalValue('cache-size');
       if (!given) continue;
       const { option, value } = given;
-      const n = dnsmasqNumber(value);
+      const n = numericValue(value);
       if (n === undefined) continue;
+      const consequence = n <= 0 ? 'disables the cache' : n > CACHE_SIZE_MAX ? `is silently clamped to ${CACHE_SIZE_MAX} entries` : undefined;
       let message: string | undefined;
-      if (BigInt(value || '0') >= 2n ** 31n) {
-        message = `dnsmasq reads ${option.spelled}=${value} with C's atoi, so it wraps to ${n}${n <= 0 ? ', which disables the cache' : ''}.`;
+      if (BigInt(value || '0') !== BigInt(n)) {
+        message = `dnsmasq reads ${option.spelled}=${value} with C's atoi, which makes it ${n}${consequence ? `, and that ${consequence}` : ''}.`;
       } else if (n === 0) {
         message = `${option.spelled}=${value} disables dnsmasq's cache: every query goes upstream, and kube-dns's load and latency rise.`;
-      } else if (n > CLAMP) {
-        message = `dnsmasq silently clamps ${option.spelled}=${value} to ${CLAMP} entries.`;
+      } else if (consequence) {
+        message = `dnsmasq silently clamps ${option.spelled}=${value} to ${CACHE_SIZE_MAX} entries.`;
       }
       if (!message) continue;
       context.report({ range: option.range, message, workload: facts.invocation.workload });
