@@ -33,7 +33,8 @@ for (const rule of reportable) {
     type: 'string',
     enum: ['default', 'off', 'error', 'warning', 'info', 'hint'],
     default: 'default',
-    markdownDescription: `[\`${rule.id}\`](${rule.docsUrl}) (default \`${rule.defaultSeverity}\`): ${rule.summary} \`default\` keeps the repository's \`.kube-dns-tools.yaml\` or the rule's own severity.`,
+    // Only the id and link: summaries change often, and the rule's page says more.
+    markdownDescription: `Severity of the [\`${rule.id}\`](${rule.docsUrl}) rule. \`default\` keeps the repository's \`.kube-dns-tools.yaml\` or the rule's own severity.`,
   };
 }
 if (JSON.stringify(next) !== JSON.stringify(properties)) {
