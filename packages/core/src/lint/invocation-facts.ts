@@ -68,15 +68,14 @@ export class InvocationFacts {
     return this.byLong.get(long) ?? [];
   }
 
-  presence(...longs: string[]): Presence {
-    let conditional = false;
-    for (const long of longs) {
-      for (const option of this.options(long)) {
-        if (!this.conditional(option)) return 'always';
-        conditional = true;
-      }
-    }
-    return conditional ? 'conditional' : 'absent';
+  presence(long: string): Presence {
+    return this.presenceOf(this.options(long));
+  }
+
+  /** Whether any of these occurrences is given in every rendering, only in some, or none is given. */
+  presenceOf(options: readonly ParsedOption[]): Presence {
+    if (options.length === 0) return 'absent';
+    return options.some((o) => !this.conditional(o)) ? 'always' : 'conditional';
   }
 
   conditional(option: ParsedOption): boolean {

@@ -114,6 +114,17 @@ describe('invocation-level rules', () => {
     expect(message('--dns-forward-max=2147483647')).toBe('');
   });
 
+  it('--neg-ttl=0 is dnsmasq\'s default: no-negcache is still reported and neg-ttl is not', () => {
+    // With --neg-ttl 0 an SOA-less negative answer lives for its CNAME chain's TTL: the incident itself.
+    for (const zero of ['--neg-ttl=0', '--neg-ttl=', '--neg-ttl=4294967296']) {
+      const { findings } = lintText(`-k -q -R --log-facility=- ${zero} --server=10.0.0.1`, { filePath: 'x.args' });
+      expect(findings.map((f) => f.ruleId), zero).toEqual(['no-negcache']);
+      expect(findings[0]!.message).toContain(`(${zero} reads as 0, dnsmasq's default, and changes none of this.)`);
+    }
+    const sixty = lintText('-k -q -R --log-facility=- --neg-ttl=60 --server=10.0.0.1', { filePath: 'x.args' }).findings;
+    expect(sixty.map((f) => [f.ruleId, f.message.match(/\((\d+) seconds\)/)?.[1]])).toEqual([['neg-ttl', '60']]);
+  });
+
   it('adds flags in the neighbours\' short form, and log-facility follows -q', () => {
     const r = lintFixture('short-style.yaml');
     const negcache = r.of('no-negcache')[0]!;

@@ -1,4 +1,15 @@
+import { unsignedValue } from '../../dnsmasq/numbers.js';
+import type { ParsedOption } from '../../dnsmasq/parsed-argv.js';
+import type { InvocationFacts } from '../invocation-facts.js';
 import type { Rule } from '../rule.js';
+
+/**
+ * The --neg-ttl occurrences that give SOA-less negative answers a lifetime. A value dnsmasq reads as 0 is its
+ * default: such answers then live for the TTL of the CNAME chain that led to them, the incident's mechanism.
+ */
+export function lifetimeNegTtls(facts: InvocationFacts): ParsedOption[] {
+  return facts.options('neg-ttl').filter((o) => facts.valueTemplated(o) || unsignedValue(o.value ?? '') !== 0);
+}
 
 export const negTtl: Rule = {
   id: 'neg-ttl',
@@ -7,9 +18,9 @@ export const negTtl: Rule = {
   check(context) {
     for (const facts of context.invocations) {
       if (facts.presence('no-negcache') !== 'absent') continue;
-      for (const option of facts.options('neg-ttl')) {
+      for (const option of lifetimeNegTtls(facts)) {
         if (facts.conditional(option)) continue;
-        const seconds = facts.valueTemplated(option) ? 'the configured number of' : `${option.value || '0'}`;
+        const seconds = facts.valueTemplated(option) ? 'the configured number of' : `${unsignedValue(option.value ?? '') ?? option.value}`;
         context.report({
           range: option.range,
           message: `${option.spelled} bounds only negative answers that carry no SOA (${seconds} seconds); answers with an SOA are still cached for the SOA's TTL, so a flaky upstream's NXDOMAIN/NODATA can be served for minutes. -N/--no-negcache stops negative caching altogether.`,

@@ -1,5 +1,6 @@
-import type { Rule } from '../rule.js';
+import { type Rule, spelledWithValue } from '../rule.js';
 import { appendWords, flagFor, misspelling } from '../fix-builders.js';
+import { lifetimeNegTtls } from './neg-ttl.js';
 
 const INCIDENT =
   'when an upstream briefly answers NODATA or NXDOMAIN ' +
@@ -15,7 +16,7 @@ export const noNegcache: Rule = {
     for (const facts of context.invocations) {
       const presence = facts.presence('no-negcache');
       if (presence === 'always' || facts.delegatedConfig().length > 0) continue;
-      const negTtl = facts.presence('neg-ttl');
+      const negTtl = facts.presenceOf(lifetimeNegTtls(facts));
       if (presence === 'absent' && negTtl === 'always') continue;
       const word = flagFor(facts, 'no-negcache', 'N');
       const flag = facts.written(word);
@@ -27,6 +28,8 @@ export const noNegcache: Rule = {
       } else {
         message = `dnsmasq runs without ${flag}, so it caches negative answers: ${INCIDENT} Add ${flag}.`;
       }
+      const zeroNegTtl = negTtl === 'absent' ? facts.options('neg-ttl')[0] : undefined;
+      if (zeroNegTtl) message += ` (${facts.written(spelledWithValue(zeroNegTtl))} reads as 0, dnsmasq's default, and changes none of this.)`;
       const typo = misspelling(facts, 'no-negcache');
       if (typo) message += ` (${typo} looks like a misspelling of it: see unknown-option.)`;
       context.report({
