@@ -17,6 +17,7 @@ export interface NameReport {
   name: string;
   verdict: ProbeVerdict;
   counts: ProbeCounts;
+  /** Over every query sent: a query that timed out counts as the timeout, which is what a client waited. */
   latencyMs: { p50: number; p95: number; max: number };
   /** Each distinct answer set seen (record data, sorted), in order of first appearance. */
   answers: string[][];
