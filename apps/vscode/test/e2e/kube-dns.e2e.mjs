@@ -92,10 +92,16 @@ try {
 
   await step('Ctrl+S writes exactly the fix to disk', async () => {
     await workbench.save();
-    const onDisk = readFileSync(file, 'utf8');
-    const expected = original.replace('        - --server=10.36.8.40\n', '        - --server=10.36.8.40\n        - --no-negcache\n');
-    expect(expected !== original, 'the example no longer ends its dnsmasq args with --server=10.36.8.40');
-    expect(onDisk === expected, `file on disk differs from the expected fix:\n${onDisk}`);
+    // Exactly one line added: `- --no-negcache`, a sibling of the arg before it (same indentation, block style).
+    const before = original.split('\n');
+    const after = readFileSync(file, 'utf8').split('\n');
+    expect(after.length === before.length + 1, `expected one added line, got ${after.length - before.length}`);
+    const added = after.findIndex((line, i) => line !== before[i]);
+    const line = after[added];
+    expect(/^\s*- --no-negcache$/.test(line), `added line is ${JSON.stringify(line)}`);
+    expect(line.indexOf('-') === after[added - 1].indexOf('-') && /^\s*- --/.test(after[added - 1]), 'the flag is not a sibling of the dnsmasq args');
+    expect([...after.slice(0, added), ...after.slice(added + 1)].join('\n') === original, 'something else in the file changed');
+    say(`added at line ${added + 1}: ${line.trim()}`);
     await workbench.screenshot('saved');
   });
 
