@@ -5,14 +5,13 @@ import { OPTION_TABLE } from './option-table.js';
 import { validateOptionValue } from './option-values.js';
 import { revServerAbortsDnsmasq } from './rev-server.js';
 import { serverValueNeedsLookup } from './server-lookup.js';
-import type { ServerOptionKind } from './server-spec.js';
+import { isServerOptionKind } from './server-spec.js';
 
 /**
  * Value grammars against the real `dnsmasq --test` (2.90), run by the shared oracle inside an empty
  * network namespace: 2000 mutations of measured values, one `--option=value` per run.
  */
 const CASES = 2000;
-const SERVER_FAMILY = new Set(['server', 'local', 'address', 'rev-server']);
 
 const measured = readFileSync(new URL('../../test/data/server-syntax.tsv', import.meta.url), 'utf8')
   .split('\n')
@@ -65,7 +64,7 @@ function generate(count: number): { option: string; value: string }[] {
   while (out.length < count) {
     const seed = seeds[pick(seeds.length)]!;
     const value = mutate(seed.value, pick);
-    const resolves = SERVER_FAMILY.has(seed.option) && serverValueNeedsLookup(seed.option as ServerOptionKind, value);
+    const resolves = isServerOptionKind(seed.option) && serverValueNeedsLookup(seed.option, value);
     if (!resolves && !(seed.option === 'rev-server' && revServerAbortsDnsmasq(value))) out.push({ option: seed.option, value });
   }
   return out;

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseServerValue } from './server.js';
-import type { ServerOptionKind } from './server-spec.js';
+import { SERVER_OPTION_KINDS } from './server-spec.js';
 import type { Range } from './source-range.js';
 
-const OPTIONS: ServerOptionKind[] = ['server', 'local', 'address', 'rev-server'];
 const PIECES = ['/', '#', '@', '%', ',', '.', ':', ' ', '*', '[', ']', '0', '1', '9', '255', '65536', 'a', 'Z', 'ü', '-', '_',
   '::', '127.0.0.1', 'fe80::1', 'lo', 'xn--', '4294967296', '\u0000', '\ud800', '日本'];
 
@@ -23,7 +22,7 @@ function inside(range: Range | undefined, value: string): boolean {
 describe('parseServerValue on arbitrary input', () => {
   it('never throws and keeps every range inside the value', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...OPTIONS), anyText, (option, value) => {
+      fc.property(fc.constantFrom(...SERVER_OPTION_KINDS), anyText, (option, value) => {
         const result = parseServerValue(option, value, { interfaceExists: (n) => n === 'lo' });
         if (!result.ok) {
           expect(inside(result.error.range, value)).toBe(true);

@@ -1,7 +1,12 @@
 import type { Range } from './source-range.js';
 
 /** The options that share dnsmasq's server-value grammar. `local` is a pure synonym of `server`. */
-export type ServerOptionKind = 'server' | 'local' | 'address' | 'rev-server';
+export const SERVER_OPTION_KINDS = ['server', 'local', 'address', 'rev-server'] as const;
+export type ServerOptionKind = (typeof SERVER_OPTION_KINDS)[number];
+
+export function isServerOptionKind(long: string): long is ServerOptionKind {
+  return (SERVER_OPTION_KINDS as readonly string[]).includes(long);
+}
 
 export interface DomainPattern {
   /** As written between the slashes (for --rev-server: the network as written). */

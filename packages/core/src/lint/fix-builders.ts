@@ -41,6 +41,14 @@ export function replaceWord(facts: InvocationFacts, tokenIndex: number, newWord:
   return guarded(title, preferred, () => facts.invocation.insertion.replace(arg, newWord));
 }
 
+/** Writes an option and its separate value word as one word (`--cache-size` `1000` -> `--cache-size=1000`). */
+export function joinWords(facts: InvocationFacts, optionIndex: number, valueIndex: number, joined: string, title: string): Fix[] {
+  const option = facts.arg(optionIndex);
+  const value = facts.arg(valueIndex);
+  if (!option || !value) return [];
+  return guarded(title, true, () => [facts.invocation.insertion.replace(option, joined), facts.invocation.insertion.remove(value)]);
+}
+
 /** Removes one argv word with its list punctuation. */
 export function removeWord(facts: InvocationFacts, tokenIndex: number, title: string, preferred = false): Fix[] {
   const arg: ManifestArg | undefined = facts.arg(tokenIndex);

@@ -1,6 +1,6 @@
 import { parseArgv } from '../dnsmasq/argv.js';
 import { parseServerValue } from '../dnsmasq/server.js';
-import type { ServerOptionKind, ServerParseResult } from '../dnsmasq/server-spec.js';
+import { isServerOptionKind, type ServerOptionKind, type ServerParseResult } from '../dnsmasq/server-spec.js';
 import type { ParsedArgv, ParsedOption } from '../dnsmasq/parsed-argv.js';
 import type { DnsmasqInvocation, ManifestArg } from '../manifest/model.js';
 import { hasPlaceholder } from './placeholder.js';
@@ -8,8 +8,6 @@ import { CONF_FILE_KIND } from './conf-file-reader.js';
 
 /** Whether an option is given: in every rendering, only inside a template conditional, or not at all. */
 export type Presence = 'always' | 'conditional' | 'absent';
-
-const SERVER_OPTIONS: readonly ServerOptionKind[] = ['server', 'local', 'address', 'rev-server'];
 
 /** A literal (untemplated) value of --server, --local, --address or --rev-server and what its grammar made of it. */
 export interface ServerValue {
@@ -44,8 +42,8 @@ export class InvocationFacts {
     if (this.serverList) return this.serverList;
     const list: ServerValue[] = [];
     for (const option of this.argv.options) {
-      const kind = SERVER_OPTIONS.find((k) => k === option.spec.long);
-      if (!kind || option.value === undefined || this.nameTemplated(option) || this.valueTemplated(option)) continue;
+      const kind = option.spec.long;
+      if (!isServerOptionKind(kind) || option.value === undefined || this.nameTemplated(option) || this.valueTemplated(option)) continue;
       list.push({ option, kind, value: option.value, result: parseServerValue(kind, option.value) });
     }
     this.serverList = list;

@@ -1,6 +1,7 @@
 import { validateOptionValue } from '../../dnsmasq/option-values.js';
 import type { ArgvProblem, ParsedOption } from '../../dnsmasq/parsed-argv.js';
-import type { Fix } from '../finding.js';
+import { isServerOptionKind } from '../../dnsmasq/server-spec.js';
+import { joinWords } from '../fix-builders.js';
 import type { InvocationFacts } from '../invocation-facts.js';
 import { type Rule, type RuleContext, spelledWithValue } from '../rule.js';
 
@@ -27,12 +28,10 @@ export const optionArgument: Rule = {
   },
 };
 
-/** Server-grammar values belong to server-syntax; placeholders are never judged. */
-const SERVER_GRAMMAR = new Set(['server', 'local', 'address', 'rev-server']);
-
 function checkValues(context: RuleContext, facts: InvocationFacts): void {
   for (const option of facts.argv.options) {
-    if (SERVER_GRAMMAR.has(option.spec.long) || facts.nameTemplated(option) || facts.valueTemplated(option)) continue;
+    // Server-grammar values belong to server-syntax; placeholders are never judged.
+    if (isServerOptionKind(option.spec.long) || facts.nameTemplated(option) || facts.valueTemplated(option)) continue;
     const verdict = validateOptionValue(option.spec, option.value, option.form);
     if (!verdict) continue;
     // `--cache-size 1000`: the separated value is reported (and fixed) as one finding with the junk word.
@@ -50,7 +49,7 @@ function checkValues(context: RuleContext, facts: InvocationFacts): void {
 }
 
 /** The option right before a junk word, when that word was meant as its value (`--cache-size 1000`). */
-export function detachedValueOwner(facts: InvocationFacts, junkIndex: number): ParsedOption | undefined {
+function detachedValueOwner(facts: InvocationFacts, junkIndex: number): ParsedOption | undefined {
   const owner = facts.argv.options.find((o) => o.tokenIndex === junkIndex - 1);
   if (!owner || owner.form !== 'long' || owner.spec.arg !== 'optional' || owner.value !== undefined) return undefined;
   return facts.arg(junkIndex - 1)?.text === owner.spelled ? owner : undefined;
@@ -72,18 +71,7 @@ function reportJunk(context: RuleContext, facts: InvocationFacts, problem: ArgvP
     range: { start: owner.range.start, end: problem.range.end },
     message: `dnsmasq takes the value of ${owner.spelled} only as ${joined}: on its own, "${problem.token}" is not read as the value and dnsmasq refuses it ("${problem.message}").`,
     workload: facts.invocation.workload,
-    fixes: joinFix(facts, owner.tokenIndex, problem.tokenIndex, joined),
+    fixes: joinWords(facts, owner.tokenIndex, problem.tokenIndex, joined, `Write ${joined}`),
   });
 }
 
-function joinFix(facts: InvocationFacts, ownerIndex: number, valueIndex: number, joined: string): Fix[] {
-  const owner = facts.arg(ownerIndex);
-  const value = facts.arg(valueIndex);
-  if (!owner || !value) return [];
-  try {
-    const edits = [facts.invocation.insertion.replace(owner, joined), facts.invocation.insertion.remove(value)];
-    return [{ title: `Write ${joined}`, edits, preferred: true }];
-  } catch {
-    return [];
-  }
-}

@@ -1,7 +1,7 @@
 import type { Fix } from '../finding.js';
 import type { InvocationFacts, ServerValue } from '../invocation-facts.js';
 import { type Rule, type RuleContext, spelledWithValue } from '../rule.js';
-import { replaceValue } from '../fix-builders.js';
+import { replaceValue, replaceWord } from '../fix-builders.js';
 import { colonPort, isLoopback, looksLikeIpv4, looksLikeServerAddress } from '../server-patterns.js';
 import type { ServerSpec } from '../../dnsmasq/server-spec.js';
 import { CONF_FILE_KIND } from '../conf-file-reader.js';
@@ -120,16 +120,10 @@ function suspicions(facts: InvocationFacts, server: ServerValue, spec: ServerSpe
   return found;
 }
 
+/** Rewrites the whole option word; not offered when the value is a separate word, which would stay behind. */
 function replaceWhole(facts: InvocationFacts, server: ServerValue, word: string): Fix[] {
-  const option = server.option;
-  if (option.valueTokenIndex !== undefined) return [];
-  const arg = facts.arg(option.tokenIndex);
-  if (!arg) return [];
-  try {
-    return [{ title: `Use ${word}`, edits: [facts.invocation.insertion.replace(arg, word)] }];
-  } catch {
-    return [];
-  }
+  if (server.option.valueTokenIndex !== undefined) return [];
+  return replaceWord(facts, server.option.tokenIndex, word, `Use ${word}`, false);
 }
 
 function loopsBack(facts: InvocationFacts, address: string, port: number): boolean {
