@@ -9,7 +9,7 @@ import type { Waiter } from './pending.js';
 import { isPrivateV4, isPrivateV6 } from './private-ranges.js';
 import type { QueryLog } from './querylog.js';
 import { replyLines } from './reply-lines.js';
-import { capTtls, forClient } from './reply-patch.js';
+import { capTtls, forClient, toClientInPlace } from './reply-patch.js';
 import { SECTION_ANSWER, parseReply, questionEnd, type ParsedReply } from './reply-reader.js';
 import { localResponse, truncatedReply } from './responses.js';
 import { C_IN, T_A, T_AAAA } from './rr-types.js';
@@ -68,7 +68,7 @@ export function deliverReply(ctx: DeliverContext, buf: Buffer, asked: AskedQuest
     capTtls(buf, reply, config.cache.maxTtl);
   }
   if (waiters.length === 0) return;
-  const qEnd = questionEnd(buf);
+  const qEnd = tc ? questionEnd(buf) : 0;
   for (const w of waiters) {
     let out: Buffer;
     if (tc) out = truncatedReply(buf, qEnd, w.id);
@@ -78,7 +78,7 @@ export function deliverReply(ctx: DeliverContext, buf: Buffer, asked: AskedQuest
       q.flags = asked.flags;
       q.qEnd = asked.qEnd;
       out = localResponse(asked.query, q, RCODE_NOERROR, false, w.withOpt);
-    } else out = forClient(buf, w.id);
+    } else out = waiters.length === 1 ? toClientInPlace(buf, w.id) : forClient(buf, w.id);
     w.send(out);
   }
 }

@@ -13,7 +13,12 @@ export function capTtls(buf: Buffer, reply: ParsedReply, maxTtl: number): void {
 export function forClient(reply: Buffer, clientId: number): Buffer {
   const out = Buffer.allocUnsafe(reply.length);
   reply.copy(out);
-  out.writeUInt16BE(clientId, 0);
-  out.writeUInt16BE((out.readUInt16BE(2) | FLAG_RA) & ~FLAG_AD, 2);
-  return out;
+  return toClientInPlace(out, clientId);
+}
+
+/** Readdresses `reply` itself (when it goes to a single client). */
+export function toClientInPlace(reply: Buffer, clientId: number): Buffer {
+  reply.writeUInt16BE(clientId, 0);
+  reply.writeUInt16BE((reply.readUInt16BE(2) | FLAG_RA) & ~FLAG_AD, 2);
+  return reply;
 }
