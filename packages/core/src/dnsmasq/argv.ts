@@ -1,9 +1,7 @@
 import { matchLongOption, optionByShort, optionIdentity } from './option-lookup.js';
-import type { OptionSpec } from './option-spec.js';
+import { ambiguousLong, junk, missingArgument, repeatedOption, tryHelp, unknownLong } from './argv-problems.js';
 import type { ArgvProblem, ParsedArgv, ParsedOption, Positional } from './parsed-argv.js';
-import { type ArgToken, type Range, tokenOffset, tokenRange, tokensFromWords } from './source-range.js';
-
-const TRY_HELP = 'bad command line options: try --help';
+import { type ArgToken, tokenOffset, tokenRange, tokensFromWords } from './source-range.js';
 
 /** Short options are ASCII letters and digits only (dnsmasq's getopt string names every one of them). */
 const SHORT_LETTER = /^[A-Za-z0-9]$/;
@@ -29,15 +27,7 @@ export function parseArgv(words: readonly (string | ArgToken)[]): ParsedArgv {
       seenOnce.set(identity, option);
       return;
     }
-    problems.push({
-      code: 'repeated-option',
-      message: 'bad command line options: illegal repeated flag',
-      explanation: `${option.spelled} may be given only once; it was already given as ${first.spelled}.`,
-      token: tokens[option.tokenIndex]!.text,
-      tokenIndex: option.tokenIndex,
-      range: option.nameRange,
-      option: option.spec,
-    });
+    problems.push(repeatedOption(option, first, tokens[option.tokenIndex]!));
   };
 
   for (let i = 0; i < tokens.length; i++) {
@@ -56,19 +46,7 @@ export function parseArgv(words: readonly (string | ArgToken)[]): ParsedArgv {
     }
   }
 
-  for (const p of positionals) {
-    if (isBlank(p.text)) continue;
-    problems.push({
-      code: 'junk',
-      message: 'junk found in command line',
-      explanation: p.afterDoubleDash
-        ? `"${p.text}" follows "--", so it is not an option, and dnsmasq takes no other words.`
-        : `"${p.text}" is not an option, and dnsmasq takes no other words. A value must be attached (--opt=value) or follow an option that requires one.`,
-      token: p.text,
-      tokenIndex: p.tokenIndex,
-      range: p.range,
-    });
-  }
+  for (const p of positionals) if (!isBlank(p.text)) problems.push(junk(p));
   return { options, positionals, problems };
 }
 
@@ -86,19 +64,12 @@ function parseLong(
   const nameRange = tokenRange(token, 0, nameEnd);
   const match = matchLongOption(name);
 
-  if (match.kind === 'unknown' || match.kind === 'ambiguous') {
-    problems.push({
-      code: match.kind === 'unknown' ? 'unknown-option' : 'ambiguous-option',
-      message: TRY_HELP,
-      explanation:
-        match.kind === 'unknown'
-          ? `dnsmasq 2.90 has no option --${name}.`
-          : `--${name} is ambiguous: it abbreviates ${describeCandidates(match.candidates)}.`,
-      token: text,
-      tokenIndex: i,
-      range: nameRange,
-      ...(match.kind === 'ambiguous' ? { candidates: match.candidates.map((c) => c.long) } : {}),
-    });
+  if (match.kind === 'unknown') {
+    problems.push(unknownLong(name, token, i, nameRange));
+    return i;
+  }
+  if (match.kind === 'ambiguous') {
+    problems.push(ambiguousLong(name, match.candidates, token, i, nameRange));
     return i;
   }
 
@@ -108,15 +79,7 @@ function parseLong(
 
   if (eq !== -1) {
     if (spec.arg === 'none') {
-      problems.push({
-        code: 'unexpected-argument',
-        message: TRY_HELP,
-        explanation: `--${spec.long} is a flag and takes no value.`,
-        token: text,
-        tokenIndex: i,
-        range: tokenRange(token, 0, text.length),
-        option: spec,
-      });
+      problems.push(tryHelp('unexpected-argument', `--${spec.long} is a flag and takes no value.`, token, i, tokenRange(token, 0, text.length), { option: spec }));
       return i;
     }
     const valueRange = tokenRange(token, eq + 1, text.length);
@@ -144,14 +107,7 @@ function parseShortBundle(
     const spec = SHORT_LETTER.test(letter) ? optionByShort(letter) : undefined;
     const nameRange = tokenRange(token, j === 1 ? 0 : j, j + 1);
     if (!spec) {
-      problems.push({
-        code: 'unknown-option',
-        message: TRY_HELP,
-        explanation: `-${letter} is not a dnsmasq option.`,
-        token: text,
-        tokenIndex: i,
-        range: nameRange,
-      });
+      problems.push(tryHelp('unknown-option', `-${letter} is not a dnsmasq option.`, token, i, nameRange));
       continue;
     }
     const spelled = `-${letter}`;
@@ -205,29 +161,12 @@ function takeNextWord(
   return i + 1;
 }
 
-function missingArgument(spec: OptionSpec, spelled: string, token: ArgToken, i: number, range: Range): ArgvProblem {
-  return {
-    code: 'missing-argument',
-    message: TRY_HELP,
-    explanation: `${spelled} needs a value${spec.metavar ? ` ${spec.metavar}` : ''}, and nothing follows it.`,
-    token: token.text,
-    tokenIndex: i,
-    range,
-    option: spec,
-  };
-}
-
 function valueMap(token: ArgToken, from: number): (index: number) => number {
   return (index) => tokenOffset(token, from + index);
 }
 
 function positional(token: ArgToken, tokenIndex: number, afterDoubleDash: boolean): Positional {
   return { text: token.text, tokenIndex, range: tokenRange(token, 0, token.text.length), afterDoubleDash };
-}
-
-function describeCandidates(candidates: readonly OptionSpec[]): string {
-  const names = candidates.map((c) => `--${c.long}`);
-  return names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more` : names.join(', ');
 }
 
 /** C's isspace: what dnsmasq skips when it looks for junk after the options. */
