@@ -2,15 +2,15 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Suffixes a directory walk picks up; files named on the command line are linted whatever their name. */
-export const MANIFEST_SUFFIXES = ['.yaml', '.yml', '.json'];
+const MANIFEST_SUFFIXES = ['.yaml', '.yml', '.json'];
 /** dnsmasq conf files and bare argv files, read as such when their content fits (see lint-text.ts). */
-export const DNSMASQ_SUFFIXES = ['.conf', '.args', '.args.txt'];
-export const TEMPLATE_SUFFIXES = ['.j2', '.jinja', '.jinja2', '.tpl', '.tmpl', '.template', '.base', '.in', '.sed', '.erb'];
+const DNSMASQ_SUFFIXES = ['.conf', '.args', '.args.txt'];
+const TEMPLATE_SUFFIXES = ['.j2', '.jinja', '.jinja2', '.tpl', '.tmpl', '.template', '.base', '.in', '.sed', '.erb'];
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 /** Bounds the walk so a mistaken `lint /` ends. */
 const MAX_FILES = 100_000;
 
-export function isManifestName(name: string): boolean {
+function isManifestName(name: string): boolean {
   const lower = name.toLowerCase();
   return [...MANIFEST_SUFFIXES, ...DNSMASQ_SUFFIXES, ...TEMPLATE_SUFFIXES].some((s) => lower.endsWith(s));
 }

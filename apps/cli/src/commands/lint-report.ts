@@ -1,3 +1,4 @@
+import { preferredFix } from '@kube-dns-tools/core/lint/apply-fixes';
 import type { Finding } from '@kube-dns-tools/core/lint/finding';
 
 /** One linted file as the formatters see it. */
@@ -25,7 +26,7 @@ export function countFindings(reports: readonly FileReport[]): Counts {
   return counts;
 }
 
-/** What `--fix` would change: the finding has a preferred fix. */
+/** What `--fix` would change: the finding has the fix `--fix` applies. */
 export function isFixable(finding: Finding): boolean {
-  return finding.fixes.some((f) => f.preferred);
+  return preferredFix(finding) !== undefined;
 }

@@ -43,7 +43,7 @@ function usage(message: string): number {
   return 2;
 }
 
-export function runLint(paths: readonly string[], flags: LintFlags): number {
+function runLint(paths: readonly string[], flags: LintFlags): number {
   if (!FORMATS.includes(flags.format)) return usage(`--format ${flags.format}: expected one of ${FORMATS.join(', ')}`);
   const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) return usage(`--max-warnings ${flags.maxWarnings}: expected a whole number`);

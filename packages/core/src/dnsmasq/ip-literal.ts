@@ -93,7 +93,7 @@ export function parseIPv6(text: string): IpLiteral | undefined {
 }
 
 /** `inet_ntop(AF_INET6)`: longest run (2+) of zero groups as `::`, IPv4-mapped/compatible tails dotted. */
-export function formatIPv6(groups: readonly number[]): string {
+function formatIPv6(groups: readonly number[]): string {
   let bestStart = -1;
   let bestLen = 0;
   for (let i = 0; i < 8; ) {

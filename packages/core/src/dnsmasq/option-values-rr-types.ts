@@ -6,7 +6,7 @@ import { pieceRange, splitFirst, wholeValue, type ValuePiece } from './server-sp
  * The record type names dnsmasq 2.90 knows (each checked against the real binary with `--cache-rr`),
  * with their numbers. Matching is case-insensitive; `TYPEnnn` is not accepted, plain numbers are.
  */
-export const RR_TYPE_NUMBERS: ReadonlyMap<string, number> = new Map(
+const RR_TYPE_NUMBERS: ReadonlyMap<string, number> = new Map(
   Object.entries({
     A: 1, NS: 2, MD: 3, MF: 4, CNAME: 5, SOA: 6, MB: 7, MG: 8, MR: 9, NULL: 10, WKS: 11, PTR: 12,
     HINFO: 13, MINFO: 14, MX: 15, TXT: 16, RP: 17, AFSDB: 18, X25: 19, ISDN: 20, RT: 21, NSAP: 22,

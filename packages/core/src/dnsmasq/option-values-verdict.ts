@@ -13,9 +13,9 @@ export interface ValueVerdict {
 /** Checks one value; `name` is the option as the user wrote it (`--cache-size` or `-c`), for messages. */
 export type ValueCheck = (value: string | undefined, name: string) => ValueVerdict | undefined;
 
-export const GENERIC_REASON = 'try --help';
+const GENERIC_REASON = 'try --help';
 
-export function wholeRange(value: string | undefined): Range {
+function wholeRange(value: string | undefined): Range {
   return { start: 0, end: value?.length ?? 0 };
 }
 

@@ -4,7 +4,7 @@ import type { ManifestModel, WorkloadRef } from '../manifest/model.js';
 import type { Fix, Severity } from './finding.js';
 import type { InvocationFacts } from './invocation-facts.js';
 
-export const DOCS_BASE = 'https://github.com/kube-dns-tools/kube-dns-tools/blob/main/docs/rules/';
+const DOCS_BASE = 'https://github.com/kube-dns-tools/kube-dns-tools/blob/main/docs/rules/';
 
 export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE}${ruleId}.md`;
