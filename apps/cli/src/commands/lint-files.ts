@@ -1,19 +1,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeLintableNames, isLintableFileName } from '@kube-dns-tools/core/lint/file-names';
 
-/** Suffixes a directory walk picks up; files named on the command line are linted whatever their name. */
-const MANIFEST_SUFFIXES = ['.yaml', '.yml', '.json'];
-/** dnsmasq conf files and bare argv files, read as such when their content fits (see lint-text.ts). */
-const DNSMASQ_SUFFIXES = ['.conf', '.args', '.args.txt'];
-const TEMPLATE_SUFFIXES = ['.j2', '.jinja', '.jinja2', '.tpl', '.tmpl', '.template', '.base', '.in', '.sed', '.erb'];
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 /** Bounds the walk so a mistaken `lint /` ends. */
 const MAX_FILES = 100_000;
-
-function isManifestName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return [...MANIFEST_SUFFIXES, ...DNSMASQ_SUFFIXES, ...TEMPLATE_SUFFIXES].some((s) => lower.endsWith(s));
-}
 
 export interface FileList {
   readonly files: string[];
@@ -21,7 +12,7 @@ export interface FileList {
   readonly problems: string[];
 }
 
-/** Expands the command line's paths into files, recursing into directories in name order. */
+/** Expands the command line's paths into files, recursing into directories in name order; a file named is linted whatever its name. */
 export function collectFiles(paths: readonly string[]): FileList {
   const files: string[] = [];
   const problems: string[] = [];
@@ -40,7 +31,7 @@ export function collectFiles(paths: readonly string[]): FileList {
     const before = files.length;
     walk(path, files, problems);
     if (files.length === before) {
-      problems.push(`${path}: no manifests here (looked for ${MANIFEST_SUFFIXES.join(', ')} and templates such as ${TEMPLATE_SUFFIXES.slice(0, 5).join(', ')}, skipping node_modules and .git)`);
+      problems.push(`${path}: no manifests here (looked for ${describeLintableNames()}, skipping node_modules and .git)`);
     }
   }
   return { files, problems };
@@ -60,7 +51,7 @@ function walk(dir: string, files: string[], problems: string[]): void {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRS.has(entry.name)) walk(path, files, problems);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && isManifestName(entry.name)) {
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && isLintableFileName(entry.name)) {
       files.push(path);
     }
   }

@@ -8,11 +8,6 @@ import { hasPlaceholder } from './placeholder.js';
 /** The kind given to the pseudo-workload of a dnsmasq conf file. */
 export const CONF_FILE_KIND = 'dnsmasq.conf';
 
-/** `dnsmasq.conf`, `01-kube-dns.conf`, and templates of them (`.conf.j2`, `.conf.tpl`, ...). */
-export function isConfFileName(filePath: string | undefined): boolean {
-  return !!filePath && /\.conf(?:\.(?:j2|jinja2?|tpl|tmpl|template|erb|in|sed|base))?$/i.test(filePath);
-}
-
 /**
  * A `.conf` file is read as dnsmasq's when at least two thirds of its option lines start with a dnsmasq
  * option name, so that nginx.conf or a resolv.conf template next to the manifests is left alone.

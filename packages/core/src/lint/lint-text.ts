@@ -7,8 +7,9 @@ import { docsUrl, type Rule, type RuleContext, type RuleReport } from './rule.js
 import { MODEL_RULES } from './rules/index.js';
 import { internalError } from './rules/suppression-rules.js';
 import { applySuppressions } from './apply-suppressions.js';
-import { isRawArgvFile, readRawArgv } from './raw-argv-reader.js';
-import { isConfFileName, looksLikeDnsmasqConf, readDnsmasqConf } from './conf-file-reader.js';
+import { readRawArgv } from './raw-argv-reader.js';
+import { looksLikeDnsmasqConf, readDnsmasqConf } from './conf-file-reader.js';
+import { isConfFileName, isRawArgvFile } from './file-names.js';
 
 export type RuleSetting = Severity | 'off';
 

@@ -3,11 +3,6 @@ import type { TextEdit } from './finding.js';
 import type { ArgInsertion, DnsmasqInvocation, ManifestArg, ManifestModel } from '../manifest/model.js';
 import { hasPlaceholder } from './placeholder.js';
 
-/** Files holding a bare dnsmasq argv (words separated by blanks or newlines), e.g. `snippet.args.txt`. */
-export function isRawArgvFile(filePath: string | undefined): boolean {
-  return !!filePath && /\.(?:args|argv)(?:\.txt)?$/i.test(filePath);
-}
-
 /**
  * Reads a bare argv as one dnsmasq invocation: words split at blanks (no shell quoting),
  * a leading `dnsmasq` program name dropped, `#` comment lines skipped.
