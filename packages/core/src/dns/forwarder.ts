@@ -139,8 +139,26 @@ export class Forwarder {
     this.closeLog = () => undefined;
   }
 
+  /** The UDP client being served; `udpRespond` answers it without a closure per datagram (valid synchronously only). */
+  private udpSock: dgram.Socket | undefined;
+  private udpAddress = '';
+  private udpPort = 0;
+  private readonly udpRespond = (out: Buffer): void => {
+    this.udpSock?.send(out, this.udpPort, this.udpAddress);
+  };
+
   private onUdp(sock: dgram.Socket, buf: Buffer, rinfo: dgram.RemoteInfo): void {
-    this.handle(buf, rinfo.address, rinfo.port, (out) => sock.send(out, rinfo.port, rinfo.address), false);
+    this.udpSock = sock;
+    this.udpAddress = rinfo.address;
+    this.udpPort = rinfo.port;
+    this.handle(buf, rinfo.address, rinfo.port, this.udpRespond, false);
+  }
+
+  /** A sender that stays valid after this datagram (for clients waiting on a forward). */
+  private lastingSender(respond: (b: Buffer) => void, viaTcp: boolean, address: string, port: number): (b: Buffer) => void {
+    if (viaTcp || respond !== this.udpRespond) return respond;
+    const sock = this.udpSock!;
+    return (out) => sock.send(out, port, address);
   }
 
   /** One client query; never throws (bad input is dropped). */
@@ -180,7 +198,7 @@ export class Forwarder {
         return;
       }
     }
-    const waiter: Waiter = { address, port, id: q.id, withOpt, serial, send: respond };
+    const waiter: Waiter = { address, port, id: q.id, withOpt, serial, send: this.lastingSender(respond, viaTcp, address, port) };
     if (viaTcp) {
       if (this.tcpForwards >= MAX_TCP_FORWARDS) return respond(localResponse(buf, q, RCODE_REFUSED, false, withOpt));
       this.tcpForwards++;

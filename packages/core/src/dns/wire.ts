@@ -65,7 +65,8 @@ export function readName(buf: Buffer, offset: number, out: NameResult = scratch)
   let end = -1;
   let jumps = 0;
   let wire = 1;
-  let spelled = '';
+  let w = 0;
+  let plain = true;
   for (;;) {
     if (pos >= buf.length) return undefined;
     const len = buf[pos]!;
@@ -86,14 +87,40 @@ export function readName(buf: Buffer, offset: number, out: NameResult = scratch)
     if (stop > buf.length) return undefined;
     wire += len + 1;
     if (wire > MAX_NAME_WIRE) return undefined;
-    spelled = spelled.length === 0 ? labelText(buf, start, stop) : spelled + '.' + labelText(buf, start, stop);
+    if (w > 0) nameScratch[w++] = 0x2e;
+    for (let i = start; i < stop; i++) {
+      const c = buf[i]!;
+      if (c <= 0x20 || c >= 0x7f || c === 0x2e || c === 0x5c) plain = false;
+      nameScratch[w++] = c;
+    }
     pos = stop;
   }
-  out.spelled = spelled;
-  out.key = spelled.toLowerCase();
+  out.spelled = plain ? nameScratch.toString('latin1', 0, w) : escapedName(buf, offset);
+  out.key = out.spelled.toLowerCase();
   out.end = end;
   out.wireLength = wire;
   return out;
+}
+
+/** One byte per character; the longest name (255 wire bytes) fits with room for the dots. */
+const nameScratch = Buffer.alloc(512);
+
+/** Presentation form with `\.`, `\\` and `\DDD` escapes (names that are not plain ASCII). */
+function escapedName(buf: Buffer, offset: number): string {
+  let pos = offset;
+  let spelled = '';
+  for (let guard = 0; guard < 256; guard++) {
+    const len = buf[pos]!;
+    if (len === 0) break;
+    if ((len & 0xc0) === 0xc0) {
+      pos = ((len & 0x3f) << 8) | buf[pos + 1]!;
+      continue;
+    }
+    const label = labelText(buf, pos + 1, pos + 1 + len);
+    spelled = spelled.length === 0 ? label : spelled + '.' + label;
+    pos += len + 1;
+  }
+  return spelled;
 }
 
 /** Offset after the name at `offset` without decoding it, or -1 when malformed. */
