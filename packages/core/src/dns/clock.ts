@@ -16,8 +16,3 @@ export class ManualClock implements Clock {
     this.ms += ms;
   }
 }
-
-/** Whole seconds, as dnsmasq counts cache lifetimes. */
-export function nowSeconds(clock: Clock): number {
-  return Math.floor(clock.nowMs() / 1000);
-}

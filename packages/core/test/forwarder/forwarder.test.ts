@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/dns/clock.js';
 import type { Forwarder } from '../../src/dns/forwarder.js';
 import { a, decode, query, rcodeOf, reply } from './packets.js';
 import { askTcp, askUdp, sleep, startForwarder, TestUpstream } from './loopback.js';
@@ -14,8 +15,8 @@ async function upstream(answer: ConstructorParameters<typeof TestUpstream>[0]): 
   return up;
 }
 
-async function forwarder(partial: Parameters<typeof startForwarder>[0]): Promise<{ fwd: Forwarder; port: number; lines: string[] }> {
-  const f = await startForwarder(partial);
+async function forwarder(partial: Parameters<typeof startForwarder>[0], clock?: ManualClock): Promise<{ fwd: Forwarder; port: number; lines: string[] }> {
+  const f = await startForwarder(partial, clock);
   running.push(f.fwd);
   return f;
 }
@@ -45,6 +46,19 @@ describe('forwarder over loopback', () => {
       'query[A] www.example.com from 127.0.0.1',
       'cached www.example.com is 192.0.2.10',
     ]);
+  });
+
+  it('decays cached TTLs and expires entries by the injected clock', async () => {
+    const up = await upstream(good);
+    const clock = new ManualClock();
+    const { port } = await forwarder({ defaultServers: [server(up)] }, clock);
+    await askUdp(port, query('t.example.com', 'A'));
+    clock.advance(2_000);
+    expect(decode((await askUdp(port, query('t.example.com', 'A')))!).answers[0]!.ttl).toBe(298);
+    expect(up.received).toHaveLength(1);
+    clock.advance(298_000);
+    await askUdp(port, query('t.example.com', 'A'));
+    expect(up.received).toHaveLength(2);
   });
 
   it('spreads forwards over random source ports', async () => {

@@ -1,6 +1,7 @@
 /** Loopback helpers for forwarder tests: a scriptable upstream (UDP + TCP) and a one-shot client. */
 import dgram from 'node:dgram';
 import net from 'node:net';
+import type { Clock } from '../../src/dns/clock.js';
 import { Forwarder } from '../../src/dns/forwarder.js';
 import { withDefaults, type ForwarderConfig } from '../../src/dns/forwarder-config.js';
 import { QueryLog } from '../../src/dns/querylog.js';
@@ -103,13 +104,13 @@ export function askTcp(port: number, query: Buffer, timeoutMs = 2000): Promise<B
 }
 
 /** A started forwarder on 127.0.0.1 (random port) whose log lines land in `lines` (without the prefix). */
-export async function startForwarder(partial: Parameters<typeof withDefaults>[0]): Promise<{ fwd: Forwarder; port: number; lines: string[]; config: ForwarderConfig }> {
+export async function startForwarder(partial: Parameters<typeof withDefaults>[0], clock?: Clock): Promise<{ fwd: Forwarder; port: number; lines: string[]; config: ForwarderConfig }> {
   const config = withDefaults({ log: { queries: true, extra: false, facility: '-' }, ...partial });
   const lines: string[] = [];
   const log = new QueryLog(config.log, (text) => {
     for (const l of text.split('\n')) if (l) lines.push(l.replace(/^dnsmasq\[\d+\]: /, ''));
   });
-  const fwd = new Forwarder(config, { log, upstreamSockets: 4 });
+  const fwd = new Forwarder(config, { log, upstreamSockets: 4, ...(clock ? { clock } : {}) });
   await fwd.start();
   return { fwd, port: fwd.addresses[0]!.port, lines, config };
 }
