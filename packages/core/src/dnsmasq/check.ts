@@ -1,7 +1,7 @@
 import { parseArgv } from './argv.js';
 import { validateOptionValue } from './option-values.js';
 import type { ServerGrammarOptions } from './server.js';
-import type { ParsedArgv } from './parsed-argv.js';
+import type { ArgvProblem, ParsedArgv } from './parsed-argv.js';
 import type { ArgToken, Range } from './source-range.js';
 
 /** What `dnsmasq --test` would say about an argv. */
@@ -23,7 +23,7 @@ interface Refusal {
   readonly verdict: ArgvVerdict;
 }
 
-export const SYNTAX_OK = 'syntax check OK.';
+const SYNTAX_OK = 'syntax check OK.';
 
 export interface CheckOptions extends ServerGrammarOptions {
   /** The argv already parsed, to avoid parsing twice. */
@@ -43,18 +43,7 @@ export function checkArgv(words: readonly (string | ArgToken)[], options: CheckO
   };
   const refusals: Refusal[] = [];
   for (const problem of parsed.problems) {
-    if (problem.code === 'junk') continue;
-    refusals.push({
-      order: [problem.tokenIndex, problem.range.start],
-      verdict: {
-        ok: false,
-        message: problem.message,
-        token: problem.token,
-        explanation: problem.explanation,
-        tokenIndex: problem.tokenIndex,
-        range: problem.range,
-      },
-    });
+    if (problem.code !== 'junk') refusals.push({ order: [problem.tokenIndex, problem.range.start], verdict: problemVerdict(problem) });
   }
   for (const option of parsed.options) {
     const order = [option.tokenIndex, option.nameRange.start] as const;
@@ -82,15 +71,10 @@ export function checkArgv(words: readonly (string | ArgToken)[], options: CheckO
   const first = refusals[0];
   if (first) return first.verdict;
   const junk = parsed.problems.find((p) => p.code === 'junk');
-  if (junk) {
-    return {
-      ok: false,
-      message: junk.message,
-      token: junk.token,
-      explanation: junk.explanation,
-      tokenIndex: junk.tokenIndex,
-      range: junk.range,
-    };
-  }
-  return { ok: true, message: SYNTAX_OK, token: null };
+  return junk ? problemVerdict(junk) : { ok: true, message: SYNTAX_OK, token: null };
+}
+
+function problemVerdict(problem: ArgvProblem): ArgvVerdict {
+  const { message, token, explanation, tokenIndex, range } = problem;
+  return { ok: false, message, token, explanation, tokenIndex, range };
 }
