@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { lintText } from '../../packages/core/src/lint/lint-text.js';
+import { corpusFiles, readCorpus } from '../../packages/core/test/lint/corpus-files.js';
 import { generateWorkspace } from './generate-workspace.js';
 
 /** Median wall time of `fn` in ms over `runs` runs after one warm-up, bounded to `budgetMs` of measuring. */
@@ -18,15 +18,6 @@ function median(fn: () => void, runs: number, budgetMs = 20_000): number {
   return times[Math.floor(times.length / 2)]!;
 }
 
-function corpusTexts(root: string): { path: string; text: string }[] {
-  const out: { path: string; text: string }[] = [];
-  for (const dir of readdirSync(root).sort()) {
-    if (!statSync(join(root, dir)).isDirectory()) continue;
-    for (const name of readdirSync(join(root, dir)).sort()) out.push({ path: `${dir}/${name}`, text: readFileSync(join(root, dir, name), 'utf8') });
-  }
-  return out;
-}
-
 function row(label: string, bytes: number, lintMs: number, parseMs: number): string {
   return `${label.padEnd(28)} ${(bytes / 1e6).toFixed(2).padStart(6)} MB   lint ${lintMs.toFixed(1).padStart(8)} ms   yaml.parseAllDocuments ${parseMs.toFixed(1).padStart(8)} ms   ratio ${(lintMs / parseMs).toFixed(2)}x`;
 }
@@ -34,7 +25,8 @@ function row(label: string, bytes: number, lintMs: number, parseMs: number): str
 const repo = process.argv[2] ?? process.cwd();
 const small = generateWorkspace(512 * 1024);
 const large = generateWorkspace(5 * 1024 * 1024);
-const corpus = corpusTexts(join(repo, 'packages/core/test/fixtures/corpus'));
+const corpusRoot = join(repo, 'packages/core/test/fixtures/corpus');
+const corpus = corpusFiles(corpusRoot).map((path) => ({ path, text: readCorpus(path, corpusRoot) }));
 const corpusBytes = corpus.reduce((n, c) => n + c.text.length, 0);
 
 const lintLarge = median(() => lintText(large, { filePath: 'workspace.yaml' }), 7);
@@ -46,7 +38,7 @@ const parseCorpus = median(() => corpus.forEach((c) => parseAllDocuments(c.text)
 const findings = lintText(large, { filePath: 'workspace.yaml' });
 console.log(`kube-dns-tools lint benchmark (median of runs, one process; ${findings.invocations} dnsmasq invocations in the 5 MB workspace)`);
 console.log(row('generated workspace', large.length, lintLarge, parseLarge));
-console.log(row('shared corpus (58 files)', corpusBytes, lintCorpus, parseCorpus));
+console.log(row(`shared corpus (${corpus.length} files)`, corpusBytes, lintCorpus, parseCorpus));
 const scale = lintLarge / lintSmall;
 const inputScale = large.length / small.length;
 console.log(`scaling: ${inputScale.toFixed(1)}x the input (${(small.length / 1e6).toFixed(2)} MB -> ${(large.length / 1e6).toFixed(2)} MB) costs ${scale.toFixed(2)}x the lint time`);

@@ -2,18 +2,21 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CORPUS_DIR = fileURLToPath(new URL('../fixtures/corpus/', import.meta.url));
+/** The corpus copied from the shared one (see its README.md); resolved on call, as bench/lint bundles this as CommonJS. */
+function corpusDir(): string {
+  return fileURLToPath(new URL('../fixtures/corpus/', import.meta.url));
+}
 
 /** Every corpus file as `dir/name` (README.md and PROVENANCE.tsv at the top are not manifests). */
-export function corpusFiles(): string[] {
+export function corpusFiles(root = corpusDir()): string[] {
   const files: string[] = [];
-  for (const dir of readdirSync(CORPUS_DIR).sort()) {
-    if (!statSync(join(CORPUS_DIR, dir)).isDirectory()) continue;
-    for (const name of readdirSync(join(CORPUS_DIR, dir)).sort()) files.push(`${dir}/${name}`);
+  for (const dir of readdirSync(root).sort()) {
+    if (!statSync(join(root, dir)).isDirectory()) continue;
+    for (const name of readdirSync(join(root, dir)).sort()) files.push(`${dir}/${name}`);
   }
   return files;
 }
 
-export function readCorpus(file: string): string {
-  return readFileSync(join(CORPUS_DIR, file), 'utf8');
+export function readCorpus(file: string, root = corpusDir()): string {
+  return readFileSync(join(root, file), 'utf8');
 }
