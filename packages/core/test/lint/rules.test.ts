@@ -125,6 +125,14 @@ describe('invocation-level rules', () => {
     expect(sixty.map((f) => [f.ruleId, f.message.match(/\((\d+) seconds\)/)?.[1]])).toEqual([['neg-ttl', '60']]);
   });
 
+  it('-d copies the log to stderr: no log-facility finding, and log-queries adds only -q', () => {
+    const ruleIds = (args: string) => lintText(args, { filePath: 'x.args' }).findings.map((f) => f.ruleId);
+    expect(ruleIds('-d -q -N -R --server=10.0.0.1')).toEqual([]);
+    expect(ruleIds('-k -q -N -R --server=10.0.0.1')).toEqual(['log-facility']);
+    const [f] = lintText('--no-daemon -N -R --server=10.0.0.1', { filePath: 'x.args' }).findings;
+    expect([f!.ruleId, f!.fixes[0]!.title]).toEqual(['log-queries', 'Add --log-queries']);
+  });
+
   it('adds flags in the neighbours\' short form, and log-facility follows -q', () => {
     const r = lintFixture('short-style.yaml');
     const negcache = r.of('no-negcache')[0]!;

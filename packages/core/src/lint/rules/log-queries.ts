@@ -12,7 +12,7 @@ export const logQueries: Rule = {
       const word = flagFor(facts, 'log-queries', 'q');
       const flag = facts.written(word);
       const words = [word];
-      if (facts.presence('log-facility') === 'absent') words.push('--log-facility=-');
+      if (facts.presence('log-facility') === 'absent' && facts.presence('no-daemon') !== 'always') words.push('--log-facility=-');
       const shown = words.map((w) => facts.written(w)).join(' ');
       const typo = misspelling(facts, 'log-queries');
       const message =
