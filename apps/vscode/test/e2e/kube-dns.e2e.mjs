@@ -52,6 +52,7 @@ async function step(name, body) {
     failed++;
     console.log(`FAIL ${name} (${Date.now() - t0} ms)\n     ${String(error?.stack ?? error).split('\n').join('\n     ')}`);
     await workbench?.screenshot(`failed-${name.replace(/\W+/g, '-').toLowerCase()}`).catch(() => undefined);
+    await workbench?.escape().catch(() => undefined);
   }
 }
 
@@ -82,8 +83,9 @@ try {
     const lines = original.split('\n');
     const line = lines.findIndex((text) => /^\s*- name: dnsmasq\s*$/.test(text));
     expect(line >= 0, 'no "- name: dnsmasq" line in the example');
-    await workbench.goTo(line + 1, lines[line].indexOf('dnsmasq') + 2);
-    const offered = await workbench.quickFix(/Add --no-negcache/, { beforePick: () => workbench.screenshot('quick-fix-menu') });
+    const reposition = () => workbench.goTo(line + 1, lines[line].indexOf('dnsmasq') + 2);
+    await reposition();
+    const offered = await workbench.quickFix(/Add --no-negcache/, { beforePick: () => workbench.screenshot('quick-fix-menu'), reposition });
     say(`offered: ${offered.join(' | ')}`);
     expect(/Add --no-negcache/.test(offered[0] ?? ''), `the preferred fix is not first: ${offered[0]}`);
     await workbench.waitForProblemRows((r) => !r.some((row) => row.includes('no-negcache')), 30_000);
@@ -116,6 +118,28 @@ try {
     await workbench.screenshot('collect-diagnostics');
     expect(text.includes('kube-dns Tools diagnostics'), `no diagnostics report editor; editor shows:\n${text.slice(0, 500)}`);
     expect(text.includes('kube-dns-tools-language-server'), 'the report lacks the language server info');
+  });
+
+  await step('palette "Show Rule Documentation" lists the rules and opens the no-negcache page', async () => {
+    const popup = workbench.page.context().waitForEvent('page', { timeout: 20_000 }).catch(() => undefined);
+    await workbench.runCommand('kube-dns Tools: Show Rule Documentation', { opensQuickInput: true });
+    await workbench.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'server-syntax' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await workbench.quickInputBox().fill('no-negcache');
+    const row = workbench.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'no-negcache' }).first();
+    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    await workbench.screenshot('rule-picker');
+    await workbench.page.keyboard.press('Enter');
+    // VS Code asks before opening an external site; accept, then the browser opens the page.
+    const dialog = workbench.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 10_000 });
+    const question = await dialog.innerText();
+    await workbench.screenshot('open-external');
+    expect(question.includes('docs/rules/no-negcache.md'), `the dialog does not name the rule page: ${question}`);
+    await dialog.locator('.monaco-button', { hasText: /^Open$/ }).first().click();
+    const page = await popup;
+    expect(page !== undefined, 'no browser tab opened');
+    say(`opened ${page.url()}`);
+    await page.close().catch(() => undefined);
   });
 
   await step('palette "Run Local Forwarder" serves the manifest on 127.0.0.1; "Stop Local Forwarder" stops it', async () => {
