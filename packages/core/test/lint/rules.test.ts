@@ -214,8 +214,21 @@ describe('merged-arguments and ConfigMap shapes', () => {
   it('configmap-json checks the shape kube-dns expects, not just the JSON', () => {
     const [upstreams, stubs] = r.of('configmap-json');
     expect(upstreams!.message).toMatch(/at most 3 upstream nameservers; 4 are given/);
-    expect(stubs!.message).toMatch(/"dns\.corp\.example" \(for "corp\.example"\) is not an IP address/);
+    expect(stubs!.message).toMatch(/"10\.0\.0\.1#53" \(for "lab\.example"\) is neither an IP address/);
     expect(r.at(stubs!)).toContain('"acme.local": ["1.2.3.4:5353"]');
+  });
+
+  it('configmap-json accepts what kube-dns accepts: ports on upstreams, host names for stub domains', () => {
+    const problems = (data: string) => {
+      const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kube-dns\n  namespace: kube-system\ndata:\n${data}`;
+      return lintText(text, { filePath: 'cm.yaml' }).findings.map((f) => f.message);
+    };
+    expect(problems('  upstreamNameservers: \'["8.8.8.8:5353", "[2001:db8::1]:53", "2001:db8::2"]\'\n')).toEqual([]);
+    expect(problems('  stubDomains: \'{"corp.example": ["dns.corp.example", "10.0.0.1:0", "fd00::53"]}\'\n')).toEqual([]);
+    expect(problems('  upstreamNameservers: \'["8.8.8.8:0"]\'\n')).toEqual(['upstreamNameservers: "8.8.8.8:0" is not an IP address (a ":port" from 1 to 65535 may follow).']);
+    expect(problems('  upstreamNameservers: \'["dns.google"]\'\n')).toHaveLength(1);
+    expect(problems('  stubDomains: \'{"corp.example": ["dns.corp.example:53"]}\'\n')).toHaveLength(1);
+    expect(problems('  stubDomains: \'{"Corp_Example": ["10.0.0.1"]}\'\n')).toEqual(['stubDomains: "Corp_Example" is not a valid domain name (lower-case letters, digits, "-" and ".").']);
   });
 });
 

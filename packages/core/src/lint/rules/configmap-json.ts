@@ -41,11 +41,13 @@ function checkValue(
   if (problem) context.report({ range: v.range, message: `${key}: ${problem}`, workload: cm.workload });
 }
 
+// The shapes below follow kube-dns's own validation (kubernetes/dns pkg/dns/config/config.go).
+
 function upstreamProblem(value: unknown): string | undefined {
   if (!Array.isArray(value)) return 'must be a JSON array of IP addresses, e.g. ["8.8.8.8"].';
   if (value.length > 3) return `kube-dns takes at most 3 upstream nameservers; ${value.length} are given.`;
-  const bad = value.find((s) => typeof s !== 'string' || !isServer(s, false));
-  return bad === undefined ? undefined : `${JSON.stringify(bad)} is not an IP address.`;
+  const bad = value.find((s) => typeof s !== 'string' || !isUpstreamNameserver(s));
+  return bad === undefined ? undefined : `${JSON.stringify(bad)} is not an IP address (a ":port" from 1 to 65535 may follow).`;
 }
 
 function stubDomainsProblem(value: unknown): string | undefined {
@@ -53,9 +55,10 @@ function stubDomainsProblem(value: unknown): string | undefined {
     return 'must be a JSON object of domain to a list of nameserver IPs, e.g. {"acme.local": ["1.2.3.4"]}.';
   }
   for (const [domain, servers] of Object.entries(value)) {
+    if (!isDns1123Subdomain(domain)) return `"${domain}" is not a valid domain name (lower-case letters, digits, "-" and ".").`;
     if (!Array.isArray(servers) || servers.length === 0) return `the value of "${domain}" must be a non-empty list of nameserver IPs.`;
-    const bad = servers.find((s) => typeof s !== 'string' || !isServer(s, true));
-    if (bad !== undefined) return `${JSON.stringify(bad)} (for "${domain}") is not an IP address (a ":port" may follow).`;
+    const bad = servers.find((s) => typeof s !== 'string' || !isStubNameserver(s));
+    if (bad !== undefined) return `${JSON.stringify(bad)} (for "${domain}") is neither an IP address (a ":port" may follow) nor a host name.`;
   }
   return undefined;
 }
@@ -66,10 +69,31 @@ function federationsProblem(value: unknown): string | undefined {
   return bad ? `the domain of federation "${bad[0]}" must be a string.` : undefined;
 }
 
-function isServer(text: string, portAllowed: boolean): boolean {
-  if (ipaddr.isValid(text) && (ipaddr.IPv4.isValidFourPartDecimal(text) || text.includes(':'))) return true;
-  if (!portAllowed) return false;
-  const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(text);
-  const host = m?.[1] ?? m?.[2];
-  return !!host && ipaddr.isValid(host) && Number(m![3]) <= 65535;
+/** Go's net.ParseIP: dotted-quad IPv4 or IPv6, no zone. */
+function isIp(text: string): boolean {
+  return ipaddr.isValid(text) && (ipaddr.IPv4.isValidFourPartDecimal(text) || text.includes(':'));
+}
+
+/** Go's net.SplitHostPort for `host:port` and `[v6]:port`. */
+function splitHostPort(text: string): { host: string; port: string } | undefined {
+  const m = /^(?:\[([^\]]*)\]|([^:[\]]*)):([^:]*)$/.exec(text);
+  return m ? { host: m[1] ?? m[2]!, port: m[3]! } : undefined;
+}
+
+/** An IP, or an IP with a port from 1 to 65535. */
+function isUpstreamNameserver(text: string): boolean {
+  if (isIp(text)) return true;
+  const split = splitHostPort(text);
+  return !!split && isIp(split.host) && /^\d+$/.test(split.port) && Number(split.port) >= 1 && Number(split.port) <= 65535;
+}
+
+/** An IP with an optional port from 0 to 65535, or a host name (without a port). */
+function isStubNameserver(text: string): boolean {
+  const split = splitHostPort(text);
+  if (split && split.port !== '' && !(/^\d+$/.test(split.port) && Number(split.port) <= 65535)) return false;
+  return isIp(split ? split.host : text) || isDns1123Subdomain(text);
+}
+
+function isDns1123Subdomain(text: string): boolean {
+  return text.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(text);
 }
