@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../../src/lint/apply-fixes.js';
+import { lintFixture } from './fixture.js';
+
+describe('server-suspicious', () => {
+  const r = lintFixture('servers-suspicious.yaml');
+  const messages = r.of('server-suspicious');
+
+  it('flags each accepted-but-wrong value at its own characters', () => {
+    expect(messages.map((f) => r.at(f))).toEqual(['10.0.0.1/', '10.43.0.0/16', '--server=', 'dns.example.net', '#', '0.0.0.0', '127.0.0.1', 'in6.arpa']);
+    expect(messages[0]!.message).toMatch(/trailing "\/".*NXDOMAIN/);
+    expect(messages[1]!.message).toMatch(/two domains.*--rev-server=10\.43\.0\.0\/16/);
+    expect(messages[2]!.message).toMatch(/every name/);
+    expect(messages[3]!.message).toMatch(/resolves it once at start-up/);
+    expect(messages[4]!.message).toMatch(/port 0/);
+    expect(messages[5]!.message).toMatch(/never uses it/);
+    expect(messages[6]!.message).toMatch(/own address and port/);
+  });
+
+  it('fixes the trailing slash and in6.arpa in place, and offers --rev-server for a CIDR', () => {
+    const fixed = (i: number) => applyEdits(r.text, messages[i]!.fixes[0]!.edits);
+    expect(fixed(0)).toContain('- --server=/example.com/10.0.0.1\n');
+    expect(fixed(1)).toContain('- --rev-server=10.43.0.0/16,127.0.0.1#10053\n');
+    expect(messages[1]!.fixes[0]!.preferred).toBeUndefined();
+    expect(fixed(7)).toContain('- --server=/ip6.arpa/127.0.0.1#10053\n');
+  });
+});
+
+describe('server-syntax', () => {
+  const r = lintFixture('server-syntax.yaml');
+
+  it("quotes dnsmasq's reason, and never judges a templated value", () => {
+    const found = r.of('server-syntax');
+    expect(found.map((f) => f.message.match(/"bad command line options: ([^"]+)"/)?.[1])).toEqual([
+      'Name or service not known',
+      'bad port',
+      'Bad address in --address',
+    ]);
+    expect(r.findings.filter((f) => r.at(f).includes('{{'))).toEqual([]);
+  });
+
+  it('rewrites ip:port as ip#port', () => {
+    const f = r.of('server-syntax')[0]!;
+    expect(applyEdits(r.text, f.fixes[0]!.edits)).toContain('- --server=10.0.0.1#53\n');
+    expect(f.fixes[0]!.preferred).toBe(true);
+  });
+});
