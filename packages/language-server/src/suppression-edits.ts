@@ -35,17 +35,22 @@ const BLOCK_SCALAR_HEADER = /(^|[\s:-])[|>][-+0-9]*\s*(#.*)?$/;
 /**
  * `# kube-dns-tools-disable-next-line RULE -- <reason>` above the line holding `offset`, in that line's indentation;
  * undefined when the line sits inside a block scalar (`|`/`>`), where a comment would become part of the string.
+ * (Inside a multi-line flow sequence or a JSON-in-YAML value the comment is still valid YAML.)
  */
 export function disableLineEdit(text: string, offset: number, ruleId: string): TextEdit | undefined {
   const [line, ...above] = linesBefore(text, offset);
   if (!line) return undefined;
   const indent = indentOf(line.text);
+  // A block scalar swallows every more-indented line after its header: walk the less-indented lines above.
+  let enclosing = indent;
   for (const previous of above) {
-    if (previous.text.trim() === '') continue;
-    if (indentOf(previous.text) < indent) {
-      if (BLOCK_SCALAR_HEADER.test(previous.text)) return undefined;
-      break;
-    }
+    const trimmed = previous.text.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const level = indentOf(previous.text);
+    if (level >= enclosing) continue;
+    if (BLOCK_SCALAR_HEADER.test(previous.text)) return undefined;
+    enclosing = level;
+    if (enclosing === 0) break;
   }
   const comment = `${line.text.slice(0, indent)}# ${SUPPRESS_NEXT_LINE} ${ruleId} -- ${REASON_PLACEHOLDER}${lineEnding(text)}`;
   return { start: line.start, end: line.start, newText: comment };
