@@ -12,6 +12,13 @@ describe('invocation-level rules', () => {
     expect(f!.severity).toBe('error');
   });
 
+  it('no-upstream: /#/ routes every name, and --rev-server zones are named among the routed ones', () => {
+    const ruleIds = (args: string) => lintText(`-k -N -q --log-facility=- -R ${args}`, { filePath: 'x.args' }).findings.map((f) => f.ruleId);
+    expect(ruleIds('--server=/#/10.0.0.1')).toEqual([]);
+    const [f] = lintText('-k -N -q --log-facility=- -R --rev-server=10.0.0.0/8,10.0.0.1 --server=/cluster.local/10.0.0.2', { filePath: 'x.args' }).findings;
+    expect(f!.message).toMatch(/every name outside 10\.in-addr\.arpa, cluster\.local gets REFUSED/);
+  });
+
   it('cache-size, dns-forward-max and neg-ttl judge literal numbers', () => {
     const r = lintFixture('numbers.yaml');
     expect(r.of('cache-size').map(r.at)).toEqual(['--cache-size=0']);

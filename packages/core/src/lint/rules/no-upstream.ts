@@ -16,11 +16,13 @@ export const noUpstream: Rule = {
       const routed: string[] = [];
       let hasDefault = false;
       for (const s of facts.servers()) {
-        if (!s.result.ok || (s.kind !== 'server' && s.kind !== 'local')) continue;
+        if (!s.result.ok || s.kind === 'address') continue;
         const { spec } = s.result;
         const t = spec.target.kind;
-        if (spec.domains.length === 0 && (t === 'upstream' || t === 'hostname')) hasDefault = true;
-        else for (const d of spec.domains) routed.push(d.text === '' ? '(unqualified names)' : d.text);
+        // `/#/` matches every name, as no domain at all does.
+        const everyName = spec.domains.length === 0 || spec.domains.some((d) => d.kind === 'all');
+        if (everyName && s.kind !== 'rev-server' && (t === 'upstream' || t === 'hostname')) hasDefault = true;
+        else for (const d of spec.domains) routed.push(s.kind === 'rev-server' ? d.name : d.kind === 'unqualified' ? '(unqualified names)' : d.text);
       }
       if (hasDefault) continue;
       if (facts.invocation.launcher === 'nanny' && configMapUpstreams) continue;
