@@ -68,7 +68,8 @@ export function answerFromCache(
       else if (type === T_CNAME && kind === KIND_POSITIVE) cname = s;
     }
     if (dead >= 0) cache.collect(dead, now);
-    const final = nx >= 0 ? nx : nRecs > 0 ? -2 : nodata >= 0 ? nodata : -1;
+    // Records of the type (inserted after an NXDOMAIN, which they do not remove) win over the type-less NXDOMAIN.
+    const final = nRecs > 0 ? -2 : nodata >= 0 ? nodata : nx >= 0 ? nx : -1;
     if (final !== -1) {
       for (let i = 0; i < nLinks; i++) if (!cache.isLive(links[i]!, now)) stale = true;
       if (final >= 0 && !cache.isLive(final, now)) stale = true;
@@ -185,7 +186,7 @@ function build(
     const rdLen = cache.rdLen[soa]! - 1 - ownerLen;
     out.writeUInt16BE(T_SOA, w);
     out.writeUInt16BE(1, w + 2);
-    out.writeUInt32BE(servedTtl(cache, soa, now, maxTtl), w + 4);
+    out.writeUInt32BE(servedTtl(cache, soa, now, 0), w + 4);
     out.writeUInt16BE(rdLen, w + 8);
     buf.copy(out, w + 10, off + 1 + ownerLen, off + 1 + ownerLen + rdLen);
     w += 10 + rdLen;

@@ -107,13 +107,14 @@ export function cacheReply(
   else if (walk.links.length > 0) raw = Math.min(...walk.links.map((l) => l.ttl));
   const ttl = adjust(raw, opts);
   if (ttl === 0) return;
-  const soaTtl = soa ? adjust(soa.ttl, opts) : 0;
-  if (soa && soaTtl === 0 && !zeroOk) return;
+  // The SOA keeps its own TTL (only --max-cache-ttl caps it); a TTL-0 SOA is simply not stored.
+  const soaTtl = soa ? (opts.maxCacheTtl > 0 ? Math.min(soa.ttl, opts.maxCacheTtl) : soa.ttl) : 0;
 
   commitLinks(buf, links, linkTtls, cache, now);
   cache.remove(walk.finalKey, nxdomain ? -1 : q.qtype);
-  const slot = cache.insert(walk.finalKey, walk.finalSpelled, q.qtype, nxdomain ? KIND_NXDOMAIN : KIND_NODATA, ttl, now);
-  if (soa && slot >= 0) {
+  // NXDOMAIN is type-less (type 0): a later positive insert for one type does not remove it.
+  const slot = cache.insert(walk.finalKey, walk.finalSpelled, nxdomain ? 0 : q.qtype, nxdomain ? KIND_NXDOMAIN : KIND_NODATA, ttl, now);
+  if (soa && soaTtl > 0 && slot >= 0) {
     const soaSlot = storeSoa(buf, soa, soaTtl, cache, now);
     if (soaSlot >= 0 && cache.keys[slot] === walk.finalKey) cache.linkSoa(slot, soaSlot);
   }

@@ -94,6 +94,15 @@ export class DnsCache {
     return this.overflow.has(slot) ? 0 : slot * SLOT_BYTES;
   }
 
+  /** True when the cache holds a usable record or NODATA entry for `key` (the name exists). */
+  knowsName(key: string, now: number): boolean {
+    for (let s = this.names.get(key) ?? -1; s >= 0; s = this.nextSame[s]!) {
+      const kind = this.kind[s]!;
+      if ((kind === KIND_POSITIVE || kind === KIND_NODATA) && now < this.deadAt(s)) return true;
+    }
+    return false;
+  }
+
   /** Inserts one record (`ttl` in seconds, `now` in ms) at the LRU front and the end of its name's list; returns the slot or -1 (cache disabled). */
   insert(key: string, spelled: string, type: number, kind: number, ttl: number, now: number, rdata?: Buffer, target?: string): number {
     if (this.capacity === 0) return -1;

@@ -13,7 +13,7 @@ import { capTtls, forClient, toClientInPlace } from './reply-patch.js';
 import { SECTION_ANSWER, parseReply, questionEnd, type ParsedReply } from './reply-reader.js';
 import { localResponse, truncatedReply } from './responses.js';
 import { C_IN, T_A, T_AAAA } from './rr-types.js';
-import { FLAG_CD, FLAG_TC, RCODE_NOERROR, RCODE_NXDOMAIN, newQuestionInfo } from './wire.js';
+import { FLAG_AA, FLAG_CD, FLAG_TC, RCODE_NOERROR, RCODE_NXDOMAIN, newQuestionInfo } from './wire.js';
 
 export interface DeliverContext {
   readonly config: ForwarderConfig;
@@ -47,6 +47,10 @@ function rebindTarget(buf: Buffer, reply: ParsedReply, localhostOk: boolean): st
 }
 
 export function deliverReply(ctx: DeliverContext, buf: Buffer, asked: AskedQuestion, waiters: readonly Waiter[], viaTcp: boolean): void {
+  if ((buf.readUInt16BE(2) & 0xf) === RCODE_NXDOMAIN && ctx.cache.knowsName(asked.key, ctx.nowMs())) {
+    // dnsmasq turns NXDOMAIN for a name it holds other data for into an authoritative NODATA.
+    buf.writeUInt16BE((buf.readUInt16BE(2) & ~0xf) | FLAG_AA, 2);
+  }
   const flags = buf.readUInt16BE(2);
   const rcode = flags & 0xf;
   const tc = !viaTcp && (flags & FLAG_TC) !== 0;

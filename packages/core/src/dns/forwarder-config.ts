@@ -101,7 +101,7 @@ export const DEFAULT_CACHE: CacheOptions = {
 };
 
 /** A config with dnsmasq's defaults, for tests and the demo: `withDefaults({ defaultServers: [...] })`. */
-export function withDefaults(partial: Partial<ForwarderConfig> & { cache?: Partial<CacheOptions> }): ForwarderConfig {
+export function withDefaults(partial: Omit<Partial<ForwarderConfig>, 'cache'> & { cache?: Partial<CacheOptions> }): ForwarderConfig {
   return {
     listen: partial.listen ?? ['127.0.0.1'],
     port: partial.port ?? 0,

@@ -1,12 +1,14 @@
 /** Turns an upstream reply into the client's: client ID, RA set, AD cleared, TTLs capped by `--max-ttl`. */
-import type { ParsedReply } from './reply-reader.js';
+import { SECTION_ANSWER, type ParsedReply } from './reply-reader.js';
 import { T_OPT } from './rr-types.js';
 import { FLAG_AD, FLAG_RA } from './wire.js';
 
-/** Caps TTLs in place (the packet is ours: a copy of what the upstream sent). */
+/** Caps answer-section TTLs in place (the packet is ours); dnsmasq leaves authority and additional TTLs alone. */
 export function capTtls(buf: Buffer, reply: ParsedReply, maxTtl: number): void {
   if (maxTtl <= 0) return;
-  for (const r of reply.records) if (r.type !== T_OPT && r.ttl > maxTtl) buf.writeUInt32BE(maxTtl, r.ttlOffset);
+  for (const r of reply.records) {
+    if (r.section === SECTION_ANSWER && r.type !== T_OPT && r.ttl > maxTtl) buf.writeUInt32BE(maxTtl, r.ttlOffset);
+  }
 }
 
 /** A copy of `reply` addressed to one waiting client. */

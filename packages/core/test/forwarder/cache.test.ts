@@ -150,6 +150,22 @@ describe('cache: negative answers', () => {
     }
   });
 
+  it('a later positive insert for one type keeps the type-less NXDOMAIN for the others', () => {
+    const { insert, ask } = setup();
+    insert('d.example.com', 'A', { rcode: 'NXDOMAIN', authorities: [soa('example.com', 30, 90)] });
+    insert('d.example.com', 'A', { answers: [a('d.example.com', 300, '192.0.2.27')] });
+    expect(ask('d.example.com', 'A').lines).toEqual(['cached d.example.com is 192.0.2.27']);
+    expect(ask('d.example.com', 'AAAA').lines).toEqual(['cached d.example.com is NXDOMAIN']);
+  });
+
+  it('a TTL-0 SOA is not stored, the negative lifted by --min-cache-ttl is', () => {
+    const { insert, ask } = setup({ minCacheTtl: 60 });
+    insert('b.example.com', 'A', { rcode: 'NXDOMAIN', authorities: [soa('example.com', 0, 90)] });
+    const hit = ask('b.example.com', 'A', at(30));
+    expect(hit.lines).toEqual(['cached b.example.com is NXDOMAIN']);
+    expect(hit.response!.authorities).toEqual([]);
+  });
+
   it('--min-cache-ttl lifts SOA-less negatives and TTL-0 records; --max-cache-ttl caps', () => {
     const min = setup({ minCacheTtl: 30 });
     min.insert('zero.example.com', 'A', { answers: [a('zero.example.com', 0, '192.0.2.5')] });

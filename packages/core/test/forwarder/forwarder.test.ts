@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/dns/clock.js';
 import type { Forwarder } from '../../src/dns/forwarder.js';
-import { a, decode, query, rcodeOf, reply } from './packets.js';
+import { a, decode, query, rcodeOf, reply, soa } from './packets.js';
 import { askTcp, askUdp, sleep, startForwarder, TestUpstream } from './loopback.js';
 
 const running: { stop(): Promise<void> }[] = [];
@@ -59,6 +59,29 @@ describe('forwarder over loopback', () => {
     clock.advance(298_000);
     await askUdp(port, query('t.example.com', 'A'));
     expect(up.received).toHaveLength(2);
+  });
+
+  it('turns an upstream NXDOMAIN for a name the cache holds other data for into an authoritative NODATA', async () => {
+    const up = await upstream((q) => {
+      const type = decode(q).questions[0]!.type;
+      return type === 'AAAA' ? reply(q, { authorities: [soa('example.com', 30, 90)] }) : reply(q, { rcode: 'NXDOMAIN' });
+    });
+    const { port, lines } = await forwarder({ defaultServers: [server(up)] });
+    await askUdp(port, query('b.example.com', 'AAAA'));
+    const r = (await askUdp(port, query('b.example.com', 'A')))!;
+    expect(rcodeOf(r)).toBe(0);
+    expect(r.readUInt16BE(2) & 0x0400).toBe(0x0400);
+    await sleep(20);
+    expect(lines.at(-1)).toBe('reply b.example.com is NODATA-IPv4');
+  });
+
+  it('--max-ttl caps answer TTLs of forwarded replies, not the SOA of a negative one', async () => {
+    const up = await upstream((q) =>
+      decode(q).questions[0]!.name.startsWith('nx') ? reply(q, { rcode: 'NXDOMAIN', authorities: [soa('example.com', 300, 90)] }) : good(q),
+    );
+    const { port } = await forwarder({ defaultServers: [server(up)], cache: { maxTtl: 20, size: 0 } });
+    expect(decode((await askUdp(port, query('a.example.com', 'A')))!).answers[0]!.ttl).toBe(20);
+    expect(decode((await askUdp(port, query('nx.example.com', 'A')))!).authorities[0]!.ttl).toBe(300);
   });
 
   it('spreads forwards over random source ports', async () => {
