@@ -19,6 +19,13 @@ describe('invocation-level rules', () => {
     expect(f!.message).toMatch(/every name outside 10\.in-addr\.arpa, cluster\.local gets REFUSED/);
   });
 
+  it('delegated-config asks for just the options the command line lacks', () => {
+    const message = (args: string) => lintText(args, { filePath: 'x.args' }).findings.find((f) => f.ruleId === 'delegated-config')?.message;
+    expect(message('-k -N -C /etc/dnsmasq.conf')).toMatch(/whether --log-queries is set cannot be judged here\. Make sure that configuration has log-queries, or pass it on/);
+    expect(message('-k -C /etc/dnsmasq.conf')).toMatch(/has no-negcache and log-queries, or pass them on/);
+    expect(message('-k -N -q -C /etc/dnsmasq.conf')).toBeUndefined();
+  });
+
   it('cache-size, dns-forward-max and neg-ttl judge literal numbers', () => {
     const r = lintFixture('numbers.yaml');
     expect(r.of('cache-size').map(r.at)).toEqual(['--cache-size=0']);

@@ -14,7 +14,7 @@ export const delegatedConfig: Rule = {
       const where = delegated.map((o) => `${o.spelled} ${o.value}`).join(', ');
       context.report({
         range: first.nameRange,
-        message: `dnsmasq also reads its options from ${where}, which the manifest does not show, so whether ${unknown.map((u) => `--${u}`).join(' and ')} ${unknown.length > 1 ? 'are' : 'is'} set cannot be judged here. Make sure that configuration has no-negcache (and log-queries), or pass them on the command line.`,
+        message: `dnsmasq also reads its options from ${where}, which the manifest does not show, so whether ${unknown.map((u) => `--${u}`).join(' and ')} ${unknown.length > 1 ? 'are' : 'is'} set cannot be judged here. Make sure that configuration has ${unknown.join(' and ')}, or pass ${unknown.length > 1 ? 'them' : 'it'} on the command line.`,
         workload: facts.invocation.workload,
       });
     }
