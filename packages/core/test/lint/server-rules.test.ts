@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/lint/apply-fixes.js';
+import { lintText } from '../../src/lint/lint-text.js';
 import { lintFixture } from './fixture.js';
 
 describe('server-suspicious', () => {
@@ -15,6 +16,14 @@ describe('server-suspicious', () => {
     expect(messages[4]!.message).toMatch(/port 0/);
     expect(messages[5]!.message).toMatch(/never uses it/);
     expect(messages[6]!.message).toMatch(/own address and port/);
+  });
+
+  it('tells 0.0.0.0 (never used) from :: (sent to this host)', () => {
+    const messages = lintText('-k -N -q -R --log-facility=- --server=0.0.0.0 --server=::#5353', { filePath: 'x.args' }).findings.map((f) => f.message);
+    expect(messages).toEqual([
+      '--server=0.0.0.0 names the unspecified address 0.0.0.0: dnsmasq accepts it and silently never uses it.',
+      '--server=::#5353 names the unspecified address ::, which dnsmasq uses as given: the system delivers those queries to this host itself (as to ::1), port 5353, not to an upstream.',
+    ]);
   });
 
   it('fixes the trailing slash and in6.arpa in place, and offers --rev-server for a CIDR', () => {

@@ -103,11 +103,18 @@ function suspicions(facts: InvocationFacts, server: ServerValue, spec: ServerSpe
         message: `${written} sends to port 0${spec.portRange.end === spec.portRange.start ? ' (an empty "#" means port 0)' : ''}: no DNS server listens there.`,
       });
     }
-    if (target.address === '0.0.0.0' || target.address === '::') {
+    // Measured with dnsmasq 2.90: 0.0.0.0 gets no "using nameserver" line; :: does, and Linux delivers to this host.
+    if (target.address === '0.0.0.0') {
       found.push({
         from: spec.targetRange.start,
         to: spec.targetRange.end,
-        message: `${written} names the unspecified address ${target.address}: dnsmasq accepts it and silently never uses it.`,
+        message: `${written} names the unspecified address 0.0.0.0: dnsmasq accepts it and silently never uses it.`,
+      });
+    } else if (target.address === '::') {
+      found.push({
+        from: spec.targetRange.start,
+        to: spec.targetRange.end,
+        message: `${written} names the unspecified address ::, which dnsmasq uses as given: the system delivers those queries to this host itself (as to ::1), port ${target.port}, not to an upstream.`,
       });
     } else if (loopsBack(facts, target.address, target.port)) {
       found.push({
