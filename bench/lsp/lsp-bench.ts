@@ -51,7 +51,9 @@ async function main(): Promise<void> {
       done.resolve(performance.now());
     }
   });
-  connection.onNotification('kubeDnsTools/lintStatus', (params: { durationMs: number }) => serverLintMs.push(params.durationMs));
+  connection.onNotification('kubeDnsTools/lintStatus', (params: { durationMs: number }) => {
+    serverLintMs.push(params.durationMs);
+  });
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
   // lintDelayMs 0: the bench measures the work an edit costs; the typing debounce (200 ms) is a deliberate wait on top.
