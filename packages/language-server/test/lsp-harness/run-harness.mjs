@@ -84,6 +84,16 @@ function onlyFinalNewline(report, dirs) {
   });
 }
 
+/** On the example also: hover on a flag, completion in the args list, and a typed change that adds a finding. */
+function exampleChecks() {
+  const lines = readFileSync(EXAMPLE, 'utf8').split('\n');
+  const at = lines.findIndex((line) => line.trim() === '- --cache-size=1000');
+  if (at < 0) return [];
+  const column = lines[at].indexOf('--cache-size') + 3;
+  const indent = lines[at].slice(0, lines[at].indexOf('-'));
+  return ['--hover', `${at + 1}:${column}`, '--complete', `${at + 1}:${column}`, '--change', `${at + 1}:${indent}- --cache-size=abc`, '--expect-diagnostics-change'];
+}
+
 /** Applies the first quick fix in both clients; the fixed file must not have that finding any more. */
 function checkFirstFix(file, name, mode) {
   const fixed = runBoth(file, `${name}-fix-${mode}`, ['--apply-first-fix', '--code-action-mode', mode]);
@@ -104,7 +114,7 @@ for (const file of files) {
   const name = relative(REPO, file).replace(/[^\w.-]+/g, '_');
   const label = relative(REPO, file);
   try {
-    const first = runBoth(file, name, []);
+    const first = runBoth(file, name, file === EXAMPLE ? exampleChecks() : []);
     const diagnostics = readJson(join(first.nvim, 'diagnostics.json'));
     let note = `${diagnostics.length} diagnostics, same in Neovim and node`;
     if (diagnostics.length > 0) note += `; ${checkFirstFix(file, name, 'range')}`;
