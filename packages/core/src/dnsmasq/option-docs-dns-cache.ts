@@ -22,7 +22,8 @@ export const CACHE_OPTION_DOCS: OptionDocTable = {
       'only without an SOA does `--neg-ttl` apply. Without either, dnsmasq 2.90 falls back to the smallest TTL of the ' +
       'CNAME chain that led to the missing name (not in the man page), and only when there is no chain either is the ' +
       'answer not cached. `--min-cache-ttl` and `--max-cache-ttl` then adjust the result. ' +
-      'Value: decimal digits only (`60`, not `1m`); empty means 0; 2^32 and above wrap around. Default 0. `-N` overrides it. ' +
+      'Value: decimal digits only (`60`, not `1m`); empty means 0 (the default, which leaves the CNAME fallback in place); ' +
+      '2^32 and above wrap around. `-N` overrides it. ' +
       '**kube-dns:** the incident\'s NODATA had no SOA but came behind a CNAME, so it lived for the CNAME\'s TTL; a small ' +
       '`--neg-ttl` shortens that, `-N` removes it.',
   },
@@ -34,7 +35,7 @@ export const CACHE_OPTION_DOCS: OptionDocTable = {
       'Default 150; `0` disables the cache; values above 5,000,000 are silently clamped to 5,000,000 (the man page\'s ' +
       '10,000 limit is out of date). The long form takes its value only as `--cache-size=N` (`--cache-size N` fails with ' +
       '`try --help`); the short form is `-c N` or `-cN`. Digits only; empty means 0; values of 2^31 and above wrap ' +
-      'modulo 2^32 and a negative result disables the cache. May be given once. ' +
+      'modulo 2^32 (past 2^63 they all read as -1) and a negative result disables the cache. May be given once. ' +
       '**kube-dns:** the stock manifests use `--cache-size=1000`.',
   },
   'min-cache-ttl': {

@@ -103,7 +103,8 @@ export const DAEMON_OPTION_DOCS: OptionDocTable = {
       '`-` writes to stderr; a value containing `/` is a file (lines get a `Mmm dd hh:mm:ss` timestamp); anything else ' +
       'must be a syslog facility name such as `local0` or `DAEMON` (any case), or dnsmasq fails with ' +
       '`bad log facility`; so does an empty value. Default: syslog facility DAEMON (LOCAL0 under `-d`). Given once. ' +
-      '**kube-dns:** containers have no syslog daemon, so without `-` or `/dev/stdout` the query log is lost.',
+      '**kube-dns:** containers have no syslog daemon, so without `-` or `/dev/stdout` (or `-d`, which echoes the log to ' +
+      'stderr) the query log is lost.',
   },
   'log-async': {
     summary: 'Queue log lines instead of blocking on a slow syslog (default 5 lines, at most 100).',

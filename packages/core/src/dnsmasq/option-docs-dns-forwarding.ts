@@ -59,8 +59,9 @@ export const FORWARDING_OPTION_DOCS: OptionDocTable = {
     details:
       'Counts queries forwarded and not yet answered (for up to 10 s) per group of servers; once N are pending, new ' +
       'queries get REFUSED at once and dnsmasq logs `Maximum number of concurrent DNS queries reached (max: N)`. ' +
-      'Default 150. `0` is accepted and refuses every query that would be forwarded. Digits only; empty means 0; ' +
-      'given once. ' +
+      'Default 150. `0` is accepted and refuses every query that would be forwarded, as does a value that wraps to -1; ' +
+      'one that wraps to -2 or less passes `--test` but stops dnsmasq at start-up (`could not get memory`). ' +
+      'Digits only; empty means 0; given once. ' +
       '**kube-dns:** a burst of lookups against a slow upstream hits this limit; newer kube-dns manifests raise it ' +
       '(for example to 1500).',
   },
