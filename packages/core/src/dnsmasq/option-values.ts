@@ -4,7 +4,7 @@ import { addressPrefixCheck, listenAddressCheck, localServiceCheck, logFacilityC
 import { rrTypeListCheck } from './option-values-rr-types.js';
 import { refuse, type ValueCheck, type ValueVerdict } from './option-values-verdict.js';
 import { parseServerValue, type ServerGrammarOptions } from './server.js';
-import type { ServerOptionKind } from './server-spec.js';
+import { SERVER_OPTION_KINDS, type ServerOptionKind } from './server-spec.js';
 
 export type { ValueVerdict } from './option-values-verdict.js';
 
@@ -30,10 +30,7 @@ function serverFamily(option: ServerOptionKind, context: ServerGrammarOptions): 
 
 function checksFor(context: ServerGrammarOptions): Record<string, ValueCheck> {
   return {
-    server: serverFamily('server', context),
-    local: serverFamily('local', context),
-    address: serverFamily('address', context),
-    'rev-server': serverFamily('rev-server', context),
+    ...Object.fromEntries(SERVER_OPTION_KINDS.map((kind) => [kind, serverFamily(kind, context)])),
     port,
     'query-port': port,
     'min-port': port,
