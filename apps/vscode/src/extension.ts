@@ -20,10 +20,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(forwarderOutput, forwarder);
   /** Command failures become an error message naming what went wrong, never an exception in the host. */
   const reporting =
-    (what: string, run: () => Promise<unknown>) =>
-    async (): Promise<unknown> => {
+    (what: string, run: (...args: unknown[]) => Promise<unknown>) =>
+    async (...args: unknown[]): Promise<unknown> => {
       try {
-        return await run();
+        return await run(...args);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         log.error(`${what}: ${message}`);
@@ -37,15 +37,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(CLIENT_COMMANDS.showRuleDocumentation, (ruleId?: unknown) =>
-      showRuleDocumentation(running?.client, ruleId),
+    vscode.commands.registerCommand(
+      CLIENT_COMMANDS.showRuleDocumentation,
+      reporting('Show Rule Documentation', (ruleId) => showRuleDocumentation(running?.client, ruleId)),
     ),
-    vscode.commands.registerCommand(CLIENT_COMMANDS.collectDiagnostics, () => collectDiagnostics(context, running?.client, log)),
-    vscode.commands.registerCommand(CLIENT_COMMANDS.restartServer, async () => {
-      log.info('restarting the language server');
-      await running?.client.stop();
-      await start();
-    }),
+    vscode.commands.registerCommand(
+      CLIENT_COMMANDS.collectDiagnostics,
+      reporting('Collect Diagnostics', () => collectDiagnostics(context, running?.client, log)),
+    ),
+    vscode.commands.registerCommand(
+      CLIENT_COMMANDS.restartServer,
+      reporting('Restart Language Server', async () => {
+        log.info('restarting the language server');
+        await running?.client.stop();
+        await start();
+      }),
+    ),
     vscode.commands.registerCommand(
       CLIENT_COMMANDS.runForwarder,
       reporting('Run Local Forwarder', () => forwarder.start(vscode.window.activeTextEditor?.document)),
