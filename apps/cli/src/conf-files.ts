@@ -1,6 +1,6 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import type { ArgvVerdict } from '@kube-dns-tools/core/dnsmasq/check';
-import type { ParsedArgv } from '@kube-dns-tools/core/dnsmasq/parsed-argv';
+import type { ParsedArgv, ParsedOption } from '@kube-dns-tools/core/dnsmasq/parsed-argv';
 
 const REASONS: Record<string, string> = {
   ENOENT: 'No such file or directory',
@@ -8,6 +8,36 @@ const REASONS: Record<string, string> = {
   ENOTDIR: 'Not a directory',
   ELOOP: 'Too many levels of symbolic links',
 };
+
+function reason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code ?? '';
+  return REASONS[code] ?? code;
+}
+
+function refusal(option: ParsedOption, message: string, token: string, explanation: string): ArgvVerdict {
+  return { ok: false, message, token, explanation, tokenIndex: option.valueTokenIndex ?? option.tokenIndex };
+}
+
+/**
+ * dnsmasq opens each --conf-dir directory (the part before the first comma) while it reads the command line,
+ * so the first one it cannot open stops it (exit 3: `cannot access directory PATH: REASON`) unless an earlier
+ * option was refused already: only conf-dirs before `beforeTokenIndex` are looked at.
+ */
+export function unreadableConfDir(parsed: ParsedArgv, beforeTokenIndex = Infinity): ArgvVerdict | undefined {
+  for (const option of parsed.options) {
+    if (option.spec.long !== 'conf-dir' || option.tokenIndex >= beforeTokenIndex) continue;
+    const dir = (option.value ?? '').split(',')[0] ?? '';
+    if (dir === '') continue;
+    try {
+      if (!statSync(dir).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
+      accessSync(dir, constants.R_OK | constants.X_OK);
+    } catch (err) {
+      const explanation = `${option.spelled} names a directory dnsmasq cannot open, so it refuses to start.`;
+      return refusal(option, `cannot access directory ${dir}: ${reason(err)}`, option.value ?? '', explanation);
+    }
+  }
+  return undefined;
+}
 
 /**
  * dnsmasq reads every --conf-file once the command line is accepted and stops at the first it cannot read
@@ -19,14 +49,8 @@ export function unreadableConfFile(parsed: ParsedArgv): ArgvVerdict | undefined 
     try {
       accessSync(option.value, constants.R_OK);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? '';
-      return {
-        ok: false,
-        message: `cannot read ${option.value}: ${REASONS[code] ?? code}`,
-        token: option.value,
-        explanation: `${option.spelled} names a file dnsmasq cannot read, so it refuses to start.`,
-        tokenIndex: option.valueTokenIndex ?? option.tokenIndex,
-      };
+      const explanation = `${option.spelled} names a file dnsmasq cannot read, so it refuses to start.`;
+      return refusal(option, `cannot read ${option.value}: ${reason(err)}`, option.value, explanation);
     }
   }
   return undefined;

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
@@ -30,6 +33,22 @@ describe('kube-dns-tools check-args', () => {
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout)).toEqual({ ok: false, message: 'cannot read /nonexistent: No such file or directory', token: '/nonexistent' });
     expect(runCli(['check-args', '--', '--conf-file=/dev/null']).status).toBe(0);
+  });
+
+  it('opens --conf-dir while reading the argv, before any --conf-file, as dnsmasq 2.90 does', () => {
+    const verdict = (...args: string[]) => JSON.parse(runCli(['check-args', '--json', '--', ...args]).stdout) as unknown;
+    const missing = { ok: false, message: 'cannot access directory /nonexistent-dir: No such file or directory', token: '/nonexistent-dir,.bak' };
+    expect(verdict('--conf-file=/nonexistent', '--conf-dir=/nonexistent-dir,.bak')).toEqual(missing);
+    expect(verdict('--conf-dir=/nonexistent-dir,.bak', 'junk')).toEqual(missing);
+    expect(verdict('--port=x', '--conf-dir=/nonexistent-dir')).toMatchObject({ message: 'bad command line options: try --help' });
+    expect(verdict('-7', '/dev/null')).toEqual({ ok: false, message: 'cannot access directory /dev/null: Not a directory', token: '/dev/null' });
+    expect(verdict('--conf-dir=', '--conf-dir=/dev/null/x,.bak')).toMatchObject({ message: 'cannot access directory /dev/null/x: Not a directory' });
+    const empty = mkdtempSync(join(tmpdir(), 'kdt-conf-dir-'));
+    try {
+      expect(runCli(['check-args', '--', `--conf-dir=${empty},.bak`, '--conf-dir=']).status).toBe(0);
+    } finally {
+      rmSync(empty, { recursive: true });
+    }
   });
 
   it('exits 2 on bad usage of our own CLI', () => {

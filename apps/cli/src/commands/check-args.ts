@@ -1,7 +1,7 @@
 import { checkArgv, type ArgvVerdict } from '@kube-dns-tools/core/dnsmasq/check';
 import { parseArgv } from '@kube-dns-tools/core/dnsmasq/argv';
 import type { Command } from 'commander';
-import { unreadableConfFile } from '../conf-files.js';
+import { unreadableConfDir, unreadableConfFile } from '../conf-files.js';
 import { interfaceExists } from '../network-interfaces.js';
 
 /** `check-args [--json] -- ARGS...`: the verdict `dnsmasq --test` would give, without dnsmasq installed. */
@@ -15,6 +15,9 @@ export function registerCheckArgs(program: Command): void {
     .action((args: string[], opts: { json?: boolean }) => {
       const parsed = parseArgv(args);
       let verdict: ArgvVerdict = checkArgv(args, { parsed, interfaceExists });
+      // Junk words are judged after every option, so a conf-dir anywhere comes before them.
+      const refusedAt = verdict.ok || verdict.message === 'junk found in command line' ? Infinity : (verdict.tokenIndex ?? Infinity);
+      verdict = unreadableConfDir(parsed, refusedAt) ?? verdict;
       if (verdict.ok) verdict = unreadableConfFile(parsed) ?? verdict;
       process.stdout.write(opts.json ? `${JSON.stringify({ ok: verdict.ok, message: verdict.message, token: verdict.token })}\n` : formatVerdict(verdict));
       process.exitCode = verdict.ok ? 0 : 1;
