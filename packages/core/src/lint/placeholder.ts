@@ -1,6 +1,12 @@
-/** Template syntax that stands for text rendered later (Helm/Go, Jinja2, ERB, Terraform, shell/sed placeholders). */
-const PLACEHOLDER = /\{\{|\{%|<%|\$\{|\$[A-Za-z_]|__[A-Z][A-Z0-9_]*__|<[A-Za-z][A-Za-z0-9_]*>/;
+import { holdsPlaceholder } from '../manifest/placeholders.js';
 
+/** An opener whose closer may lie beyond the text the lint engine was given (a cut conf line or argv word). */
+const UNCLOSED_OPENER = /\{\{|\{%|<%|\$\{/;
+
+/**
+ * Template syntax in text lint reads itself (conf-file lines, bare argv words, ConfigMap values): the manifest
+ * reader's placeholders, or an opener left unclosed.
+ */
 export function hasPlaceholder(text: string): boolean {
-  return PLACEHOLDER.test(text);
+  return holdsPlaceholder(text, false) || UNCLOSED_OPENER.test(text);
 }
