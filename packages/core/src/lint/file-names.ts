@@ -1,15 +1,13 @@
 /** Which files are what, by name: the lint engine chooses its reader by it, the CLI's directory walk what to lint. */
 
-/** Endings of templates that render to a manifest or a conf file (`kube-dns.yaml.j2`, `01-kube-dns.conf.tpl`). */
-export const TEMPLATE_SUFFIXES: readonly string[] = ['.j2', '.jinja', '.jinja2', '.tpl', '.tmpl', '.template', '.base', '.in', '.sed', '.erb'];
+import { isTemplateFileName } from '../manifest/placeholders.js';
 
 const MANIFEST_SUFFIXES: readonly string[] = ['.yaml', '.yml', '.json'];
 
 /** `dnsmasq.conf`, `01-kube-dns.conf`, and templates of them (`.conf.j2`, `.conf.tpl`, ...). */
 export function isConfFileName(filePath: string | undefined): boolean {
   if (!filePath) return false;
-  const lower = filePath.toLowerCase();
-  return lower.endsWith('.conf') || TEMPLATE_SUFFIXES.some((s) => lower.endsWith(`.conf${s}`));
+  return /\.conf$/i.test(filePath) || (isTemplateFileName(filePath) && /\.conf\.[^./]+$/i.test(filePath));
 }
 
 /** Files holding a bare dnsmasq argv (words separated by blanks or newlines), e.g. `snippet.args.txt`. */
@@ -20,10 +18,10 @@ export function isRawArgvFile(filePath: string | undefined): boolean {
 /** Whether a directory walk lints a file of this name: manifests, templates, dnsmasq conf and bare-argv files. */
 export function isLintableFileName(name: string): boolean {
   const lower = name.toLowerCase();
-  return [...MANIFEST_SUFFIXES, ...TEMPLATE_SUFFIXES].some((s) => lower.endsWith(s)) || isConfFileName(name) || isRawArgvFile(name);
+  return MANIFEST_SUFFIXES.some((s) => lower.endsWith(s)) || isTemplateFileName(name) || isConfFileName(name) || isRawArgvFile(name);
 }
 
 /** What a directory walk looks for, for the message when it finds nothing. */
 export function describeLintableNames(): string {
-  return `${MANIFEST_SUFFIXES.join(', ')}, .conf, .args and templates such as ${TEMPLATE_SUFFIXES.slice(0, 5).join(', ')}`;
+  return `${MANIFEST_SUFFIXES.join(', ')}, .conf, .args and templates such as .j2, .tpl, .template, .in, .sed`;
 }
