@@ -4,10 +4,11 @@ import { registerDemo } from './commands/demo.js';
 import { registerForward } from './commands/forward.js';
 import { registerLint } from './commands/lint.js';
 import { registerProbe } from './commands/probe.js';
+import { CLI_VERSION } from './version.js';
 
 const program = new Command('kube-dns-tools')
   .description('Lint, run and probe kube-dns\'s dnsmasq so a cached negative answer never takes DNS down again.')
-  .version('0.1.0')
+  .version(CLI_VERSION)
   .showHelpAfterError()
   // Usage errors exit 2, as DESIGN.md's contracts say; help and version exit 0.
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));

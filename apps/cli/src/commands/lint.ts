@@ -12,6 +12,7 @@ import { readManifestFile } from './lint-read.js';
 import { countFindings, type FileReport } from './lint-report.js';
 import { parseRuleFlags } from './lint-rule-flags.js';
 import { writeAtomically } from './lint-write.js';
+import { CLI_VERSION } from '../version.js';
 
 interface LintFlags {
   format: string;
@@ -21,7 +22,6 @@ interface LintFlags {
 }
 
 const FORMATS = ['stylish', 'json', 'sarif'];
-const VERSION = '0.1.0';
 
 /** `lint [PATH...]`: exit 0 clean, 1 with an error-level finding (or too many warnings), 2 on bad usage or unreadable input. */
 export function registerLint(program: Command): void {
@@ -88,7 +88,7 @@ function runLint(paths: readonly string[], flags: LintFlags): number {
 
   const colour = process.stdout.isTTY === true && !process.env['NO_COLOR'];
   if (flags.format === 'json') process.stdout.write(formatJson(reports));
-  else if (flags.format === 'sarif') process.stdout.write(formatSarif(reports, VERSION));
+  else if (flags.format === 'sarif') process.stdout.write(formatSarif(reports, CLI_VERSION));
   else process.stdout.write(formatStylish(reports, colour));
 
   if (failed) return 2;
