@@ -22,10 +22,7 @@ export class InvocationFacts {
   readonly argv: ParsedArgv;
   private readonly byLong = new Map<string, ParsedOption[]>();
 
-  constructor(
-    readonly index: number,
-    readonly invocation: DnsmasqInvocation,
-  ) {
+  constructor(readonly invocation: DnsmasqInvocation) {
     this.argv = parseArgv(invocation.args);
     for (const option of this.argv.options) {
       if (this.nameTemplated(option)) continue;

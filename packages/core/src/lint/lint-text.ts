@@ -52,9 +52,9 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 
   const pending: PendingFinding[] = [];
   const facts: InvocationFacts[] = [];
-  for (const [index, invocation] of model.invocations.entries()) {
+  for (const invocation of model.invocations) {
     try {
-      facts.push(new InvocationFacts(index, invocation));
+      facts.push(new InvocationFacts(invocation));
     } catch (error) {
       pending.push({ finding: crash(lines, 'the argument parser', error), workload: invocation.workload });
     }
