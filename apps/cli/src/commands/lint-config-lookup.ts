@@ -1,17 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { findLintConfig, type ConfigFileSystem } from '@kube-dns-tools/core/lint/config-file';
+import { findLintConfig } from '@kube-dns-tools/core/lint/config-file';
 import type { RuleSetting } from '@kube-dns-tools/core/lint/lint-text';
-
-const nodeFs: ConfigFileSystem = {
-  readFile(path) {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  exists: (path) => existsSync(path),
-};
+import { nodeConfigFileSystem } from '@kube-dns-tools/core/lint/node-config-file-system';
 
 interface DirConfig {
   readonly rules: Readonly<Record<string, RuleSetting>>;
@@ -26,7 +15,7 @@ const reported = new Set<string>();
 export function configFor(dir: string): DirConfig {
   let entry = byDir.get(dir);
   if (!entry) {
-    const found = findLintConfig(dir, nodeFs);
+    const found = findLintConfig(dir, nodeConfigFileSystem);
     entry = { path: found?.path, rules: found?.config.rules ?? {}, problems: found?.problems ?? [] };
     byDir.set(dir, entry);
   }
