@@ -1,5 +1,4 @@
-import type { FileReport } from './lint-report.js';
-import { isFixable } from './lint-report.js';
+import { isFixable, oneBasedRange, type FileReport } from './lint-report.js';
 
 /** DESIGN.md's contract: one JSON array, 1-based lines and columns (columns count UTF-16 units). */
 export function formatJson(reports: readonly FileReport[]): string {
@@ -9,10 +8,7 @@ export function formatJson(reports: readonly FileReport[]): string {
       ruleId: f.ruleId,
       severity: f.severity,
       message: f.message,
-      line: f.span.startPosition.line + 1,
-      column: f.span.startPosition.character + 1,
-      endLine: f.span.endPosition.line + 1,
-      endColumn: f.span.endPosition.character + 1,
+      ...oneBasedRange(f),
       fixable: isFixable(f),
     })),
   }));

@@ -2,7 +2,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '@kube-dns-tools/core/lint/finding';
 import { RULE_CATALOG } from '@kube-dns-tools/core/lint/rule-catalog';
-import type { FileReport } from './lint-report.js';
+import { oneBasedRange, type FileReport } from './lint-report.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -41,11 +41,12 @@ export function formatSarif(reports: readonly FileReport[], version: string, cwd
 }
 
 function result(f: Finding, uri: string, index: number | undefined): object {
+  const { line, column, endLine, endColumn } = oneBasedRange(f);
   const region = {
-    startLine: f.span.startPosition.line + 1,
-    startColumn: f.span.startPosition.character + 1,
-    endLine: f.span.endPosition.line + 1,
-    endColumn: f.span.endPosition.character + 1,
+    startLine: line,
+    startColumn: column,
+    endLine,
+    endColumn,
     charOffset: f.span.start,
     charLength: f.span.end - f.span.start,
   };

@@ -1,4 +1,4 @@
-import { countFindings, type FileReport } from './lint-report.js';
+import { countFindings, oneBasedRange, type FileReport } from './lint-report.js';
 
 const COLOURS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[2m' } as const;
 
@@ -9,7 +9,10 @@ export function formatStylish(reports: readonly FileReport[], colour: boolean): 
   for (const r of reports) {
     if (r.findings.length === 0) continue;
     out += `\n${paint('\x1b[4m', r.filePath)}\n`;
-    const rows = r.findings.map((f) => [`${f.span.startPosition.line + 1}:${f.span.startPosition.character + 1}`, f.severity, f.message, f.ruleId] as const);
+    const rows = r.findings.map((f) => {
+      const { line, column } = oneBasedRange(f);
+      return [`${line}:${column}`, f.severity, f.message, f.ruleId] as const;
+    });
     const w0 = Math.max(...rows.map((x) => x[0].length));
     const w1 = Math.max(...rows.map((x) => x[1].length));
     for (const [pos, sev, message, rule] of rows) {

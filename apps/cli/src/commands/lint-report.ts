@@ -26,6 +26,12 @@ export function countFindings(reports: readonly FileReport[]): Counts {
   return counts;
 }
 
+/** Where a finding is, as editors and CI show it: 1-based lines and columns (columns count UTF-16 units). */
+export function oneBasedRange(finding: Finding): { line: number; column: number; endLine: number; endColumn: number } {
+  const { startPosition: start, endPosition: end } = finding.span;
+  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
 /** What `--fix` would change: the finding has the fix `--fix` applies. */
 export function isFixable(finding: Finding): boolean {
   return preferredFix(finding) !== undefined;
