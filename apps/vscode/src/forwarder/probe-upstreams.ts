@@ -1,12 +1,8 @@
 import * as vscode from 'vscode';
-import { parseArgv } from '@kube-dns-tools/core/dnsmasq/argv';
-import { toForwarderConfig } from '@kube-dns-tools/core/dnsmasq/config';
 import { probe } from '@kube-dns-tools/core/dns/probe';
-import { parseTarget, type ProbeTarget } from '@kube-dns-tools/core/dns/probe-target';
 import { SETTINGS_SECTION } from '@kube-dns-tools/language-server/protocol';
 import { forwarderSettings } from './local-forwarder.js';
-import { allUpstreams, isLoopback } from './loopback-config.js';
-import { manifestArgv } from './manifest-argv.js';
+import { probeTargets } from './probe-targets.js';
 
 const MAX_COUNT = 100;
 
@@ -16,22 +12,8 @@ const MAX_COUNT = 100;
  */
 export async function probeUpstreams(document: vscode.TextDocument | undefined, output: vscode.OutputChannel): Promise<unknown> {
   const settings = forwarderSettings();
-  const servers = new Map<string, ProbeTarget>();
-  const skipped: string[] = [];
-  if (document) {
-    const { words } = manifestArgv(document.getText(), document.uri.scheme === 'file' ? document.uri.fsPath : undefined);
-    const { config } = toForwarderConfig(parseArgv(words), { upstreams: settings.upstreams });
-    for (const server of allUpstreams(config)) {
-      const key = `${server.address}#${server.port}`;
-      if (isLoopback(server.address)) servers.set(key, server);
-      else skipped.push(key);
-    }
-  }
-  for (const text of settings.upstreams) {
-    const target = parseTarget(text);
-    if (isLoopback(target.address)) servers.set(`${target.address}#${target.port}`, target);
-    else skipped.push(text);
-  }
+  const manifest = document && { text: document.getText(), filePath: document.uri.scheme === 'file' ? document.uri.fsPath : undefined };
+  const { targets: servers, skipped } = probeTargets(manifest, settings.upstreams);
   if (servers.size === 0) throw new Error('no loopback upstream to probe: set kubeDnsTools.forwarder.upstreams (e.g. 127.0.0.1#10053)');
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
   const defaults = config.get<string[]>('probe.names') ?? ['kubernetes.default.svc.cluster.local'];

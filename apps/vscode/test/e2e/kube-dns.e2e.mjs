@@ -63,7 +63,11 @@ function expect(condition, message) {
 try {
   upstream = await startFakeUpstream();
   // The forwarder step replaces the manifest's cluster upstream with this loopback one.
-  const settings = { 'kubeDnsTools.forwarder.upstreams': [`127.0.0.1#${upstream.port}`], 'kubeDnsTools.forwarder.port': 0 };
+  const settings = {
+    'kubeDnsTools.forwarder.upstreams': [`127.0.0.1#${upstream.port}`],
+    'kubeDnsTools.forwarder.port': 0,
+    'kubeDnsTools.probe.count': 2,
+  };
   server = await startCodeServer({ root, vsix, settings, log: say });
   workbench = await Workbench.open(server, { folder: workspace, file, shotsDir: artefacts });
   say('workbench up');
@@ -157,6 +161,21 @@ try {
     await workbench.runCommand('kube-dns Tools: Stop Local Forwarder');
     await item.waitFor({ state: 'hidden', timeout: 10_000 });
     await workbench.screenshot('forwarder-stopped');
+  });
+
+  await step('palette "Probe Upstreams" asks the loopback upstreams and reports a verdict', async () => {
+    await workbench.page.locator('.tabs-container .tab[data-resource-name="kube-dns.yaml"]').click();
+    await workbench.waitForEditor(basename(file));
+    await workbench.runCommand('kube-dns Tools: Probe Upstreams', { opensQuickInput: true });
+    const input = workbench.page.locator('.quick-input-widget .quick-input-box input');
+    await workbench.page.locator('.quick-input-widget', { hasText: 'Names to ask' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('sonatype.map.fastly.net');
+    await workbench.page.keyboard.press('Enter');
+    const verdict = workbench.page.locator('.panel .view-lines', { hasText: `127.0.0.1#${upstream.port}: healthy` }).first();
+    await verdict.waitFor({ state: 'visible', timeout: 30_000 });
+    await workbench.screenshot('probe-upstreams');
+    const text = (await workbench.page.locator('.panel .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+    expect(text.includes('not probed: 10.36.8.40#53') === false, 'the probe offered to ask the cluster upstream');
   });
 } catch (error) {
   failed++;
