@@ -186,7 +186,7 @@ function build(
     const rdLen = cache.rdLen[soa]! - 1 - ownerLen;
     out.writeUInt16BE(T_SOA, w);
     out.writeUInt16BE(1, w + 2);
-    out.writeUInt32BE(servedTtl(cache, soa, now, 0), w + 4);
+    out.writeUInt32BE(servedTtl(cache, soa, now, maxTtl), w + 4);
     out.writeUInt16BE(rdLen, w + 8);
     buf.copy(out, w + 10, off + 1 + ownerLen, off + 1 + ownerLen + rdLen);
     w += 10 + rdLen;

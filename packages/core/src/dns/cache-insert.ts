@@ -107,8 +107,9 @@ export function cacheReply(
   else if (walk.links.length > 0) raw = Math.min(...walk.links.map((l) => l.ttl));
   const ttl = adjust(raw, opts);
   if (ttl === 0) return;
-  // The SOA keeps its own TTL (only --max-cache-ttl caps it); a TTL-0 SOA is simply not stored.
-  const soaTtl = soa ? (opts.maxCacheTtl > 0 ? Math.min(soa.ttl, opts.maxCacheTtl) : soa.ttl) : 0;
+  // The SOA keeps its own TTL, adjusted like any record. Measured on dnsmasq 2.90: an SOA with TTL 0 is not
+  // stored when the negative name is the question itself, but is (lifted by --min-cache-ttl) after a CNAME chain.
+  const soaTtl = !soa || (soa.ttl === 0 && walk.links.length === 0) ? 0 : adjust(soa.ttl, opts);
 
   commitLinks(buf, links, linkTtls, cache, now);
   cache.remove(walk.finalKey, nxdomain ? -1 : q.qtype);

@@ -158,12 +158,14 @@ describe('cache: negative answers', () => {
     expect(ask('d.example.com', 'AAAA').lines).toEqual(['cached d.example.com is NXDOMAIN']);
   });
 
-  it('a TTL-0 SOA is not stored, the negative lifted by --min-cache-ttl is', () => {
+  it('a TTL-0 SOA is not stored for the question name itself, but is after a CNAME chain (as measured)', () => {
     const { insert, ask } = setup({ minCacheTtl: 60 });
     insert('b.example.com', 'A', { rcode: 'NXDOMAIN', authorities: [soa('example.com', 0, 90)] });
     const hit = ask('b.example.com', 'A', at(30));
     expect(hit.lines).toEqual(['cached b.example.com is NXDOMAIN']);
     expect(hit.response!.authorities).toEqual([]);
+    insert('x.example.com', 'A', { answers: [cname('x.example.com', 30, 't.example.com')], authorities: [soa('example.com', 0, 90)] });
+    expect(ask('x.example.com', 'A', at(1)).response!.authorities.map((r) => r.ttl)).toEqual([59]);
   });
 
   it('--min-cache-ttl lifts SOA-less negatives and TTL-0 records; --max-cache-ttl caps', () => {
