@@ -1,9 +1,11 @@
 import { parseArgv } from '../dnsmasq/argv.js';
 import { parseServerValue } from '../dnsmasq/server.js';
 import { isServerOptionKind, type ServerOptionKind, type ServerParseResult } from '../dnsmasq/server-spec.js';
-import type { ParsedArgv, ParsedOption } from '../dnsmasq/parsed-argv.js';
+import { confFileReason } from '../dnsmasq/conf-file-messages.js';
+import type { ArgvProblemCode, ParsedArgv, ParsedOption } from '../dnsmasq/parsed-argv.js';
 import type { DnsmasqInvocation, ManifestArg } from '../manifest/model.js';
 import { hasPlaceholder } from './placeholder.js';
+import { refuseAbbreviations } from './conf-argv.js';
 import { CONF_FILE_KIND } from './conf-file-reader.js';
 
 /** Whether an option is given: in every rendering, only inside a template conditional, or not at all. */
@@ -22,8 +24,13 @@ export class InvocationFacts {
   readonly argv: ParsedArgv;
   private readonly byLong = new Map<string, ParsedOption[]>();
 
-  constructor(readonly invocation: DnsmasqInvocation) {
-    this.argv = parseArgv(invocation.args);
+  /** `text` is the linted text, where a conf file's line numbers are counted. */
+  constructor(
+    readonly invocation: DnsmasqInvocation,
+    private readonly text = '',
+  ) {
+    const argv = parseArgv(invocation.args);
+    this.argv = this.isConfFile() ? refuseAbbreviations(argv, invocation.args) : argv;
     for (const option of this.argv.options) {
       if (this.nameTemplated(option)) continue;
       const list = this.byLong.get(option.spec.long);
@@ -103,9 +110,24 @@ export class InvocationFacts {
     return found;
   }
 
+  isConfFile(): boolean {
+    return this.invocation.workload.kind === CONF_FILE_KIND;
+  }
+
   /** How a word reads in this source: a conf file writes `no-negcache` where an argv has `--no-negcache`. */
   written(word: string): string {
-    return this.invocation.workload.kind === CONF_FILE_KIND && word.startsWith('--') ? word.slice(2) : word;
+    return this.isConfFile() && word.startsWith('--') ? word.slice(2) : word;
+  }
+
+  /**
+   * What dnsmasq prints refusing the option at source offset `at`, given its command-line message: that message,
+   * or for a conf file the line's (`bad option at line 4`). `code` names a getopt-level problem.
+   */
+  dnsmasqSays(cliMessage: string, at: number, code?: ArgvProblemCode): string {
+    if (!this.isConfFile()) return cliMessage;
+    let line = 1;
+    for (let i = this.text.indexOf('\n'); i !== -1 && i < at; i = this.text.indexOf('\n', i + 1)) line++;
+    return `${confFileReason(cliMessage, code)} at line ${line}`;
   }
 
   /** Long or short, as most of the invocation's options are written (long when tied). */

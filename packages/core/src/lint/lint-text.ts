@@ -54,7 +54,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   const facts: InvocationFacts[] = [];
   for (const invocation of model.invocations) {
     try {
-      facts.push(new InvocationFacts(invocation));
+      facts.push(new InvocationFacts(invocation, text));
     } catch (error) {
       pending.push({ finding: crash(lines, 'the argument parser', error), workload: invocation.workload });
     }

@@ -69,6 +69,23 @@ describe('dnsmasq conf files', () => {
   });
 });
 
+describe('dnsmasq conf files: refusals in dnsmasq\'s conf-file words', () => {
+  it('quote what dnsmasq 2.90 prints for the line, and refuse abbreviations a command line would take', () => {
+    const text = 'no-neg\nlog-queries\nlog-facility=-\nserver=10.0.0.1#x\ncache-size=100\ncache-size=200\nno-resolv=yes\nserver=10.0.0.2\n';
+    const { findings } = lintText(text, { filePath: 'dnsmasq.conf' });
+    const refusals = findings.filter((f) => f.message.startsWith('dnsmasq refuses'));
+    const says = refusals.map((f) => [f.ruleId, text.slice(f.span.start, f.span.end), f.message.match(/^dnsmasq refuses (?:a second )?([^:]+): "([^"]+)"/)?.slice(1)]);
+    expect(says).toEqual([
+      ['unknown-option', 'no-neg', ['no-neg', 'bad option at line 1']],
+      ['server-syntax', 'x', ['server=10.0.0.1#x', 'bad port at line 4']],
+      ['repeated-option', 'cache-size=200', ['cache-size', 'illegal repeated keyword at line 6']],
+      ['option-argument', 'no-resolv=yes', ['no-resolv=yes', 'extraneous parameter at line 7']],
+    ]);
+    const fix = refusals[0]!.fixes.find((f) => f.preferred)!;
+    expect([fix.title, applyEdits(text, fix.edits).split('\n')[0]]).toEqual(['Change to no-negcache', 'no-negcache']);
+  });
+});
+
 describe('other .conf files', () => {
   it('are not read as dnsmasq configuration', () => {
     const nginx = 'server {\n  listen 80;\n  location / { proxy_pass http://app; }\n}\n';

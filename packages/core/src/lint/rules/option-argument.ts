@@ -16,7 +16,7 @@ export const optionArgument: Rule = {
         if (problem.code === 'missing-argument' || problem.code === 'unexpected-argument') {
           context.report({
             range: problem.range,
-            message: `dnsmasq refuses ${problem.token}: "${problem.message}". ${problem.explanation}`,
+            message: `dnsmasq refuses ${facts.written(problem.token)}: "${facts.dnsmasqSays(problem.message, problem.range.start, problem.code)}". ${problem.explanation}`,
             workload: facts.invocation.workload,
           });
         } else if (problem.code === 'junk') {
@@ -42,7 +42,7 @@ function checkValues(context: RuleContext, facts: InvocationFacts): void {
         : facts.valueRange(option, verdict.range.start, verdict.range.end);
     context.report({
       range,
-      message: `dnsmasq refuses ${option.value === undefined ? option.spelled : spelledWithValue(option)}: "bad command line options: ${verdict.reason}". ${verdict.explanation}`,
+      message: `dnsmasq refuses ${facts.written(option.value === undefined ? option.spelled : spelledWithValue(option))}: "${facts.dnsmasqSays(`bad command line options: ${verdict.reason}`, option.range.start)}". ${verdict.explanation}`,
       workload: facts.invocation.workload,
     });
   }

@@ -17,10 +17,10 @@ export const repeatedOption: Rule = {
         // Two branches of an if/else each setting the option render only one of them.
         if (!repeated || facts.conditional(repeated) || earlier.some((o) => facts.conditional(o))) continue;
         const same = earlier.some((o) => o.value === repeated.value);
-        const fixes = repeated.valueTokenIndex === undefined ? removeWord(facts, repeated.tokenIndex, `Remove the repeated ${repeated.spelled}`, same) : [];
+        const fixes = repeated.valueTokenIndex === undefined ? removeWord(facts, repeated.tokenIndex, `Remove the repeated ${facts.written(repeated.spelled)}`, same) : [];
         context.report({
           range: repeated.range,
-          message: `dnsmasq refuses a second ${repeated.spelled}: "${problem.message}". ${problem.explanation}`,
+          message: `dnsmasq refuses a second ${facts.written(repeated.spelled)}: "${facts.dnsmasqSays(problem.message, repeated.range.start, problem.code)}". ${problem.explanation}`,
           workload: facts.invocation.workload,
           fixes,
         });

@@ -4,7 +4,6 @@ import { type Rule, type RuleContext, spelledWithValue } from '../rule.js';
 import { replaceValue, replaceWord } from '../fix-builders.js';
 import { colonPort, isLoopback, looksLikeIpv4, looksLikeServerAddress } from '../server-patterns.js';
 import type { ServerSpec } from '../../dnsmasq/server-spec.js';
-import { CONF_FILE_KIND } from '../conf-file-reader.js';
 
 interface Suspicion {
   readonly from: number;
@@ -135,7 +134,7 @@ function replaceWhole(facts: InvocationFacts, server: ServerValue, word: string)
 
 function loopsBack(facts: InvocationFacts, address: string, port: number): boolean {
   // A conf file is one part of dnsmasq's configuration: where dnsmasq listens is decided elsewhere.
-  if (facts.invocation.workload.kind === CONF_FILE_KIND) return false;
+  if (facts.isConfFile()) return false;
   const portValue = facts.literalValue('port');
   if (facts.options('port').length > 0 && !portValue) return false;
   const ownPort = portValue ? Number(portValue.value || '0') : 53;

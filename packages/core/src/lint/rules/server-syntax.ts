@@ -15,7 +15,8 @@ export const serverSyntax: Rule = {
         const range = value.length === 0 ? option.range : facts.valueRange(option, error.range.start, Math.max(error.range.end, error.range.start + 1));
         const { target, offset } = targetOf(value);
         const colon = server.kind === 'address' ? undefined : colonPort(target);
-        let message = `dnsmasq refuses ${spelledWithValue(option)}: "bad command line options: ${error.reason}". ${error.explanation}`;
+        const says = facts.dnsmasqSays(`bad command line options: ${error.reason}`, option.range.start);
+        let message = `dnsmasq refuses ${facts.written(spelledWithValue(option))}: "${says}". ${error.explanation}`;
         let fixes = [] as ReturnType<typeof replaceValue>;
         if (colon) {
           const fixed = `${value.slice(0, offset)}${colon.host}#${colon.port}`;

@@ -20,12 +20,13 @@ export const unknownOption: Rule = {
         for (const long of candidates.slice(0, 3)) {
           const eq = word.indexOf('=');
           const newWord = `--${long}${eq === -1 ? '' : word.slice(eq)}`;
-          fixes.push(...replaceWord(facts, problem.tokenIndex, newWord, `Change to --${long}`, candidates.length === 1));
+          fixes.push(...replaceWord(facts, problem.tokenIndex, newWord, `Change to ${facts.written(`--${long}`)}`, candidates.length === 1));
         }
-        const hint = candidates.length ? ` Did you mean ${candidates.slice(0, 3).map((c) => `--${c}`).join(' or ')}?` : '';
+        const hint = candidates.length ? ` Did you mean ${candidates.slice(0, 3).map((c) => facts.written(`--${c}`)).join(' or ')}?` : '';
+        const says = facts.dnsmasqSays(problem.message, problem.range.start, problem.code);
         context.report({
           range: problem.range,
-          message: `dnsmasq refuses ${isLong ? `--${name}` : word}: "${problem.message}". ${problem.explanation}${hint}`,
+          message: `dnsmasq refuses ${facts.written(isLong ? `--${name}` : word)}: "${says}". ${problem.explanation}${hint}`,
           workload: facts.invocation.workload,
           fixes,
         });
