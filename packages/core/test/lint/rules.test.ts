@@ -86,6 +86,23 @@ describe('dnsmasq conf files: refusals in dnsmasq\'s conf-file words', () => {
   });
 });
 
+describe('an option and its value in one word, separated by a blank', () => {
+  it('is fixed to option=value, in an argv and in a conf file', () => {
+    const pod = (args: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: dnsmasq\nspec:\n  containers:\n  - name: dnsmasq\n    image: example/dnsmasq:2.90\n    args: ["-k", "-N", "-q", "-R", "--log-facility=-", "--server=10.0.0.1", ${args}]\n`;
+    for (const [file, text, fixed] of [
+      ['pod.yaml', pod('"--cache-size 1000"'), '"--cache-size=1000"]\n'],
+      ['dnsmasq.conf', 'no-negcache\nlog-queries\nlog-facility=-\ncache-size 1000\n', 'cache-size=1000\n'],
+    ] as const) {
+      const f = lintText(text, { filePath: file }).findings.find((x) => x.ruleId === 'unknown-option')!;
+      expect(f.message, file).toMatch(/The value must follow "=": write (--)?cache-size=1000\.$/);
+      const fix = f.fixes.find((x) => x.preferred)!;
+      expect(applyEdits(text, fix.edits).endsWith(fixed), file).toBe(true);
+    }
+    const flag = lintText(pod('"--no-hosts yes"'), { filePath: 'pod.yaml' }).findings;
+    expect(flag.find((x) => x.ruleId === 'unknown-option')?.message).toMatch(/Did you mean --no-hosts\?$/);
+  });
+});
+
 describe('other .conf files', () => {
   it('are not read as dnsmasq configuration', () => {
     const nginx = 'server {\n  listen 80;\n  location / { proxy_pass http://app; }\n}\n';

@@ -1,3 +1,4 @@
+import { optionByLong } from '../../dnsmasq/option-lookup.js';
 import { suggestOptions } from '../../dnsmasq/option-suggest.js';
 import type { Fix } from '../finding.js';
 import { replaceWord } from '../fix-builders.js';
@@ -15,14 +16,19 @@ export const unknownOption: Rule = {
         const word = problem.token;
         const isLong = word.startsWith('--');
         const name = isLong ? word.slice(2).split('=')[0]! : '';
-        const candidates = problem.candidates?.length ? problem.candidates : isLong ? suggestOptions(name) : [];
+        const joined = isLong ? valueAfterBlank(word) : undefined;
+        const candidates = joined ? [] : problem.candidates?.length ? problem.candidates : isLong ? suggestOptions(name) : [];
         const fixes: Fix[] = [];
         for (const long of candidates.slice(0, 3)) {
           const eq = word.indexOf('=');
           const newWord = `--${long}${eq === -1 ? '' : word.slice(eq)}`;
           fixes.push(...replaceWord(facts, problem.tokenIndex, newWord, `Change to ${facts.written(`--${long}`)}`, candidates.length === 1));
         }
-        const hint = candidates.length ? ` Did you mean ${candidates.slice(0, 3).map((c) => facts.written(`--${c}`)).join(' or ')}?` : '';
+        let hint = candidates.length ? ` Did you mean ${candidates.slice(0, 3).map((c) => facts.written(`--${c}`)).join(' or ')}?` : '';
+        if (joined) {
+          hint = ` The value must follow "=": write ${facts.written(joined)}.`;
+          fixes.push(...replaceWord(facts, problem.tokenIndex, joined, `Write ${facts.written(joined)}`));
+        }
         const says = facts.dnsmasqSays(problem.message, problem.range.start, problem.code);
         context.report({
           range: problem.range,
@@ -34,3 +40,10 @@ export const unknownOption: Rule = {
     }
   },
 };
+
+/** `--cache-size 1000` as one word: a real option that takes a value, then a blank and the value. */
+function valueAfterBlank(word: string): string | undefined {
+  const m = /^--([^\s=]+)[ \t]+([^\s=][^=]*)$/.exec(word);
+  const spec = m ? optionByLong(m[1]!) : undefined;
+  return spec && spec.arg !== 'none' ? `--${spec.long}=${m![2]!.trimEnd()}` : undefined;
+}
