@@ -3,6 +3,7 @@ import type { Range } from '../dnsmasq/source-range.js';
 import type { ArgInsertion, DnsmasqInvocation, ManifestArg, ManifestModel } from '../manifest/model.js';
 import { isConditional, maskTemplates } from '../manifest/template-mask.js';
 import type { TextEdit } from './finding.js';
+import { readConfLine } from './conf-line.js';
 import { hasPlaceholder } from './placeholder.js';
 
 /** The kind given to the pseudo-workload of a dnsmasq conf file. */
@@ -27,8 +28,8 @@ export function looksLikeDnsmasqConf(text: string): boolean {
 
 /**
  * Reads a dnsmasq conf file as one invocation: each `option[=value]` line is the argv word `--option[=value]`
- * (dnsmasq reads conf lines as long options), with its source offsets. Comment and template-only lines are
- * skipped; lines inside template conditionals are conditional.
+ * (dnsmasq reads conf lines as long options; see conf-line.ts), with its source offsets. Comment and
+ * template-only lines are skipped; lines inside template conditionals are conditional.
  */
 export function readDnsmasqConf(text: string): ManifestModel {
   const mask = maskTemplates(text);
@@ -36,18 +37,10 @@ export function readDnsmasqConf(text: string): ManifestModel {
   const args: ManifestArg[] = [];
   for (const line of text.matchAll(/[^\r\n]+/g)) {
     const maskedLine = masked.slice(line.index, line.index + line[0].length);
-    const lead = /^\s*/.exec(line[0])![0].length;
-    if (maskedLine.trim() === '' || maskedLine[lead] === '#') continue;
-    const content = line[0].slice(lead).trimEnd();
-    const start = line.index + lead;
-    args.push({
-      text: `--${content}`,
-      start,
-      end: start + content.length,
-      map: (i) => start + Math.max(0, Math.min(i - 2, content.length)),
-      templated: hasPlaceholder(content),
-      conditional: isConditional(mask, start),
-    });
+    if (maskedLine.trim() === '') continue;
+    const word = readConfLine(line[0], maskedLine, line.index);
+    if (!word) continue;
+    args.push({ ...word, templated: hasPlaceholder(text.slice(word.start, word.end)), conditional: isConditional(mask, word.start) });
   }
   const first: Range = args[0] ? { start: args[0].start, end: args[0].end } : { start: 0, end: 0 };
   const invocation: DnsmasqInvocation = {
