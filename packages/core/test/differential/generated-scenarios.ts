@@ -1,6 +1,6 @@
-// fast-check arbitraries for scenarios without timing races: one upstream, a few names with scripted
-// answer sequences (positive, CNAME chains, NODATA/NXDOMAIN with and without SOA, SERVFAIL, REFUSED,
-// TTL 0), cache options, and a run of queries. dnsmasq is the oracle for their expectations.
+// fast-check arbitraries for scenarios without timing races: a default upstream and one for a routed
+// domain, a few names with scripted answer sequences (positive, CNAME chains, NODATA/NXDOMAIN with and without SOA, SERVFAIL, REFUSED,
+// TTL 0), cache and routing options, and a run of queries (some over TCP, some RD=0, mixed case). dnsmasq is the oracle for their expectations.
 import fc from 'fast-check';
 import type { ClientQuery, Scenario, ScenarioRecord, UpstreamResponse, UpstreamRule } from './scenario-format.js';
 
@@ -10,6 +10,7 @@ const soa = (ttl: number): ScenarioRecord => ({
   data: { mname: 'ns.gen.example', rname: 'host.gen.example', serial: 1, refresh: 3600, retry: 600, expire: 86400, minimum: 90 },
 });
 // no TTL of 1 or 2: dnsmasq expires on whole-second clock ticks, so such entries race the clock
+const FALLBACK: UpstreamResponse = { answers: [{ name: '{qname}', type: 'A', ttl: 300, data: '192.0.2.250' }] };
 const ttlArb = fc.constantFrom(0, 30, 300, 7200);
 
 const responseArb: fc.Arbitrary<UpstreamResponse> = fc.oneof(
@@ -33,22 +34,28 @@ const ruleArb = (name: string): fc.Arbitrary<UpstreamRule> =>
   fc.array(responseArb, { minLength: 1, maxLength: 3 }).map((responses) => ({ match: { name }, responses }));
 
 const queryArb: fc.Arbitrary<ClientQuery> = fc.record({
-  name: fc.constantFrom(...NAMES),
-  type: fc.constantFrom('A', 'A', 'A', 'AAAA', 'TXT'),
+  name: fc.constantFrom(...NAMES, 'x.b.gen.example', 'B.Gen.Example'),
+  type: fc.constantFrom('A', 'A', 'A', 'AAAA', 'TXT', 'MX'),
   rd: fc.constantFrom(true, true, true, true, false),
+  tcp: fc.constantFrom(false, false, false, true),
 });
 
 const optionsArb = fc.subarray(['-N', '--neg-ttl=30', '--cache-size=3', '--min-cache-ttl=60', '--max-cache-ttl=10', '--max-ttl=20', '--cache-rr=TXT'], { maxLength: 3 });
+/** Routing rules: names under b. go to a second upstream, c. is local-only, d. has a fixed address. */
+const routesArb = fc.subarray(['--server=/b.gen.example/127.0.0.1#{UP2}', '--local=/c.gen.example/', '--address=/d.gen.example/192.0.2.99'], { maxLength: 2 });
 
 export const scenarioArb: fc.Arbitrary<Scenario> = fc
   .record({
     options: optionsArb,
+    routes: routesArb,
     rules: fc.tuple(...NAMES.map(ruleArb)),
+    rules2: fc.tuple(ruleArb('*.b.gen.example')),
     queries: fc.array(queryArb, { minLength: 3, maxLength: 10 }),
   })
-  .map(({ options, rules, queries }) => ({
+  .map(({ options, routes, rules, rules2, queries }) => ({
     id: 'generated',
-    args: ['-q', ...options, '--server=127.0.0.1#{UP1}'],
-    upstreams: { UP1: { rules } },
+    args: ['-q', ...options, ...routes, '--server=127.0.0.1#{UP1}'],
+    // a default answer: a dropped query would make the next ones race dnsmasq's whole-second timers
+    upstreams: { UP1: { rules, default: FALLBACK }, UP2: { rules: rules2, default: FALLBACK } },
     steps: queries.map((query) => ({ query, settle_ms: 100 })),
   }));
