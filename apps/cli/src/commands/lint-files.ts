@@ -13,7 +13,7 @@ export interface FileList {
 }
 
 /** Expands the command line's paths into files, recursing into directories in name order; a file named is linted whatever its name. */
-export function collectFiles(paths: readonly string[]): FileList {
+export function collectFiles(paths: readonly string[], maxFiles = MAX_FILES): FileList {
   const files: string[] = [];
   const problems: string[] = [];
   for (const path of paths) {
@@ -29,7 +29,11 @@ export function collectFiles(paths: readonly string[]): FileList {
       continue;
     }
     const before = files.length;
-    walk(path, files, problems);
+    walk(path, files, problems, maxFiles);
+    if (files.length >= maxFiles) {
+      problems.push(`${path}: stopped after ${maxFiles} files; lint smaller directories`);
+      break;
+    }
     if (files.length === before) {
       problems.push(`${path}: no manifests here (looked for ${describeLintableNames()}, skipping node_modules and .git)`);
     }
@@ -37,7 +41,7 @@ export function collectFiles(paths: readonly string[]): FileList {
   return { files, problems };
 }
 
-function walk(dir: string, files: string[], problems: string[]): void {
+function walk(dir: string, files: string[], problems: string[], maxFiles: number): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -47,10 +51,10 @@ function walk(dir: string, files: string[], problems: string[]): void {
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    if (files.length >= MAX_FILES) return;
+    if (files.length >= maxFiles) return;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(path, files, problems);
+      if (!SKIPPED_DIRS.has(entry.name)) walk(path, files, problems, maxFiles);
     } else if ((entry.isFile() || entry.isSymbolicLink()) && isLintableFileName(entry.name)) {
       files.push(path);
     }
