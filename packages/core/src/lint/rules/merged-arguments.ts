@@ -10,6 +10,8 @@ export const mergedArguments: Rule = {
   summary: 'One argument holds two options ("--a --b" or "--a - --b"): Kubernetes passes each list item as one word.',
   check(context) {
     for (const facts of context.invocations) {
+      // A conf line is not a list item: such a line is one unknown option there (unknown-option says so).
+      if (facts.isConfFile()) continue;
       for (const arg of facts.invocation.args) {
         if (arg.templated || !arg.text.startsWith('-')) continue;
         const m = MERGED.exec(arg.text);
