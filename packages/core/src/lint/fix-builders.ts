@@ -25,11 +25,11 @@ export function appendWords(facts: InvocationFacts, words: readonly string[], ti
   return guarded(title, preferred && !dangling, () => facts.invocation.insertion.append(words));
 }
 
-/** An unknown option that looks like a misspelling of `long` (`--no-negative-cache` for `no-negcache`). */
+/** An unknown option that looks like a misspelling of `long` (`--no-negative-cache` for `no-negcache`), as written. */
 export function misspelling(facts: InvocationFacts, long: string): string | undefined {
   for (const p of facts.argv.problems) {
     if (p.code !== 'unknown-option' || !p.token.startsWith('--')) continue;
-    if (p.candidates?.includes(long) || suggestOptions(p.token).includes(long)) return p.token.split('=')[0];
+    if (p.candidates?.includes(long) || suggestOptions(p.token).includes(long)) return facts.written(p.token.split('=')[0]!);
   }
   return undefined;
 }

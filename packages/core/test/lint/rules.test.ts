@@ -82,9 +82,11 @@ describe('dnsmasq conf files: refusals in dnsmasq\'s conf-file words', () => {
       ['option-argument', 'no-resolv=yes', ['no-resolv=yes', 'extraneous parameter at line 7']],
     ]);
     const fix = refusals[0]!.fixes.find((f) => f.preferred)!;
-    const merged = lintText('no-negcache\nlog-queries --log-facility=-\n', { filePath: 'dnsmasq.conf' }).findings.map((f) => f.ruleId);
+    const mergedLine = lintText('no-negcache\nlog-queries --log-facility=-\n', { filePath: 'dnsmasq.conf' }).findings;
+    const merged = mergedLine.map((f) => f.ruleId);
     expect(merged).toContain('unknown-option');
     expect(merged).not.toContain('merged-arguments');
+    expect(mergedLine.find((f) => f.ruleId === 'log-queries')?.message).toMatch(/^log-queries --log-facility looks like a misspelling of log-queries /);
     expect([fix.title, applyEdits(text, fix.edits).split('\n')[0]]).toEqual(['Change to no-negcache', 'no-negcache']);
   });
 });

@@ -16,7 +16,7 @@ export const logQueries: Rule = {
       const shown = words.map((w) => facts.written(w)).join(' ');
       const typo = misspelling(facts, 'log-queries');
       const message =
-        (typo ? `${typo} looks like a misspelling of --log-queries (see unknown-option). ` : '') +
+        (typo ? `${typo} looks like a misspelling of ${facts.written('--log-queries')} (see unknown-option). ` : '') +
         (presence === 'conditional'
           ? `${flag} is only set inside a template conditional; renderings without it log no queries, so a cached NODATA cannot be seen in the logs.`
           : `dnsmasq runs without ${flag}: no "query", "reply" or "cached ... is NODATA" lines are logged, so a bad cached answer cannot be seen. Add ${shown}.`);
