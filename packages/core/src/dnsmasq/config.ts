@@ -34,6 +34,13 @@ function number(option: ParsedOption, read: (v: string) => number | undefined): 
   return n;
 }
 
+/** Measured with dnsmasq 2.90: a value read as -2 or less passes --test but stops dnsmasq at start-up (exit 4). */
+function forwardMax(option: ParsedOption): number {
+  const n = number(option, numericValue);
+  if (n < -1) throw new ConfigError(`${option.spelled}=${option.value ?? ''} reads as ${n}: dnsmasq stops at start-up with "could not get memory"`);
+  return n;
+}
+
 function fastRetry(option: ParsedOption): { initialMs: number; totalMs: number } {
   if (option.value === undefined) return DEFAULT_FAST_RETRY;
   const [first = '', second] = option.value.split(',');
@@ -112,7 +119,7 @@ export function toForwarderConfig(parsed: ParsedArgv, overrides: ConfigOverrides
         break;
       case 'strict-order': forwarding.strictOrder = true; break;
       case 'all-servers': forwarding.allServers = true; break;
-      case 'dns-forward-max': forwarding.forwardMax = number(option, numericValue); break;
+      case 'dns-forward-max': forwarding.forwardMax = forwardMax(option); break;
       case 'fast-dns-retry': forwarding.fastRetry = fastRetry(option); break;
       case 'domain-needed': filters.domainNeeded = true; break;
       case 'bogus-priv': filters.bogusPriv = true; break;
