@@ -55,6 +55,7 @@ const path = (none: string, some: (p: string) => string): ValueDescriber => (val
 function confDir(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const [dir, ...extensions] = value.split(',');
+  if (!dir) return 'read no config directory (the directory is empty)';
   const only = extensions.filter((e) => e.startsWith('*')).map((e) => e.slice(1));
   const skip = extensions.filter((e) => !e.startsWith('*'));
   if (only.length > 0) return `read the files of ${dir} ending in ${only.join(' or ')}`;

@@ -24,6 +24,8 @@ describe('describeOptionValue', () => {
     ['log-queries', 'extra', 'log every query, each line with a serial number and the client\'s address and port'],
     ['pid-file', '', 'write no pid file'],
     ['cache-rr', 'txt,MX', 'also cache TXT, MX records'],
+    ['conf-dir', '', 'read no config directory (the directory is empty)'],
+    ['conf-dir', '/etc/dnsmasq.d,*.conf', 'read the files of /etc/dnsmasq.d ending in .conf'],
     ['local-service', 'host', 'listen on loopback only and answer only this machine'],
   ])('--%s=%s means "%s"', (long, value, meaning) => {
     expect(describeOptionValue(long, value)).toBe(meaning);
