@@ -89,7 +89,7 @@ export function answerFromCache(
     links[nLinks++] = cname;
     key = cache.target[cname]!;
   }
-  if (lines) for (let i = 0; i < nLinks; i++) lines.push(linkLine(cache, links[i]!, now));
+  if (lines) for (let i = 0; i < nLinks; i++) lines.push(linkLine(cache, links[i]!, now, i === 0 ? q.spelled : undefined));
   cache.stats.misses++;
   return result;
 }
@@ -106,16 +106,17 @@ function word(cache: DnsCache, slot: number, now: number): string {
   return cache.isLive(slot, now) ? 'cached' : 'cached-stale';
 }
 
-function linkLine(cache: DnsCache, slot: number, now: number): string {
-  return `${word(cache, slot, now)} ${cache.spelled[slot]} is <CNAME>`;
+/** `as` is the client's spelling when the entry is for the question name itself (dnsmasq logs it so). */
+function linkLine(cache: DnsCache, slot: number, now: number, as?: string): string {
+  return `${word(cache, slot, now)} ${as ?? cache.spelled[slot]} is <CNAME>`;
 }
 
-function recordLine(cache: DnsCache, slot: number, now: number): string {
+function recordLine(cache: DnsCache, slot: number, now: number, as?: string): string {
   const buf = cache.rdataBuffer(slot);
   const off = cache.rdataOffset(slot);
   const len = cache.rdLen[slot]!;
   const type = cache.type[slot]!;
-  const name = cache.spelled[slot]!;
+  const name = as ?? cache.spelled[slot]!;
   let text: string;
   if (type === T_A || type === T_AAAA) text = addressText(buf, off, len);
   else if (type === T_PTR) {
@@ -165,16 +166,17 @@ function build(
     const s = links[i]!;
     w = writeRecord(out, w, owner, T_CNAME, servedTtl(cache, s, now, maxTtl), cache, s);
     owner = 0xc000 | (w - cache.rdLen[s]!);
-    if (lines) lines.push(linkLine(cache, s, now));
+    if (lines) lines.push(linkLine(cache, s, now, i === 0 ? q.spelled : undefined));
   }
   for (let i = 0; i < nRecs; i++) {
     const s = records[i]!;
     w = writeRecord(out, w, owner, cache.type[s]!, servedTtl(cache, s, now, maxTtl), cache, s);
-    if (lines) lines.push(recordLine(cache, s, now));
+    if (lines) lines.push(recordLine(cache, s, now, nLinks === 0 ? q.spelled : undefined));
   }
   if (negative && lines) {
     const what = cache.kind[final] === KIND_NXDOMAIN ? 'NXDOMAIN' : nodataWord(q.qtype);
-    const name = q.qtype === T_PTR ? reverseNameToAddress(cache.keys[final]!) ?? cache.spelled[final] : cache.spelled[final];
+    const spelled = nLinks === 0 ? q.spelled : cache.spelled[final];
+    const name = q.qtype === T_PTR ? reverseNameToAddress(cache.keys[final]!) ?? spelled : spelled;
     lines.push(`${word(cache, final, now)} ${name} is ${what}`);
   }
   if (soa >= 0) {

@@ -134,6 +134,10 @@ function commitLinks(buf: Buffer, links: ReplyRecord[], ttls: number[], cache: D
 
 /** SOA entries keep `[owner length][owner wire][SOA rdata]` so a cached negative answer can replay them. */
 function storeSoa(buf: Buffer, soa: ReplyRecord, ttl: number, cache: DnsCache, now: number): number {
+  // One SOA per zone: a negative answer links to the live one already cached (as dnsmasq replays it).
+  for (let s = cache.head(soa.key); s >= 0; s = cache.next(s)) {
+    if (cache.kind[s] === KIND_SOA && cache.isLive(s, now)) return s;
+  }
   const rd = uncompressedRdata(buf, T_SOA, soa.rdOffset, soa.rdLength);
   if (!rd) return -1;
   const owner = Buffer.alloc(256);

@@ -30,13 +30,14 @@ export async function forwardOverTcp(
   for (let i = 0; i < order.length; i++) {
     const index = order[i]!;
     const s = group.servers[index]!;
-    ctx.log.query(`forwarded ${q.spelled} to ${s.label}`, serial, waiter.address, waiter.port);
     let reply: Buffer;
     try {
       reply = await tcpExchange(s.address, s.port, out, TCP_UPSTREAM_TIMEOUT_MS);
     } catch {
       continue;
     }
+    // Over TCP dnsmasq logs the forward once the server has answered (a silent server leaves no line).
+    ctx.log.query(`forwarded ${q.spelled} to ${s.label}`, serial, waiter.address, waiter.port);
     const rq = newQuestionInfo();
     const valid =
       reply.length >= 12 && reply.readUInt16BE(0) === id && (reply.readUInt16BE(2) & FLAG_QR) !== 0 &&

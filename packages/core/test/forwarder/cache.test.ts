@@ -109,6 +109,13 @@ describe('cache: negative answers', () => {
     expect(ask('nd.example.com', 'AAAA', at(1)).status).toBe(MISS);
   });
 
+  it('keeps one SOA per zone: a later negative links to the SOA already cached', () => {
+    const { insert, ask } = setup();
+    insert('c.example.com', 'A', { rcode: 'NXDOMAIN', authorities: [soa('example.com', 300, 90)] });
+    insert('b.example.com', 'A', { rcode: 'NXDOMAIN', authorities: [soa('example.com', 30, 90)] }, at(1));
+    expect(ask('b.example.com', 'AAAA', at(2)).response!.authorities.map((r) => r.ttl)).toEqual([298]);
+  });
+
   it('NODATA without SOA is not cached, unless --neg-ttl', () => {
     const none = setup();
     none.insert('nd3.example.com', 'A', {});
@@ -234,6 +241,7 @@ describe('cache: size, LRU, round robin, stale', () => {
     const hit = ask('mIXED.example.com', 'A');
     expect(hit.status).toBe(HIT);
     expect(hit.response!.questions[0]!.name).toBe('mIXED.example.com');
+    expect(hit.lines).toEqual(['cached mIXED.example.com is 192.0.2.7']);
   });
 
   it('cache size 0 stores nothing', () => {
