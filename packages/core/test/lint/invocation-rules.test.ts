@@ -26,6 +26,14 @@ describe('invocation-level rules', () => {
     expect(message('-k -N -q -C /etc/dnsmasq.conf')).toBeUndefined();
   });
 
+  it('resolv-conf names the resolv file, and is quiet when it can hold no nameserver', () => {
+    const message = (args: string) => lintText(`-k -N -q --log-facility=- --server=10.0.0.1 ${args}`, { filePath: 'x.args' }).findings.find((f) => f.ruleId === 'resolv-conf')?.message;
+    expect(message('')).toMatch(/nameservers in \/etc\/resolv\.conf, and/);
+    expect(message('--resolv-file=/etc/upstream.conf')).toMatch(/nameservers in \/etc\/upstream\.conf, and/);
+    expect(message('--resolv-file=/dev/null')).toBeUndefined();
+    expect(message('--resolv-file=')).toBeUndefined();
+  });
+
   it('cache-size, dns-forward-max and neg-ttl judge literal numbers', () => {
     const r = lintFixture('numbers.yaml');
     expect(r.of('cache-size').map(r.at)).toEqual(['--cache-size=0']);

@@ -1,3 +1,4 @@
+import type { InvocationFacts } from '../invocation-facts.js';
 import type { Rule } from '../rule.js';
 
 export const resolvConf: Rule = {
@@ -7,13 +8,27 @@ export const resolvConf: Rule = {
   check(context) {
     for (const facts of context.invocations) {
       if (facts.presence('no-resolv') !== 'absent' || facts.delegatedConfig().length > 0) continue;
+      const files = resolvFiles(facts);
+      if (!files) continue;
       const catchAll = facts.servers().find((s) => s.result.ok && s.kind === 'server' && !facts.conditional(s.option) && s.result.spec.domains.length === 0 && s.result.spec.target.kind === 'upstream');
       if (!catchAll) continue;
       context.report({
         range: catchAll.option.range,
-        message: `${catchAll.option.spelled}=${catchAll.value} is a default server, but without --no-resolv dnsmasq also sends queries to the nameservers in /etc/resolv.conf, and answers from either are cached. Add --no-resolv if ${catchAll.value} should be the only upstream.`,
+        message: `${catchAll.option.spelled}=${catchAll.value} is a default server, but without --no-resolv dnsmasq also sends queries to the nameservers in ${files.join(', ')}, and answers from either are cached. Add --no-resolv if ${catchAll.value} should be the only upstream.`,
         workload: facts.invocation.workload,
       });
     }
   },
 };
+
+/**
+ * The resolv files dnsmasq takes nameservers from: /etc/resolv.conf unless --resolv-file names others. Undefined
+ * when none can hold one (empty or /dev/null; measured with dnsmasq 2.90) or a templated name hides them.
+ */
+function resolvFiles(facts: InvocationFacts): string[] | undefined {
+  const given = facts.options('resolv-file');
+  if (given.some((o) => facts.valueTemplated(o))) return undefined;
+  const files = given.length === 0 ? ['/etc/resolv.conf'] : given.map((o) => o.value ?? '/etc/resolv.conf');
+  const real = files.filter((f) => f !== '' && f !== '/dev/null');
+  return real.length > 0 ? [...new Set(real)] : undefined;
+}
