@@ -1,6 +1,9 @@
 import type { Severity } from '../finding.js';
 
-/** Rules about the suppressions themselves; the engine checks them after the others, and they cannot be suppressed. */
+/**
+ * Rules the engine reports itself instead of a check over the manifest: the two about suppressions (judged after
+ * every other rule, and never suppressed) and internal-error.
+ */
 export interface MetaRule {
   readonly id: string;
   readonly defaultSeverity: Severity;
