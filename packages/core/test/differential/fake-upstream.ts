@@ -22,6 +22,8 @@ type Send = (reply: Buffer, response: UpstreamResponse) => void;
 
 export class FakeUpstream {
   readonly received: ReceivedQuery[] = [];
+  /** Scripted responses that could not be encoded for the query that picked them (they were dropped). */
+  readonly encodeErrors: string[] = [];
   port = 0;
   private cursor: ScriptCursor;
   private udp?: dgram.Socket;
@@ -88,7 +90,14 @@ export class FakeUpstream {
     this.received.push({ at: Date.now(), transport, id: query.id ?? 0, rd: (flags & dnsPacket.RECURSION_DESIRED) !== 0, name: q.name, type: q.type, edns, from });
     const response = this.cursor.pick(q.name, q.type, transport);
     if (response.drop) return;
-    const reply = this.build(query, q, substituteQname(response, q.name), edns);
+    let reply: Buffer;
+    try {
+      reply = this.build(query, q, substituteQname(response, q.name), edns);
+    } catch (e) {
+      // a script whose data does not fit the query type (e.g. an address for MX): never answer, never throw
+      this.encodeErrors.push(`${q.name} ${q.type}: ${(e as Error).message}`);
+      return;
+    }
     const fire = () => send(reply, response);
     if (!response.delay_ms) return fire();
     const timer = setTimeout(() => {
