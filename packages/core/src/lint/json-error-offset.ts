@@ -29,7 +29,10 @@ function locate(text: string): { offset: number; reason: string } {
   const string = (): void => {
     if (text[i] !== '"') fail(`expected a string in plain double quotes, but ${describe()}`);
     i++;
-    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 0x20) fail('a string holds a raw line break or tab; JSON writes them as \\n or \\t');
+      i += text[i] === '\\' ? 2 : 1;
+    }
     if (i >= text.length) fail('a string is not closed');
     i++;
   };

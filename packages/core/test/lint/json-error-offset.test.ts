@@ -13,6 +13,7 @@ describe('parseJson', () => {
     ['{"a" ["x"]}', 5, /expected ":"/],
     ['[1] x', 4, /after the value/],
     ['"open', 5, /not closed/],
+    ['{"acme.local": ["1.2.3.4\n"]}', 24, /raw line break or tab/],
   ])('locates the first bad character of %s', (text, offset, reason) => {
     const r = parseJson(text);
     expect(r.ok).toBe(false);
