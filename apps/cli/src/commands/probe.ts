@@ -6,8 +6,8 @@ import type { Command } from 'commander';
 import { formatProbeTable } from './probe-table.js';
 
 interface ProbeFlags {
-  server: string[];
-  name: string[];
+  server?: string[];
+  name?: string[];
   count: string;
   type: string;
   timeout: string;
@@ -16,7 +16,7 @@ interface ProbeFlags {
   manifest?: string;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 function positiveInt(text: string, flag: string, max: number): number {
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) throw new Error(`${flag} must be a whole number from 1 to ${max}, got "${text}"`);
@@ -28,8 +28,8 @@ export function registerProbe(program: Command): void {
   const cmd: Command = program
     .command('probe')
     .description('ask each upstream the same names N times and report NODATA/NXDOMAIN/SERVFAIL/timeouts, latency and answers that change over time')
-    .option('--server <ADDR#PORT>', 'an upstream to probe (repeatable; port defaults to 53)', collect, [])
-    .option('--name <NAME>', 'a name to ask for (repeatable, at least one)', collect, [])
+    .option('--server <ADDR#PORT>', 'an upstream to probe (repeatable; port defaults to 53)', collect)
+    .option('--name <NAME>', 'a name to ask for (repeatable, at least one)', collect)
     .option('--count <N>', 'queries per name and server', '10')
     .option('--type <TYPE>', 'query type', 'A')
     .option('--timeout <MS>', 'how long to wait for each reply', '2000')
@@ -52,14 +52,15 @@ export function registerProbe(program: Command): void {
 /** The probe request the flags ask for; throws an Error naming the bad flag. */
 function readFlags(flags: ProbeFlags): ProbeOptions {
   if (flags.format !== 'table' && flags.format !== 'json') throw new Error(`--format must be table or json, got "${flags.format}"`);
-  const servers = [...(flags.manifest === undefined ? [] : manifestServers(flags.manifest)), ...flags.server.map(parseTarget)];
+  const names = flags.name ?? [];
+  const servers = [...(flags.manifest === undefined ? [] : manifestServers(flags.manifest)), ...(flags.server ?? []).map(parseTarget)];
   if (servers.length === 0) throw new Error('give at least one --server ADDR#PORT or a --manifest');
-  if (flags.name.length === 0) throw new Error('give at least one --name NAME');
+  if (names.length === 0) throw new Error('give at least one --name NAME');
   const type = flags.type.toUpperCase();
   if (!isQueryType(type)) throw new Error(`--type "${flags.type}" is not a record type this probe knows (A, AAAA, CNAME, MX, TXT, SRV, PTR, NS, SOA, ...)`);
   return {
     servers: unique(servers),
-    names: flags.name,
+    names,
     type,
     count: positiveInt(flags.count, '--count', MAX_PROBE_COUNT),
     timeoutMs: positiveInt(flags.timeout, '--timeout', 60_000),
