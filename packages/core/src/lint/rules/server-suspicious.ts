@@ -2,7 +2,7 @@ import type { Fix } from '../finding.js';
 import type { InvocationFacts, ServerValue } from '../invocation-facts.js';
 import { type Rule, type RuleContext, spelledWithValue } from '../rule.js';
 import { replaceValue, replaceWord } from '../fix-builders.js';
-import { colonPort, isLoopback, looksLikeIpv4, looksLikeServerAddress } from '../server-patterns.js';
+import { isLoopback, looksLikeIpv4, looksLikeServerAddress } from '../server-patterns.js';
 import type { ServerSpec } from '../../dnsmasq/server-spec.js';
 
 interface Suspicion {
@@ -85,13 +85,10 @@ function suspicions(facts: InvocationFacts, server: ServerValue, spec: ServerSpe
 
   const target = spec.target;
   if (target.kind === 'hostname') {
-    const colon = colonPort(target.host);
     found.push({
       from: spec.targetRange.start,
       to: spec.targetRange.end,
-      message: colon
-        ? `"${target.host}" in ${written} is not an address with a port: dnsmasq looks it up as a host name. Write the port after "#": ${colon.host}#${colon.port}.`
-        : `${written} names the host "${target.host}": dnsmasq resolves it once at start-up and keeps that address until it restarts; use an IP address.`,
+      message: `${written} names the host "${target.host}": dnsmasq resolves it once at start-up and keeps that address until it restarts; use an IP address.`,
     });
   }
   if (target.kind === 'upstream') {
