@@ -4,10 +4,12 @@ import type { LineIndex } from './line-index.js';
 import type { PendingFinding, RuleSetting } from './lint-text.js';
 import { docsUrl } from './rule.js';
 import { MODEL_RULES } from './rules/index.js';
-import { suppressionReason, unusedSuppression } from './rules/suppression-rules.js';
+import { internalError, suppressionReason, unusedSuppression } from './rules/suppression-rules.js';
 import { annotationSuppressions, commentSuppressions, type Suppression } from './suppressions.js';
 
-const KNOWN = new Set(MODEL_RULES.map((r) => r.id));
+/** Rules whose findings a suppression can drop; the two about suppressions are judged after them. */
+const SUPPRESSIBLE = new Set([...MODEL_RULES.map((r) => r.id), internalError.id]);
+const ABOUT_SUPPRESSIONS = new Set([unusedSuppression.id, suppressionReason.id]);
 
 /** Drops suppressed findings, then adds findings about suppressions that lack a reason or suppress nothing. */
 export function applySuppressions(
@@ -46,11 +48,13 @@ export function applySuppressions(
     if (unusedSeverity === 'off') continue;
     for (const rule of s.rules) {
       if (rule.used) continue;
-      const known = rule.id === '*' || KNOWN.has(rule.id);
+      const known = rule.id === '*' || SUPPRESSIBLE.has(rule.id);
       if (known && rule.id !== '*' && severityOf(rule.id, 'warning') === 'off') continue;
       const message = known
         ? `This suppression of ${rule.id === '*' ? 'every rule' : rule.id} suppresses nothing${s.kind === 'next-line' ? ' on the next line' : ''}; remove it.`
-        : `"${rule.id}" is not a kube-dns-tools rule, so this suppression suppresses nothing.`;
+        : ABOUT_SUPPRESSIONS.has(rule.id)
+          ? `${rule.id} is about the suppressions themselves and cannot be suppressed, so this suppresses nothing.`
+          : `"${rule.id}" is not a kube-dns-tools rule, so this suppression suppresses nothing.`;
       const fixes = s.kind !== 'annotation' && s.rules.every((r) => !r.used) ? removeComment(text, s) : [];
       kept.push(meta(lines, unusedSuppression.id, unusedSeverity, rule.range.start, rule.range.end, message, fixes));
     }

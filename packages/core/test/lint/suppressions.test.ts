@@ -36,6 +36,15 @@ describe('suppressions', () => {
     ]);
   });
 
+  it('internal-error is a rule a suppression may name; the rules about suppressions cannot be suppressed', () => {
+    const text = '# kube-dns-tools-disable internal-error -- reported upstream\n# kube-dns-tools-disable unused-suppression -- noisy\n-k -N -q -R --log-facility=- --server=10.0.0.1\n';
+    const messages = lintText(text, { filePath: 'x.args' }).findings.map((f) => f.message);
+    expect(messages).toEqual([
+      'This suppression of internal-error suppresses nothing; remove it.',
+      'unused-suppression is about the suppressions themselves and cannot be suppressed, so this suppresses nothing.',
+    ]);
+  });
+
   it('meta rules can be switched off too', () => {
     const quiet = lintFixture('suppressions.yaml', { rules: { 'unused-suppression': 'off', 'suppression-reason': 'off' } });
     expect(quiet.findings).toEqual([]);
