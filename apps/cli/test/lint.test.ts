@@ -80,6 +80,7 @@ describe('kube-dns-tools lint exit codes and messages', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'binary.yaml'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]));
     writeFileSync(join(dir, 'latin1.yaml'), Buffer.from('name: caf\xe9\n', 'latin1'));
+    writeFileSync(join(dir, 'utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('kind: Pod\n', 'utf16le')]));
     mkdirSync(join(dir, 'empty'));
     const cases: [string[], RegExp][] = [
       [['lint', '--format', 'xml', EXAMPLE], /--format xml: expected one of stylish, json, sarif/],
@@ -89,6 +90,7 @@ describe('kube-dns-tools lint exit codes and messages', () => {
       [['lint', join(dir, 'missing.yaml')], /missing\.yaml: no such file or directory/],
       [['lint', join(dir, 'binary.yaml')], /binary\.yaml: skipped: a binary file/],
       [['lint', join(dir, 'latin1.yaml')], /latin1\.yaml: skipped: not UTF-8 text/],
+      [['lint', join(dir, 'utf16.yaml')], /utf16\.yaml: skipped: UTF-16 text; save it as UTF-8 to lint it/],
       [['lint', join(dir, 'empty')], /empty: no manifests here/],
     ];
     for (const [args, message] of cases) {

@@ -16,6 +16,9 @@ export function readManifestFile(path: string): ReadResult {
     return { ok: false, message: `${path}: cannot read: ${reason(error)}` };
   }
   if (bytes.length > MAX_BYTES) return { ok: false, message: `${path}: skipped: larger than 64 MiB` };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, message: `${path}: skipped: UTF-16 text; save it as UTF-8 to lint it` };
+  }
   if (bytes.subarray(0, 8192).includes(0)) return { ok: false, message: `${path}: skipped: a binary file, not a manifest` };
   let text: string;
   try {
