@@ -40,7 +40,19 @@ export class FakeUpstream {
     this.cursor = new ScriptCursor(script);
   }
 
+  /** Binds UDP on a free port and TCP on the same one; retries when that TCP port is taken. */
   async start(): Promise<this> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.bindOnce();
+      } catch (e) {
+        await this.stop();
+        if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 20) throw e;
+      }
+    }
+  }
+
+  private async bindOnce(): Promise<this> {
     const udp = (this.udp = dgram.createSocket('udp4'));
     await new Promise<void>((resolve, reject) => {
       udp.once('error', reject);
@@ -53,8 +65,7 @@ export class FakeUpstream {
       const send: Send = (reply, r) => (r.wrong_port ? other : udp).send(reply, rinfo.port, rinfo.address);
       this.handle(msg, 'udp', `${rinfo.address}#${rinfo.port}`, send);
     });
-    this.tcp = net.createServer((sock) => this.acceptTcp(sock));
-    const tcp = this.tcp;
+    const tcp = (this.tcp = net.createServer((sock) => this.acceptTcp(sock)));
     await new Promise<void>((resolve, reject) => {
       tcp.once('error', reject);
       tcp.listen(this.port, this.host, () => resolve());
@@ -136,11 +147,20 @@ export class FakeUpstream {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     for (const s of this.sockets) s.destroy();
-    const closeUdp = (s?: dgram.Socket) => new Promise<void>((resolve) => (s ? s.close(() => resolve()) : resolve()));
+    const closeUdp = (s?: dgram.Socket) => new Promise<void>((resolve) => {
+      if (!s) return resolve();
+      try {
+        s.close(() => resolve());
+      } catch {
+        resolve(); // already closed
+      }
+    });
+    const tcp = this.tcp;
     await Promise.all([
       closeUdp(this.udp),
       closeUdp(this.udpOther),
-      new Promise<void>((resolve) => (this.tcp ? this.tcp.close(() => resolve()) : resolve())),
+      new Promise<void>((resolve) => (tcp?.listening ? tcp.close(() => resolve()) : resolve())),
     ]);
+    this.udp = this.udpOther = this.tcp = undefined;
   }
 }

@@ -22,6 +22,19 @@ function truncatedReply(q: Buffer): Buffer {
   return r;
 }
 
+/** UDP side answering TC=1 and the TCP side on the same port; another free port if that TCP port is taken. */
+async function upstreamPair(replier: TcpReplier): Promise<{ udp: RawUpstream; tcp: RawTcpUpstream }> {
+  for (let attempt = 1; ; attempt++) {
+    const udp = await new RawUpstream((q) => ({ replies: [truncatedReply(q)] })).start();
+    try {
+      return { udp, tcp: await new RawTcpUpstream(replier).start(udp.port) };
+    } catch (e) {
+      await udp.stop();
+      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 20) throw e;
+    }
+  }
+}
+
 const behaviours: [string, TcpReplier][] = [
   ['never answers', () => ({})],
   ['hangs up at once', () => ({ close: true })],
@@ -39,10 +52,8 @@ describe.each(faultTargets(() => fwd!.command))('$name with a broken TCP upstrea
 
   it.each(behaviours)('that %s', async (_what, replier) => {
     // over UDP the upstream says "truncated", so a client's TCP retry goes upstream over TCP too
-    const udp = await new RawUpstream((q) => ({ replies: [truncatedReply(q)] })).start();
-    cleanup.push(() => udp.stop());
-    const tcp = await new RawTcpUpstream(replier).start(udp.port);
-    cleanup.push(() => tcp.stop());
+    const { udp, tcp } = await upstreamPair(replier);
+    cleanup.push(() => udp.stop(), () => tcp.stop());
     const t = await startTarget(command(), udp.port);
     cleanup.push(() => t.stop());
     const queries = Array.from({ length: 30 }, (_, i) => query({ port: t.port }, { name: `t${i}.tcp-fault.example`, type: 'A', tcp: i % 2 === 0, timeoutMs: 1500 }));
