@@ -38,6 +38,7 @@ describe('invocation-level rules', () => {
     const r = lintFixture('numbers.yaml');
     expect(r.of('cache-size').map(r.at)).toEqual(['--cache-size=0']);
     expect(r.of('dns-forward-max').map(r.at)).toEqual(['--dns-forward-max=0']);
+    expect(r.of('dns-forward-max')[0]!.message).toMatch(/^--dns-forward-max=0 allows no query in flight/);
     expect(r.of('neg-ttl').map(r.at)).toEqual(['--neg-ttl=60']);
     // --neg-ttl replaces no-negcache: the choice was deliberate.
     expect(r.of('no-negcache')).toEqual([]);

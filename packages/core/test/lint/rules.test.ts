@@ -82,6 +82,8 @@ describe('dnsmasq conf files: refusals in dnsmasq\'s conf-file words', () => {
       ['option-argument', 'no-resolv=yes', ['no-resolv=yes', 'extraneous parameter at line 7']],
     ]);
     const fix = refusals[0]!.fixes.find((f) => f.preferred)!;
+    const noLog = lintText('no-negcache\nno-resolv\nserver=10.0.0.1\n', { filePath: 'dnsmasq.conf' }).findings.find((f) => f.ruleId === 'log-queries');
+    expect(noLog?.fixes[0]?.title).toBe('Add log-queries and log-facility=-');
     const mergedLine = lintText('no-negcache\nlog-queries --log-facility=-\n', { filePath: 'dnsmasq.conf' }).findings;
     const merged = mergedLine.map((f) => f.ruleId);
     expect(merged).toContain('unknown-option');

@@ -1,5 +1,5 @@
 import { numericValue } from '../../dnsmasq/numbers.js';
-import type { Rule } from '../rule.js';
+import { type Rule, spelledWithValue } from '../rule.js';
 
 export const dnsForwardMax: Rule = {
   id: 'dns-forward-max',
@@ -11,12 +11,12 @@ export const dnsForwardMax: Rule = {
       const n = given ? numericValue(given.value) : undefined;
       if (!given || n === undefined || n > 0) continue;
       const { option, value } = given;
-      const reads = value === '' ? '(empty, read as 0)' : n === 0 && /^0+$/.test(value) ? '0' : `${value} (read by C's atoi as ${n})`;
+      const written = facts.written(spelledWithValue(option)) + (value === '' ? ' (empty, read as 0)' : BigInt(value) === BigInt(n) ? '' : ` (read by C's atoi as ${n})`);
       // Measured with dnsmasq 2.90: -1 starts and refuses every forward; lower values fail the start-up allocation.
       const message =
         n >= -1
-          ? `${option.spelled} ${reads} allows no query in flight: dnsmasq answers every query it would forward with REFUSED ("Maximum number of concurrent DNS queries reached"). Remove it (default 150) or give a positive number.`
-          : `${option.spelled} ${reads} makes dnsmasq fail at start-up with "could not get memory" (exit 4), although --test accepts it. Remove it (default 150) or give a positive number below 2147483648.`;
+          ? `${written} allows no query in flight: dnsmasq answers every query it would forward with REFUSED ("Maximum number of concurrent DNS queries reached"). Remove it (default 150) or give a positive number.`
+          : `${written} makes dnsmasq fail at start-up with "could not get memory" (exit 4), although --test accepts it. Remove it (default 150) or give a positive number below 2147483648.`;
       context.report({ range: option.range, message, workload: facts.invocation.workload });
     }
   },

@@ -13,7 +13,7 @@ export const logQueries: Rule = {
       const flag = facts.written(word);
       const words = [word];
       if (facts.presence('log-facility') === 'absent' && facts.presence('no-daemon') !== 'always') words.push('--log-facility=-');
-      const shown = words.map((w) => facts.written(w)).join(' ');
+      const shown = words.map((w) => facts.written(w)).join(facts.isConfFile() ? ' and ' : ' ');
       const typo = misspelling(facts, 'log-queries');
       const message =
         (typo ? `${typo} looks like a misspelling of ${facts.written('--log-queries')} (see unknown-option). ` : '') +
