@@ -130,6 +130,18 @@ export class InvocationFacts {
     return `${confFileReason(cliMessage, code)} at line ${line}`;
   }
 
+  /**
+   * The resolv files dnsmasq takes nameservers from unless -R: /etc/resolv.conf, or those --resolv-file names.
+   * Empty when none can hold one (an empty value or /dev/null; measured with dnsmasq 2.90), undefined when a
+   * templated value hides them.
+   */
+  resolvFiles(): string[] | undefined {
+    const given = this.options('resolv-file');
+    if (given.some((o) => this.valueTemplated(o))) return undefined;
+    const files = given.length === 0 ? ['/etc/resolv.conf'] : given.map((o) => o.value ?? '/etc/resolv.conf');
+    return [...new Set(files.filter((f) => f !== '' && f !== '/dev/null'))];
+  }
+
   /** Long or short, as most of the invocation's options are written (long when tied). */
   style(): 'long' | 'short' {
     let long = 0;

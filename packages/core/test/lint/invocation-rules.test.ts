@@ -19,6 +19,14 @@ describe('invocation-level rules', () => {
     expect(f!.message).toMatch(/every name outside 10\.in-addr\.arpa, cluster\.local gets REFUSED/);
   });
 
+  it('no-upstream: an empty --resolv-file without -R leaves dnsmasq just as bare', () => {
+    const found = (args: string) => lintText(`-k -N -q --log-facility=- ${args}`, { filePath: 'x.args' }).findings.filter((f) => f.ruleId === 'no-upstream');
+    const [f] = found('--resolv-file=/dev/null --server=/cluster.local/10.0.0.2');
+    expect(f!.message).toMatch(/^--resolv-file=\/dev\/null gives dnsmasq no nameservers from a resolv file and no --server without a domain is given, so every name outside cluster\.local gets REFUSED/);
+    expect(found('--resolv-file=/etc/upstream.conf --server=/cluster.local/10.0.0.2')).toEqual([]);
+    expect(found('--resolv-file=/dev/null --server=10.0.0.1')).toEqual([]);
+  });
+
   it('delegated-config asks for just the options the command line lacks', () => {
     const message = (args: string) => lintText(args, { filePath: 'x.args' }).findings.find((f) => f.ruleId === 'delegated-config')?.message;
     expect(message('-k -N -C /etc/dnsmasq.conf')).toMatch(/whether --log-queries is set cannot be judged here\. Make sure that configuration has log-queries, or pass it on/);

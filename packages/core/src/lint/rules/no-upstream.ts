@@ -1,14 +1,16 @@
-import type { Rule } from '../rule.js';
+import { type Rule, spelledWithValue } from '../rule.js';
 
 export const noUpstream: Rule = {
   id: 'no-upstream',
   defaultSeverity: 'error',
-  summary: '--no-resolv and no default --server: every name outside the routed domains is REFUSED.',
+  summary: '--no-resolv (or an empty --resolv-file) and no default --server: every name outside the routed domains is REFUSED.',
   check(context) {
     const configMapUpstreams = context.model.configMaps.some((c) => c.upstreamNameservers !== undefined);
     for (const facts of context.invocations) {
-      const noResolv = facts.options('no-resolv');
-      if (facts.presence('no-resolv') !== 'always' || facts.delegatedConfig().length > 0) continue;
+      // Without -R, a --resolv-file that can hold no nameserver (empty, /dev/null) leaves dnsmasq just as bare.
+      const emptyResolvFile = facts.options('resolv-file').find((o) => !facts.conditional(o));
+      const bare = facts.presence('no-resolv') === 'always' ? facts.options('no-resolv')[0] : facts.resolvFiles()?.length === 0 ? emptyResolvFile : undefined;
+      if (!bare || facts.delegatedConfig().length > 0) continue;
       if (facts.options('servers-file').length > 0) continue;
       const serverOptions = [...facts.options('server'), ...facts.options('local')];
       // A templated value that does not start with `/domain/` may render to a default server.
@@ -26,12 +28,15 @@ export const noUpstream: Rule = {
       }
       if (hasDefault) continue;
       if (facts.invocation.launcher === 'nanny' && configMapUpstreams) continue;
-      const first = noResolv[0]!;
+      const why =
+        bare.spec.long === 'no-resolv'
+          ? `${bare.spelled} stops dnsmasq from reading /etc/resolv.conf`
+          : `${spelledWithValue(bare)} gives dnsmasq no nameservers from a resolv file`;
       const scope = routed.length ? `every name outside ${[...new Set(routed)].join(', ')}` : 'every name';
       const nanny = facts.invocation.launcher === 'nanny' ? ' (unless the kube-dns ConfigMap gives the nanny upstreamNameservers)' : '';
       context.report({
-        range: first.nameRange,
-        message: `${first.spelled} stops dnsmasq from reading /etc/resolv.conf and no --server without a domain is given, so ${scope} gets REFUSED${nanny}. Add a default server, e.g. --server=<upstream-ip>.`,
+        range: bare.spec.long === 'no-resolv' ? bare.nameRange : bare.range,
+        message: `${why} and no --server without a domain is given, so ${scope} gets REFUSED${nanny}. Add a default server, e.g. --server=<upstream-ip>.`,
         workload: facts.invocation.workload,
       });
     }

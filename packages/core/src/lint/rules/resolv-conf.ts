@@ -1,4 +1,3 @@
-import type { InvocationFacts } from '../invocation-facts.js';
 import type { Rule } from '../rule.js';
 
 export const resolvConf: Rule = {
@@ -8,8 +7,8 @@ export const resolvConf: Rule = {
   check(context) {
     for (const facts of context.invocations) {
       if (facts.presence('no-resolv') !== 'absent' || facts.delegatedConfig().length > 0) continue;
-      const files = resolvFiles(facts);
-      if (!files) continue;
+      const files = facts.resolvFiles();
+      if (!files || files.length === 0) continue;
       const catchAll = facts.servers().find((s) => s.result.ok && s.kind === 'server' && !facts.conditional(s.option) && s.result.spec.domains.length === 0 && s.result.spec.target.kind === 'upstream');
       if (!catchAll) continue;
       context.report({
@@ -21,14 +20,3 @@ export const resolvConf: Rule = {
   },
 };
 
-/**
- * The resolv files dnsmasq takes nameservers from: /etc/resolv.conf unless --resolv-file names others. Undefined
- * when none can hold one (empty or /dev/null; measured with dnsmasq 2.90) or a templated name hides them.
- */
-function resolvFiles(facts: InvocationFacts): string[] | undefined {
-  const given = facts.options('resolv-file');
-  if (given.some((o) => facts.valueTemplated(o))) return undefined;
-  const files = given.length === 0 ? ['/etc/resolv.conf'] : given.map((o) => o.value ?? '/etc/resolv.conf');
-  const real = files.filter((f) => f !== '' && f !== '/dev/null');
-  return real.length > 0 ? [...new Set(real)] : undefined;
-}
