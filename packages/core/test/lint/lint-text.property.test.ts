@@ -19,6 +19,7 @@ function wellFormed(text: string, result: LintResult): void {
 const seeds = ['servers-suspicious.yaml', 'argv-problems.yaml', 'flow-args.yaml', 'kube-dns.json', 'suppressions.yaml'].map(readFixture);
 const words = fc.constantFrom('--server=', '/', '#', '-N', '-q', '--', '{{ x }}', '{% if a %}', '"', "'", '\n', '\r\n', '\t', ': ', '- ', '[', ']', '{', '}', ',', '😀', '\u0000', 'dnsmasq', 'args:', 'command:', 'kind: Deployment', '---', '# kube-dns-tools-disable', 'in6.arpa', '--cache-size', '1000');
 
+const confPieces = fc.constantFrom('server', 'no-negcache', 'cache-size', 'log-queries', 'no-neg', '=', ' ', '\t', '#', ' #', '"', '\\"', '\\', '1.2.3.4', '#53', '/cluster.local/', '{{ x }}', '{% if a %}', '{% endif %}', '\n', '\r\n', '😀', '\u0000');
 describe('lintText never crashes', () => {
   it('on arbitrary strings', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => wellFormed(text, lintText(text))), { numRuns: 300 });
@@ -39,6 +40,16 @@ describe('lintText never crashes', () => {
       const text = JSON.stringify(value, null, 2) ?? '';
       wellFormed(text, lintText(text, { filePath: 'x.json' }));
     }), { numRuns: 200 });
+  });
+
+  it('on dnsmasq conf files made of option names, blanks, quotes, comments and templates', () => {
+    fc.assert(
+      fc.property(fc.array(confPieces, { maxLength: 40 }), (pieces) => {
+        const text = `no-negcache\nlog-queries\n${pieces.join('')}`;
+        wellFormed(text, lintText(text, { filePath: 'dnsmasq.conf.j2' }));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('on real manifests with random edits (cuts, insertions of YAML/template tokens)', () => {
