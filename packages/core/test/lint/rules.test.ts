@@ -84,6 +84,9 @@ describe('dnsmasq conf files: refusals in dnsmasq\'s conf-file words', () => {
     const fix = refusals[0]!.fixes.find((f) => f.preferred)!;
     const noLog = lintText('no-negcache\nno-resolv\nserver=10.0.0.1\n', { filePath: 'dnsmasq.conf' }).findings.find((f) => f.ruleId === 'log-queries');
     expect(noLog?.fixes[0]?.title).toBe('Add log-queries and log-facility=-');
+    const conf = lintText('no-negcache\nlog-queries\nserver=10.0.0.1\n', { filePath: 'dnsmasq.conf' }).findings;
+    expect(conf.map((f) => f.ruleId)).toEqual(['log-facility', 'resolv-conf']);
+    expect(conf.filter((f) => /--[a-z]/.test(f.message)).map((f) => f.message)).toEqual([]);
     const mergedLine = lintText('no-negcache\nlog-queries --log-facility=-\n', { filePath: 'dnsmasq.conf' }).findings;
     const merged = mergedLine.map((f) => f.ruleId);
     expect(merged).toContain('unknown-option');

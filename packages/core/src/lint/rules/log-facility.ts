@@ -14,7 +14,7 @@ export const logFacility: Rule = {
       if (facts.presence('no-daemon') === 'always') continue;
       context.report({
         range: first.nameRange,
-        message: `${first.spelled} without --log-facility: dnsmasq writes its query log to syslog (/dev/log), which a container does not have, so the lines are lost. Add ${facts.written('--log-facility=-')} to log to stderr.`,
+        message: `${facts.written(first.spelled)} without ${facts.written('--log-facility')}: dnsmasq writes its query log to syslog (/dev/log), which a container does not have, so the lines are lost. Add ${facts.written('--log-facility=-')} to log to stderr.`,
         workload: facts.invocation.workload,
         fixes: appendWords(facts, ['--log-facility=-'], `Add ${facts.written('--log-facility=-')}`),
       });

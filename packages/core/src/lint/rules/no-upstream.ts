@@ -30,13 +30,13 @@ export const noUpstream: Rule = {
       if (facts.invocation.launcher === 'nanny' && configMapUpstreams) continue;
       const why =
         bare.spec.long === 'no-resolv'
-          ? `${bare.spelled} stops dnsmasq from reading /etc/resolv.conf`
-          : `${spelledWithValue(bare)} gives dnsmasq no nameservers from a resolv file`;
+          ? `${facts.written(bare.spelled)} stops dnsmasq from reading /etc/resolv.conf`
+          : `${facts.written(spelledWithValue(bare))} gives dnsmasq no nameservers from a resolv file`;
       const scope = routed.length ? `every name outside ${[...new Set(routed)].join(', ')}` : 'every name';
       const nanny = facts.invocation.launcher === 'nanny' ? ' (unless the kube-dns ConfigMap gives the nanny upstreamNameservers)' : '';
       context.report({
         range: bare.spec.long === 'no-resolv' ? bare.nameRange : bare.range,
-        message: `${why} and no --server without a domain is given, so ${scope} gets REFUSED${nanny}. Add a default server, e.g. --server=<upstream-ip>.`,
+        message: `${why} and no ${facts.written('--server')} without a domain is given, so ${scope} gets REFUSED${nanny}. Add a default server, e.g. --server=<upstream-ip>.`,
         workload: facts.invocation.workload,
       });
     }

@@ -13,7 +13,7 @@ export const resolvConf: Rule = {
       if (!catchAll) continue;
       context.report({
         range: catchAll.option.range,
-        message: `${catchAll.option.spelled}=${catchAll.value} is a default server, but without --no-resolv dnsmasq also sends queries to the nameservers in ${files.join(', ')}, and answers from either are cached. Add --no-resolv if ${catchAll.value} should be the only upstream.`,
+        message: `${facts.written(`${catchAll.option.spelled}=${catchAll.value}`)} is a default server, but without ${facts.written('--no-resolv')} dnsmasq also sends queries to the nameservers in ${files.join(', ')}, and answers from either are cached. Add ${facts.written('--no-resolv')} if ${catchAll.value} should be the only upstream.`,
         workload: facts.invocation.workload,
       });
     }
