@@ -21,9 +21,11 @@ export const HIT_STALE = 2;
 export interface CacheAnswer {
   status: number;
   response: Buffer | undefined;
+  /** On a miss after cached CNAME links: the lower-case name the chain stopped at (dnsmasq routes the forward by it). */
+  chainEnd: string | undefined;
 }
 
-const result: CacheAnswer = { status: MISS, response: undefined };
+const result: CacheAnswer = { status: MISS, response: undefined, chainEnd: undefined };
 
 function servedTtl(cache: DnsCache, slot: number, now: number, maxTtl: number): number {
   const ttl = cache.ttlLeft(slot, now);
@@ -45,6 +47,7 @@ export function answerFromCache(
 ): CacheAnswer {
   result.status = MISS;
   result.response = undefined;
+  result.chainEnd = undefined;
   if (cache.capacity === 0 || q.qtype === T_CNAME || q.qtype === T_ANY) return result;
   let key = q.key;
   let nLinks = 0;
@@ -90,6 +93,7 @@ export function answerFromCache(
     key = cache.target[cname]!;
   }
   if (lines) for (let i = 0; i < nLinks; i++) lines.push(linkLine(cache, links[i]!, now, i === 0 ? q.spelled : undefined));
+  if (nLinks > 0) result.chainEnd = key;
   cache.stats.misses++;
   return result;
 }

@@ -186,7 +186,7 @@ export class Forwarder {
       return respond(local.response);
     }
     if (!decision || decision.kind !== 'group') return;
-    const group = decision.group;
+    let group = decision.group;
     if ((q.flags & FLAG_RD) !== 0) {
       const lines = log.queries ? [] : undefined;
       const answer = answerFromCache(buf, q, withOpt, this.cache, this.config.cache, this.clock.nowMs(), lines);
@@ -196,6 +196,11 @@ export class Forwarder {
         respond(answer.response!);
         this.engine.forward(buf, q, group, undefined, serial, address, port);
         return;
+      }
+      if (answer.chainEnd !== undefined) {
+        // Measured on dnsmasq: after cached CNAME links the question goes where the chain's end routes.
+        const end = this.routes.route(answer.chainEnd, q.qtype);
+        if (end.kind === 'group') group = end.group;
       }
     }
     const waiter: Waiter = { address, port, id: q.id, withOpt, serial, send: this.lastingSender(respond, viaTcp, address, port) };

@@ -43,8 +43,8 @@ export async function forwardOverTcp(
       reply.length >= 12 && reply.readUInt16BE(0) === id && (reply.readUInt16BE(2) & FLAG_QR) !== 0 &&
       readQuestion(reply, rq) && rq.key === q.key && rq.qtype === q.qtype && rq.qclass === q.qclass;
     if (!valid) continue;
+    // TCP replies do not change the group's choice of server (measured: the next UDP query still probes).
     const rcode = rq.flags & 0xf;
-    group.noteReply(index, rcode);
     if ((rcode === RCODE_SERVFAIL || rcode === RCODE_REFUSED) && i < order.length - 1) continue;
     deliverReply(ctx, reply, asked, [waiter], true);
     return;

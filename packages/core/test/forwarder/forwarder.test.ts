@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/dns/clock.js';
 import type { Forwarder } from '../../src/dns/forwarder.js';
-import { a, decode, query, rcodeOf, reply, soa } from './packets.js';
+import { a, cname, decode, query, rcodeOf, reply, soa } from './packets.js';
 import { askTcp, askUdp, sleep, startForwarder, TestUpstream } from './loopback.js';
 
 const running: { stop(): Promise<void> }[] = [];
@@ -82,6 +82,21 @@ describe('forwarder over loopback', () => {
     const { port } = await forwarder({ defaultServers: [server(up)], cache: { maxTtl: 20, size: 0 } });
     expect(decode((await askUdp(port, query('a.example.com', 'A')))!).answers[0]!.ttl).toBe(20);
     expect(decode((await askUdp(port, query('nx.example.com', 'A')))!).authorities[0]!.ttl).toBe(300);
+  });
+
+  it('after cached CNAME links, forwards the question where the end of the chain routes', async () => {
+    const answerChain = (q: Buffer): Buffer =>
+      reply(q, { answers: [cname('b.example.com', 300, 't.other.test'), a('t.other.test', 1, '192.0.2.8')] });
+    const domainUp = await upstream(answerChain);
+    const defaultUp = await upstream(answerChain);
+    const clock = new ManualClock();
+    const route = { domain: 'b.example.com', match: 'suffix' as const, target: { kind: 'servers' as const, servers: [server(domainUp)] } };
+    const { port } = await forwarder({ defaultServers: [server(defaultUp)], routes: [route] }, clock);
+    await askUdp(port, query('b.example.com', 'A'));
+    clock.advance(2_000);
+    await askUdp(port, query('b.example.com', 'A'));
+    expect(domainUp.received).toHaveLength(1);
+    expect(defaultUp.received.map((r) => decode(r.buf).questions[0]!.name)).toEqual(['b.example.com']);
   });
 
   it('spreads forwards over random source ports', async () => {
