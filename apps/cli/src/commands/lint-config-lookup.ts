@@ -8,7 +8,7 @@ interface DirConfig {
   readonly problems: readonly string[];
 }
 
-const byDir = new Map<string, { path: string | undefined; rules: Readonly<Record<string, RuleSetting>>; problems: readonly string[] }>();
+const byDir = new Map<string, DirConfig & { readonly path: string | undefined }>();
 const reported = new Set<string>();
 
 /** The `.kube-dns-tools.yaml` rule settings that apply to files in a directory (looked up once per directory). */
