@@ -1,10 +1,9 @@
 import { parseArgv } from '../../src/dnsmasq/argv.js';
 import { parseServerValue } from '../../src/dnsmasq/server.js';
-import type { ServerOptionKind } from '../../src/dnsmasq/server-spec.js';
+import { isServerOptionKind } from '../../src/dnsmasq/server-spec.js';
 import { mutate, prng } from './mutations.js';
 import { SEED_ARGVS, SWAPPABLE_OPTIONS } from './seed-argvs.js';
 
-const SERVER_FAMILY = new Set<string>(['server', 'local', 'address', 'rev-server']);
 const VALUE_OPTIONS = new Set<string>([...SWAPPABLE_OPTIONS, 'user', 'pid-file', 'local-service']);
 
 /**
@@ -15,8 +14,8 @@ function admissible(argv: readonly string[]): boolean {
   for (const option of parseArgv(argv).options) {
     const long = option.spec.long;
     if (option.spec.arg !== 'none' && !VALUE_OPTIONS.has(long)) return false;
-    if (SERVER_FAMILY.has(long) && option.value !== undefined) {
-      const result = parseServerValue(long as ServerOptionKind, option.value);
+    if (isServerOptionKind(long) && option.value !== undefined) {
+      const result = parseServerValue(long, option.value);
       if (result.ok && result.spec.target.kind === 'hostname') return false;
     }
   }
