@@ -1,18 +1,18 @@
 // Declares one vitest test per scenario. They are all concurrent; a shared RunLock makes the
 // timing-sensitive ones and every retry run alone (see checkScenario).
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { checkScenario, loadScenarios } from './scenario-suite.js';
 import { RunLock } from './run-lock.js';
+import type { ScenarioFile } from './scenario-format.js';
 
 const SCENARIO_TIMEOUT_MS = 180_000; // includes waiting for the machine while others hold the lock
 
-export function declareScenarioTests(command: () => string): void {
-  const doc = loadScenarios();
-  const lock = new RunLock();
-  test('the scenario file holds the 64 recorded scenarios', () => {
-    expect(doc.scenarios).toHaveLength(64);
-  });
-  describe.concurrent('scenarios', () => {
+/** Differences the generated scenarios found, recorded from dnsmasq (see README). */
+export const FINDINGS_PATH = fileURLToPath(new URL('./generated-findings.json', import.meta.url));
+
+function declareFile(title: string, doc: ScenarioFile, command: () => string, lock: RunLock): void {
+  describe.concurrent(title, () => {
     for (const sc of doc.scenarios) {
       test(sc.id, async () => {
         const verdict = await checkScenario(sc, command(), doc.base_args, lock);
@@ -21,4 +21,15 @@ export function declareScenarioTests(command: () => string): void {
       }, SCENARIO_TIMEOUT_MS);
     }
   });
+}
+
+/** `findings`: also the recorded generated findings (generated-findings.json). */
+export function declareScenarioTests(command: () => string, opts: { findings: boolean }): void {
+  const doc = loadScenarios();
+  const lock = new RunLock();
+  test('the scenario file holds the 64 recorded scenarios', () => {
+    expect(doc.scenarios).toHaveLength(64);
+  });
+  declareFile('scenarios', doc, command, lock);
+  if (opts.findings) declareFile('generated findings', loadScenarios(FINDINGS_PATH), command, lock);
 }
