@@ -150,7 +150,7 @@ function build(
   let size = 12 + qLen + (withOpt ? 11 : 0);
   for (let i = 0; i < nLinks; i++) size += 12 + cache.rdLen[links[i]!]!;
   for (let i = 0; i < nRecs; i++) size += 12 + cache.rdLen[records[i]!]!;
-  const soa = final >= 0 ? cache.soaOf(final) : -1;
+  const soa = final >= 0 ? cache.soaOf(final, now) : -1;
   if (soa >= 0) size += 10 + cache.rdLen[soa]! - 1;
   if (size > 0x3fff) return undefined;
   const out = Buffer.allocUnsafe(size);

@@ -45,10 +45,13 @@ function isSuffix(zone: string, name: string): boolean {
   return zone === '' || name === zone || name.endsWith('.' + zone);
 }
 
-/** The SOA record usable for the negative TTL of `name`, if any. */
+/**
+ * The SOA record usable for the negative TTL of the name spelled `name`, if any. Measured on dnsmasq 2.90
+ * (H2b's generated finding 19): the owner must be a suffix of the name with the same letter case.
+ */
 export function findSoa(reply: ParsedReply, name: string): ReplyRecord | undefined {
   return reply.records.find(
-    (r) => r.section === SECTION_AUTHORITY && r.type === T_SOA && r.cls === C_IN && isSuffix(r.key, name),
+    (r) => r.section === SECTION_AUTHORITY && r.type === T_SOA && r.cls === C_IN && isSuffix(r.spelled, name),
   );
 }
 
@@ -71,6 +74,7 @@ export function cacheReply(
   opts: CacheOptions,
   cache: DnsCache,
   now: number,
+  viaTcp = false,
 ): void {
   if (cache.capacity === 0) return;
   const walk = walkChain(buf, reply, q.key, q.spelled, q.qtype);
@@ -100,7 +104,12 @@ export function cacheReply(
     return;
   }
 
-  const soa = findSoa(reply, walk.finalKey);
+  if (viaTcp && !nxdomain && walk.links.length > 0) {
+    // Measured on dnsmasq: over TCP a chain ending in NODATA caches the CNAME links but not the NODATA.
+    commitLinks(buf, links, linkTtls, cache, now);
+    return;
+  }
+  const soa = findSoa(reply, walk.finalSpelled);
   let raw = 0;
   if (soa) raw = Math.min(soa.ttl, soaMinimum(buf, soa));
   else if (opts.negTtl > 0) raw = opts.negTtl;
@@ -113,12 +122,11 @@ export function cacheReply(
 
   commitLinks(buf, links, linkTtls, cache, now);
   cache.remove(walk.finalKey, nxdomain ? -1 : q.qtype);
-  // NXDOMAIN is type-less (type 0): a later positive insert for one type does not remove it.
-  const slot = cache.insert(walk.finalKey, walk.finalSpelled, nxdomain ? 0 : q.qtype, nxdomain ? KIND_NXDOMAIN : KIND_NODATA, ttl, now);
-  if (soa && soaTtl > 0 && slot >= 0) {
-    const soaSlot = storeSoa(buf, soa, soaTtl, cache, now);
-    if (soaSlot >= 0 && cache.keys[slot] === walk.finalKey) cache.linkSoa(slot, soaSlot);
-  }
+  // The negative names its SOA's zone; the zone's newest SOA is the one replayed (measured on dnsmasq 2.90).
+  // An NXDOMAIN answers every type (the lookup ignores its type field).
+  const zone = soa && soaTtl > 0 ? soa.key : undefined;
+  const slot = cache.insert(walk.finalKey, walk.finalSpelled, q.qtype, nxdomain ? KIND_NXDOMAIN : KIND_NODATA, ttl, now, undefined, zone);
+  if (soa && zone !== undefined && slot >= 0) storeSoa(buf, soa, soaTtl, cache, now);
 }
 
 function commitLinks(buf: Buffer, links: ReplyRecord[], ttls: number[], cache: DnsCache, now: number): void {
@@ -134,10 +142,7 @@ function commitLinks(buf: Buffer, links: ReplyRecord[], ttls: number[], cache: D
 
 /** SOA entries keep `[owner length][owner wire][SOA rdata]` so a cached negative answer can replay them. */
 function storeSoa(buf: Buffer, soa: ReplyRecord, ttl: number, cache: DnsCache, now: number): number {
-  // One SOA per zone: a negative answer links to the live one already cached (as dnsmasq replays it).
-  for (let s = cache.head(soa.key); s >= 0; s = cache.next(s)) {
-    if (cache.kind[s] === KIND_SOA && cache.isLive(s, now)) return s;
-  }
+  cache.removeSoa(soa.key);
   const rd = uncompressedRdata(buf, T_SOA, soa.rdOffset, soa.rdLength);
   if (!rd) return -1;
   const owner = Buffer.alloc(256);

@@ -32,8 +32,6 @@ export class DnsCache {
   type = new Uint16Array(0);
   expiry = new Float64Array(0);
   rdLen = new Uint16Array(0);
-  soaSlot = new Int32Array(0);
-  soaGen = new Uint32Array(0);
   gen = new Uint32Array(0);
   private nextSame = new Int32Array(0);
   private lruPrev = new Int32Array(0);
@@ -113,7 +111,6 @@ export class DnsCache {
     this.keys[slot] = key;
     this.spelled[slot] = spelled;
     this.target[slot] = target;
-    this.soaSlot[slot] = -1;
     this.nextSame[slot] = -1;
     const len = rdata ? rdata.length : 0;
     this.rdLen[slot] = len;
@@ -135,24 +132,39 @@ export class DnsCache {
     return slot;
   }
 
-  /** Links a negative entry to the SOA entry stored for it. */
-  linkSoa(slot: number, soa: number): void {
-    this.soaSlot[slot] = soa;
-    this.soaGen[slot] = this.gen[soa]!;
+  /**
+   * The SOA to replay with negative entry `slot`: the usable SOA cached for the zone named in `target` (one
+   * SOA per zone, the newest; a negative stored without an SOA has no zone), or -1.
+   */
+  soaOf(slot: number, now: number): number {
+    const zone = this.target[slot];
+    if (zone === undefined) return -1;
+    for (let s = this.names.get(zone) ?? -1; s >= 0; s = this.nextSame[s]!) {
+      if (this.kind[s] === KIND_SOA && now < this.deadAt(s)) return s;
+    }
+    return -1;
   }
 
-  /** The SOA slot linked to `slot` when it still holds the same SOA, else -1. */
-  soaOf(slot: number): number {
-    const soa = this.soaSlot[slot]!;
-    return soa >= 0 && this.gen[soa] === this.soaGen[slot] && this.kind[soa] === KIND_SOA ? soa : -1;
+  /** Removes the SOA entries cached for `zone` (a newer SOA replaces them). */
+  removeSoa(zone: string): void {
+    let s = this.names.get(zone) ?? -1;
+    while (s >= 0) {
+      const nxt = this.nextSame[s]!;
+      if (this.kind[s] === KIND_SOA) this.release(s);
+      s = nxt;
+    }
   }
 
-  /** Removes entries of `key` matching `type` (or every entry when type is -1), SOA entries excepted. */
+  /**
+   * Removes entries of `key` matching `type` (or every entry when type is -1). SOA entries stay, and so do
+   * NXDOMAIN entries unless type is -1: a later answer for one type does not remove them.
+   */
   remove(key: string, type: number): void {
     let s = this.names.get(key) ?? -1;
     while (s >= 0) {
       const nxt = this.nextSame[s]!;
-      if (this.kind[s] !== KIND_SOA && (type < 0 || this.type[s] === type)) this.release(s);
+      const kind = this.kind[s];
+      if (kind !== KIND_SOA && (type < 0 || (this.type[s] === type && kind !== KIND_NXDOMAIN))) this.release(s);
       s = nxt;
     }
   }
@@ -280,8 +292,7 @@ export class DnsCache {
     this.type = copy(this.type, (n) => new Uint16Array(n));
     this.expiry = copy(this.expiry, (n) => new Float64Array(n));
     this.rdLen = copy(this.rdLen, (n) => new Uint16Array(n));
-    this.soaSlot = copy(this.soaSlot, (n) => new Int32Array(n));
-    this.soaGen = copy(this.soaGen, (n) => new Uint32Array(n));
+
     this.gen = copy(this.gen, (n) => new Uint32Array(n));
     this.nextSame = copy(this.nextSame, (n) => new Int32Array(n));
     this.lruPrev = copy(this.lruPrev, (n) => new Int32Array(n));

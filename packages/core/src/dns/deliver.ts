@@ -21,6 +21,8 @@ export interface DeliverContext {
   readonly log: QueryLog;
   /** Milliseconds. */
   readonly nowMs: () => number;
+  /** Names the configuration answers itself (`--address`): an upstream NXDOMAIN for them becomes NODATA. */
+  readonly knowsLocally?: (key: string) => boolean;
 }
 
 /** The question a reply answers, with what the log needs about the client that asked first. */
@@ -47,7 +49,8 @@ function rebindTarget(buf: Buffer, reply: ParsedReply, localhostOk: boolean): st
 }
 
 export function deliverReply(ctx: DeliverContext, buf: Buffer, asked: AskedQuestion, waiters: readonly Waiter[], viaTcp: boolean): void {
-  if ((buf.readUInt16BE(2) & 0xf) === RCODE_NXDOMAIN && ctx.cache.knowsName(asked.key, ctx.nowMs())) {
+  const nx = (buf.readUInt16BE(2) & 0xf) === RCODE_NXDOMAIN;
+  if (nx && (ctx.cache.knowsName(asked.key, ctx.nowMs()) || ctx.knowsLocally?.(asked.key))) {
     // dnsmasq turns NXDOMAIN for a name it holds other data for into an authoritative NODATA.
     buf.writeUInt16BE((buf.readUInt16BE(2) & ~0xf) | FLAG_AA, 2);
   }
@@ -68,7 +71,7 @@ export function deliverReply(ctx: DeliverContext, buf: Buffer, asked: AskedQuest
       (rcode === RCODE_NOERROR || rcode === RCODE_NXDOMAIN) &&
       ((asked.flags | flags) & FLAG_CD) === 0 &&
       asked.qclass === C_IN;
-    if (cacheable) cacheReply(buf, reply, asked, config.cache, ctx.cache, ctx.nowMs());
+    if (cacheable) cacheReply(buf, reply, asked, config.cache, ctx.cache, ctx.nowMs(), viaTcp);
     capTtls(buf, reply, config.cache.maxTtl);
   }
   if (waiters.length === 0) return;

@@ -15,7 +15,7 @@ import type { Waiter } from './pending.js';
 import { openSink, QueryLog } from './querylog.js';
 import { localResponse } from './responses.js';
 import { RouteTable } from './routes.js';
-import { typeName } from './rr-types.js';
+import { C_IN, typeName } from './rr-types.js';
 import { startupLines } from './startup-lines.js';
 import { forwardOverTcp } from './tcp-forwarding.js';
 import { closeTcpServer, createTcpServer, DEFAULT_TCP_OPTIONS, listenTcp, type TcpServerOptions } from './tcp-server.js';
@@ -68,7 +68,13 @@ export class Forwarder {
     }
     this.cache = new DnsCache(config.cache.size, config.cache.useStale);
     this.routes = new RouteTable(config);
-    this.deliver = { config, cache: this.cache, log: this.log, nowMs: () => this.clock.nowMs() };
+    this.deliver = {
+      config,
+      cache: this.cache,
+      log: this.log,
+      nowMs: () => this.clock.nowMs(),
+      knowsLocally: (key) => this.routes.hasAddressRule(key),
+    };
     this.pool = new UpstreamPool(options.upstreamSockets ?? 32, (i, buf, rinfo) => {
       try {
         this.engine.onUpstreamMessage(i, buf, rinfo);
@@ -178,30 +184,38 @@ export class Forwarder {
     if (log.queries) log.query(`query[${typeName(q.qtype)}] ${q.spelled} from ${address}`, serial, address, port);
     const withOpt = q.arcount > 0 && hasOpt(buf, q);
     if (((q.flags >> 11) & 0xf) !== 0) return respond(localResponse(buf, q, RCODE_NOTIMP, false, withOpt));
-    let local = answerBeforeRouting(buf, q, withOpt, this.local);
-    const decision = local ? undefined : this.routes.route(q.key, q.qtype);
-    if (decision) local = answerFromRoute(buf, q, withOpt, decision, this.local);
-    if (local) {
-      for (const line of local.lines) log.query(line, serial, address, port);
-      return respond(local.response);
+    const before = answerBeforeRouting(buf, q, withOpt, this.local);
+    if (before) {
+      for (const line of before.lines) log.query(line, serial, address, port);
+      return respond(before.response);
     }
-    if (!decision || decision.kind !== 'group') return;
-    let group = decision.group;
-    if ((q.flags & FLAG_RD) !== 0) {
+    // dnsmasq looks in the cache before it applies --address/--local rules or picks servers (measured).
+    let chainEnd: string | undefined;
+    if ((q.flags & FLAG_RD) !== 0 && q.qclass === C_IN) {
       const lines = log.queries ? [] : undefined;
       const answer = answerFromCache(buf, q, withOpt, this.cache, this.config.cache, this.clock.nowMs(), lines);
       if (lines) for (const line of lines) log.query(line, serial, address, port);
       if (answer.status === HIT) return respond(answer.response!);
       if (answer.status === HIT_STALE) {
         respond(answer.response!);
-        this.engine.forward(buf, q, group, undefined, serial, address, port);
+        const d = this.routes.route(q.key, q.qtype);
+        if (d.kind === 'group') this.engine.forward(buf, q, d.group, undefined, serial, address, port);
         return;
       }
-      if (answer.chainEnd !== undefined) {
-        // Measured on dnsmasq: after cached CNAME links the question goes where the chain's end routes.
-        const end = this.routes.route(answer.chainEnd, q.qtype);
-        if (end.kind === 'group') group = end.group;
-      }
+      chainEnd = answer.chainEnd;
+    }
+    const decision = this.routes.route(q.key, q.qtype);
+    const local = answerFromRoute(buf, q, withOpt, decision, this.local);
+    if (local) {
+      for (const line of local.lines) log.query(line, serial, address, port);
+      return respond(local.response);
+    }
+    if (decision.kind !== 'group') return;
+    let group = decision.group;
+    if (chainEnd !== undefined && viaTcp) {
+      // Measured on dnsmasq: over TCP, after cached CNAME links the question goes where the chain's end routes.
+      const end = this.routes.route(chainEnd, q.qtype);
+      if (end.kind === 'group') group = end.group;
     }
     const waiter: Waiter = { address, port, id: q.id, withOpt, serial, send: this.lastingSender(respond, viaTcp, address, port) };
     if (viaTcp) {

@@ -91,6 +91,12 @@ export class RouteTable {
     return this.decide(this.fallback, qtype);
   }
 
+  /** True when an `--address` rule covers the name (dnsmasq then "knows it locally"). */
+  hasAddressRule(key: string): boolean {
+    const sets = this.suffix.size === 0 && this.wildcards.length === 0 && !this.unqualified ? [] : this.candidates(key);
+    return [...sets, this.fallback].some((set) => set.v4 !== undefined || set.v6 !== undefined || set.nullAddress);
+  }
+
   private candidates(key: string): RuleSet[] {
     const out: RuleSet[] = [];
     let name = key;

@@ -84,7 +84,7 @@ describe('forwarder over loopback', () => {
     expect(decode((await askUdp(port, query('nx.example.com', 'A')))!).authorities[0]!.ttl).toBe(300);
   });
 
-  it('after cached CNAME links, forwards the question where the end of the chain routes', async () => {
+  it('after cached CNAME links, a UDP question keeps its route, a TCP one goes where the chain ends', async () => {
     const answerChain = (q: Buffer): Buffer =>
       reply(q, { answers: [cname('b.example.com', 300, 't.other.test'), a('t.other.test', 1, '192.0.2.8')] });
     const domainUp = await upstream(answerChain);
@@ -95,8 +95,11 @@ describe('forwarder over loopback', () => {
     await askUdp(port, query('b.example.com', 'A'));
     clock.advance(2_000);
     await askUdp(port, query('b.example.com', 'A'));
-    expect(domainUp.received).toHaveLength(1);
-    expect(defaultUp.received.map((r) => decode(r.buf).questions[0]!.name)).toEqual(['b.example.com']);
+    expect(domainUp.received).toHaveLength(2);
+    clock.advance(2_000);
+    await askTcp(port, query('b.example.com', 'A'));
+    expect(domainUp.received).toHaveLength(2);
+    expect(defaultUp.received.map((r) => [r.transport, decode(r.buf).questions[0]!.name])).toEqual([['tcp', 'b.example.com']]);
   });
 
   it('spreads forwards over random source ports', async () => {
