@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 const SCRIPT = join(__dirname, '../dist/forwarder.js');
 const INCIDENT = ['-k', '--cache-size=1000', '--no-resolv', '--log-queries', '--server=10.36.8.40'];
 
-/** A loopback upstream answering every A question with 10.0.0.7. */
+/** A loopback upstream answering every A question with 192.0.2.7. */
 async function fakeUpstream(): Promise<{ port: number; queries: string[]; close: () => Promise<void> }> {
   const socket = dgram.createSocket('udp4');
   const queries: string[] = [];
@@ -20,7 +20,7 @@ async function fakeUpstream(): Promise<{ port: number; queries: string[]; close:
       type: 'response',
       flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE,
       questions: query.questions,
-      answers: question.type === 'A' ? [{ type: 'A', name: question.name, ttl: 300, data: '10.0.0.7' }] : [],
+      answers: question.type === 'A' ? [{ type: 'A', name: question.name, ttl: 300, data: '192.0.2.7' }] : [],
     });
     socket.send(answer, peer.port, peer.address);
   });
@@ -74,7 +74,7 @@ describe('the extension forwarder process (dist/forwarder.js)', () => {
     expect(line).toMatch(/^started 127\.0\.0\.1#\d+$/);
     const port = Number(line.split('#')[1]);
     const reply = await ask(port, 'sonatype.map.fastly.net');
-    expect(reply.answers?.[0]).toMatchObject({ type: 'A', data: '10.0.0.7' });
+    expect(reply.answers?.[0]).toMatchObject({ type: 'A', data: '192.0.2.7' });
     expect(upstream.queries).toEqual(['sonatype.map.fastly.net']);
     await ask(port, 'sonatype.map.fastly.net');
     expect(upstream.queries).toHaveLength(1);

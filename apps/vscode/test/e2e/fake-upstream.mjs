@@ -1,4 +1,4 @@
-// A DNS server on 127.0.0.1 for the e2e run: answers every A question with 10.0.0.7 and counts what it was asked.
+// A DNS server on 127.0.0.1 for the e2e run: answers every A question with 192.0.2.7 (a documentation address, never contacted) and counts what it was asked.
 import dgram from 'node:dgram';
 import dnsPacket from 'dns-packet';
 
@@ -21,7 +21,7 @@ export async function startFakeUpstream() {
         type: 'response',
         flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE,
         questions: query.questions,
-        answers: question.type === 'A' ? [{ type: 'A', name: question.name, ttl: 300, data: '10.0.0.7' }] : [],
+        answers: question.type === 'A' ? [{ type: 'A', name: question.name, ttl: 300, data: '192.0.2.7' }] : [],
       }),
       peer.port,
       peer.address,

@@ -155,7 +155,7 @@ try {
     const label = await item.innerText();
     const port = Number(/#(\d+)/.exec(label)[1]);
     const reply = await askA(port, 'sonatype.map.fastly.net');
-    expect(reply.answers?.[0]?.data === '10.0.0.7', `unexpected answer ${JSON.stringify(reply.answers)}`);
+    expect(reply.answers?.[0]?.data === '192.0.2.7', `unexpected answer ${JSON.stringify(reply.answers)}`);
     expect(upstream.asked.includes('sonatype.map.fastly.net'), 'the forwarder did not ask the loopback upstream');
     await workbench.screenshot('forwarder-running');
     await workbench.runCommand('kube-dns Tools: Stop Local Forwarder');
