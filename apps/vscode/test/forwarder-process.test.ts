@@ -80,7 +80,7 @@ describe('the extension forwarder process (dist/forwarder.js)', () => {
     expect(upstream.queries).toHaveLength(1);
     forwarder.child.kill('SIGTERM');
     await exited;
-    expect(forwarder.stderr()).toMatch(/cached sonatype\.map\.fastly\.net is 10\.0\.0\.7/);
+    expect(forwarder.stderr()).toMatch(/cached sonatype\.map\.fastly\.net is 192\.0\.2\.7/);
   });
 
   it("refuses to start when the manifest's cluster upstream is not replaced, and names it", async () => {
