@@ -1,23 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { findLintConfig, type ConfigFileSystem } from '@kube-dns-tools/core/lint/config-file';
 import type { RuleSetting } from '@kube-dns-tools/core/lint/lint-text';
+import { nodeConfigFileSystem } from '@kube-dns-tools/core/lint/node-config-file-system';
 
 /** A looked-up config stays trusted this long; clients with file watchers also clear it on change. */
 const FRESH_MS = 2000;
-const MAX_CONFIG_BYTES = 1024 * 1024;
-
-const nodeFs: ConfigFileSystem = {
-  readFile(path) {
-    try {
-      if (statSync(path).size > MAX_CONFIG_BYTES) return undefined;
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  exists: (path) => existsSync(path),
-};
 
 /** Rule severities from the repository's `.kube-dns-tools.yaml` (found by core's lookup), cached per directory. */
 export class RepoRules {
@@ -26,7 +13,7 @@ export class RepoRules {
 
   constructor(
     private readonly logError: (message: string) => void,
-    private readonly fs: ConfigFileSystem = nodeFs,
+    private readonly fs: ConfigFileSystem = nodeConfigFileSystem,
   ) {}
 
   rulesFor(filePath: string | undefined): Record<string, RuleSetting> {
