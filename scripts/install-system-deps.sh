@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Debian packages the tests use: the real dnsmasq 2.90 (differential tests) and dnsperf (benchmarks).
+# Debian packages the tests use: the real dnsmasq 2.90 (differential tests), dnsperf (benchmarks), and a C
+# compiler with libc headers for the forwarder's native batch I/O (packages/udp-batch).
 set -euo pipefail
 
 missing=()
 command -v dnsmasq >/dev/null 2>&1 || [ -x /usr/sbin/dnsmasq ] || missing+=(dnsmasq-base)
 command -v dnsperf >/dev/null 2>&1 || missing+=(dnsperf)
+command -v cc >/dev/null 2>&1 || missing+=(gcc)
+dpkg -s libc6-dev >/dev/null 2>&1 || missing+=(libc6-dev)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then

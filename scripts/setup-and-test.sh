@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-system-deps.sh
+# The forwarder's native batch I/O must build here (it is optional only where there is no C compiler).
+export KDT_REQUIRE_NATIVE=1
 npm ci --no-audit --no-fund
 npm run build
 npm run typecheck

@@ -1,3 +1,4 @@
+import { copyBindingBeside } from '@kube-dns-tools/udp-batch/bundle.mjs';
 import { build } from 'esbuild';
 
 await build({
@@ -12,3 +13,5 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+// The forwarder's native batch I/O, when built, sits beside the bundle (see packages/udp-batch).
+copyBindingBeside('dist/cli.js');

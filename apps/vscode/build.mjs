@@ -1,3 +1,4 @@
+import { copyBindingBeside } from '@kube-dns-tools/udp-batch/bundle.mjs';
 import { build } from 'esbuild';
 
 // package.json's rule settings follow the engine's rule catalog.
@@ -18,3 +19,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['../../packages/language-server/src/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['src/forwarder/forwarder-process.ts'], outfile: 'dist/forwarder.js' }),
 ]);
+// The forwarder process loads the native batch I/O from beside itself when it was built (Linux x64 here);
+// elsewhere it falls back to node:dgram.
+copyBindingBeside('dist/forwarder.js');

@@ -3,6 +3,7 @@
 // runs in one invocation; prints ours/dnsmasq ratios. Loopback only; every load is bounded by time and rate.
 // Env: ROUNDS (3), DUR seconds per throughput run (4), LDUR seconds per latency run (3), PIN (1: server on
 // CPU 0, dnsperf and upstream on CPU 1), DNSMASQ_BIN (/usr/sbin/dnsmasq).
+import { copyBindingBeside } from '@kube-dns-tools/udp-batch/bundle.mjs';
 import { build } from 'esbuild';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -35,6 +36,7 @@ function commonArgs(port, upPort) {
 async function bundleCli(dir) {
   const outfile = join(dir, 'cli.js');
   await build({ entryPoints: [join(root, 'apps/cli/src/main.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', conditions: ['source'], logLevel: 'error' });
+  copyBindingBeside(outfile);
   return outfile;
 }
 

@@ -4,6 +4,8 @@
  */
 import type dgram from 'node:dgram';
 import type net from 'node:net';
+import { udpBatch, type UdpBatchBinding } from '@kube-dns-tools/udp-batch';
+import { BatchReceiver, socketFd } from './batch-receiver.js';
 import { answerFromCache, HIT, HIT_STALE } from './cache-answer.js';
 import { DnsCache } from './cache.js';
 import { systemClock, type Clock } from './clock.js';
@@ -33,6 +35,8 @@ export interface ForwarderOptions {
   /** Random-port sockets per address family used for forwarding (default 32). */
   readonly upstreamSockets?: number;
   readonly tcp?: TcpServerOptions;
+  /** Native recvmmsg/sendmmsg for client datagrams; default: the built binding if any; null: node:dgram only. */
+  readonly udpBatch?: UdpBatchBinding | null;
 }
 
 export interface BoundAddress {
@@ -110,7 +114,11 @@ export class Forwarder {
         });
         this.udp.push(sock);
         port = sock.address().port;
-        sock.on('message', (buf, rinfo) => this.onUdp(sock, buf, rinfo));
+        const batch = this.batchReceiver(sock);
+        sock.on('message', (buf, rinfo) => {
+          this.onUdp(sock, buf, rinfo);
+          batch?.drain();
+        });
         const server = createTcpServer((frame, a, p, respond) => this.handle(frame, a, p, respond, true), this.options.tcp ?? DEFAULT_TCP_OPTIONS);
         await listenTcp(server, port, address).catch((e: NodeJS.ErrnoException) => {
           throw new Error(`failed to create listening socket for ${address}: ${describe(e)}`);
@@ -160,9 +168,20 @@ export class Forwarder {
     this.handle(buf, rinfo.address, rinfo.port, this.udpRespond, false);
   }
 
+  /** Reads the datagrams queued behind the one node:dgram delivered, when the native binding is there. */
+  private batchReceiver(sock: dgram.Socket): BatchReceiver | undefined {
+    const binding = this.options.udpBatch === undefined ? udpBatch : this.options.udpBatch;
+    const fd = binding ? socketFd(sock) : -1;
+    if (!binding || fd < 0) return undefined;
+    return new BatchReceiver(binding, sock, fd, (buf, address, port, respond) => {
+      this.udpSock = sock;
+      this.handle(buf, address, port, respond, false);
+    });
+  }
+
   /** A sender that stays valid after this datagram (for clients waiting on a forward). */
   private lastingSender(respond: (b: Buffer) => void, viaTcp: boolean, address: string, port: number): (b: Buffer) => void {
-    if (viaTcp || respond !== this.udpRespond) return respond;
+    if (viaTcp) return respond;
     const sock = this.udpSock!;
     return (out) => sock.send(out, port, address);
   }

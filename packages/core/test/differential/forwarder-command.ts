@@ -1,5 +1,6 @@
 // The command that starts our forwarder in tests: $KDT_FORWARD_CMD, or the CLI bundled from source
 // into a temporary directory (so the tests always exercise the current code, built or not).
+import { copyBindingBeside } from '@kube-dns-tools/udp-batch/bundle.mjs';
 import { build } from 'esbuild';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,5 +31,6 @@ export async function forwarderCommand(): Promise<ForwarderCommand> {
     conditions: ['source'],
     logLevel: 'error',
   });
+  copyBindingBeside(outfile);
   return { command: `${process.execPath} ${outfile} forward --`, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -2,7 +2,7 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
 import type { Clock } from '../../src/dns/clock.js';
-import { Forwarder } from '../../src/dns/forwarder.js';
+import { Forwarder, type ForwarderOptions } from '../../src/dns/forwarder.js';
 import { withDefaults, type ForwarderConfig } from '../../src/dns/forwarder-config.js';
 import { QueryLog } from '../../src/dns/querylog.js';
 
@@ -104,13 +104,17 @@ export function askTcp(port: number, query: Buffer, timeoutMs = 2000): Promise<B
 }
 
 /** A started forwarder on 127.0.0.1 (random port) whose log lines land in `lines` (without the prefix). */
-export async function startForwarder(partial: Parameters<typeof withDefaults>[0], clock?: Clock): Promise<{ fwd: Forwarder; port: number; lines: string[]; config: ForwarderConfig }> {
+export async function startForwarder(
+  partial: Parameters<typeof withDefaults>[0],
+  clock?: Clock,
+  options: Omit<ForwarderOptions, 'log' | 'clock'> = {},
+): Promise<{ fwd: Forwarder; port: number; lines: string[]; config: ForwarderConfig }> {
   const config = withDefaults({ log: { queries: true, extra: false, facility: '-' }, ...partial });
   const lines: string[] = [];
   const log = new QueryLog(config.log, (text) => {
     for (const l of text.split('\n')) if (l) lines.push(l.replace(/^dnsmasq\[\d+\]: /, ''));
   });
-  const fwd = new Forwarder(config, { log, upstreamSockets: 4, ...(clock ? { clock } : {}) });
+  const fwd = new Forwarder(config, { log, upstreamSockets: 4, ...options, ...(clock ? { clock } : {}) });
   await fwd.start();
   return { fwd, port: fwd.addresses[0]!.port, lines, config };
 }

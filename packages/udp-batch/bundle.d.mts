@@ -1,0 +1,2 @@
+export const builtBinding: string;
+export function copyBindingBeside(bundleFile: string): boolean;

@@ -1,0 +1,15 @@
+/** Native recvmmsg/sendmmsg; see src/udp_batch.c for the buffer layout. */
+export interface UdpBatchBinding {
+  /** Datagrams read into `data` slots (0: none waiting), or -errno. Never blocks. */
+  recv(fd: number, data: Buffer, slot: number, lens: Int32Array, addrs: Buffer): number;
+  /** Sends slot i (i < count, lens[i] > 0) to address slot i; returns how many were sent. */
+  send(fd: number, data: Buffer, slot: number, lens: Int32Array, addrs: Buffer, count: number): number;
+  /** Address slot `index` as text, as Node's rinfo.address spells it. */
+  ntop(addrs: Buffer, index: number): string;
+  /** The most datagrams one call moves. */
+  readonly maxBatch: number;
+  /** Bytes per address slot (sizeof struct sockaddr_in6). */
+  readonly addrSlot: number;
+}
+
+export const udpBatch: UdpBatchBinding | undefined;

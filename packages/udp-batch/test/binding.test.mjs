@@ -1,0 +1,95 @@
+// The native binding over real loopback sockets. Node's own reader runs only between ticks, so what a test
+// sends and then reads within one tick is read by recvmmsg, not by node:dgram.
+import assert from 'node:assert/strict';
+import dgram from 'node:dgram';
+import { after, describe, it } from 'node:test';
+import pkg from '../index.js';
+
+const { udpBatch } = pkg;
+const skip = udpBatch === undefined ? 'binding not built (no C compiler or not Linux)' : false;
+const SLOT = 512;
+const open = [];
+after(() => Promise.all(open.map((s) => new Promise((r) => s.close(r)))));
+
+// Sends to an IP literal go out synchronously only with a synchronous lookup (the default one defers a tick).
+const literal = (address, _options, callback) => callback(null, address, address.includes(':') ? 6 : 4);
+
+async function bound(type, address) {
+  const sock = dgram.createSocket({ type, lookup: literal });
+  await new Promise((r) => sock.bind(0, address, r));
+  open.push(sock);
+  return sock;
+}
+
+function fdOf(sock) {
+  for (const sym of Object.getOwnPropertySymbols(sock)) if (typeof sock[sym]?.handle?.fd === 'number') return sock[sym].handle.fd;
+  throw new Error('no fd');
+}
+
+function slots(n) {
+  return { data: Buffer.alloc(n * SLOT), lens: new Int32Array(n), addrs: Buffer.alloc(n * udpBatch.addrSlot) };
+}
+
+describe('udp-batch binding', { skip }, () => {
+  it('reads nothing, without blocking, when no datagram waits', async () => {
+    const server = await bound('udp4', '127.0.0.1');
+    const s = slots(4);
+    assert.equal(udpBatch.recv(fdOf(server), s.data, SLOT, s.lens, s.addrs), 0);
+  });
+
+  it('reads a burst in one call, with each sender address, and answers each sender in one call', async () => {
+    const server = await bound('udp4', '127.0.0.1');
+    const a = await bound('udp4', '127.0.0.1');
+    const b = await bound('udp4', '127.0.0.1');
+    const got = { a: [], b: [] };
+    a.on('message', (m) => got.a.push(m.toString()));
+    b.on('message', (m) => got.b.push(m.toString()));
+    const port = server.address().port;
+    a.send('one', port, '127.0.0.1');
+    b.send('two', port, '127.0.0.1');
+    a.send('three', port, '127.0.0.1');
+    const s = slots(8);
+    const fd = fdOf(server);
+    const n = udpBatch.recv(fd, s.data, SLOT, s.lens, s.addrs);
+    assert.equal(n, 3);
+    const texts = [0, 1, 2].map((i) => s.data.toString('latin1', i * SLOT, i * SLOT + s.lens[i]));
+    assert.deepEqual(texts, ['one', 'two', 'three']);
+    const ports = [0, 1, 2].map((i) => s.addrs.readUInt16BE(i * udpBatch.addrSlot + 2));
+    assert.deepEqual(ports, [a.address().port, b.address().port, a.address().port]);
+    assert.equal(udpBatch.ntop(s.addrs, 1), '127.0.0.1');
+    for (let i = 0; i < 3; i++) s.lens[i] = s.data.write(`re:${texts[i]}`, i * SLOT, 'latin1');
+    s.lens[1] = 0; // no reply for this slot
+    assert.equal(udpBatch.send(fd, s.data, SLOT, s.lens, s.addrs, 3), 2);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(got, { a: ['re:one', 're:three'], b: [] });
+  });
+
+  it('marks a datagram longer than its slot with -1 instead of passing a truncated one on', async () => {
+    const server = await bound('udp4', '127.0.0.1');
+    const client = await bound('udp4', '127.0.0.1');
+    client.send(Buffer.alloc(SLOT + 1, 7), server.address().port, '127.0.0.1');
+    client.send(Buffer.alloc(SLOT, 7), server.address().port, '127.0.0.1');
+    const s = slots(4);
+    assert.equal(udpBatch.recv(fdOf(server), s.data, SLOT, s.lens, s.addrs), 2);
+    assert.deepEqual([...s.lens.subarray(0, 2)], [-1, SLOT]);
+  });
+
+  it('spells IPv6 peers as node:dgram does', async () => {
+    const server = await bound('udp6', '::1');
+    const client = await bound('udp6', '::1');
+    client.send('x', server.address().port, '::1');
+    const s = slots(2);
+    assert.equal(udpBatch.recv(fdOf(server), s.data, SLOT, s.lens, s.addrs), 1);
+    assert.equal(udpBatch.ntop(s.addrs, 0), '::1');
+    assert.equal(s.addrs.readUInt16BE(2), client.address().port);
+  });
+
+  it('reports a bad descriptor as -errno and bad arguments as a TypeError, never a crash', () => {
+    const s = slots(2);
+    assert.ok(udpBatch.recv(-1, s.data, SLOT, s.lens, s.addrs) < 0);
+    assert.throws(() => udpBatch.recv(0, 'not a buffer', SLOT, s.lens, s.addrs), TypeError);
+    assert.throws(() => udpBatch.recv(0, s.data, SLOT, new Uint8Array(2), s.addrs), TypeError);
+    assert.throws(() => udpBatch.send(0, s.data, 0, s.lens, s.addrs, 1), TypeError);
+    assert.throws(() => udpBatch.ntop(s.addrs, 5), TypeError);
+  });
+});
