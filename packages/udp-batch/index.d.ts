@@ -4,6 +4,8 @@ export interface UdpBatchBinding {
   recv(fd: number, data: Buffer, slot: number, lens: Int32Array, addrs: Buffer): number;
   /** Sends slot i (i < count, lens[i] > 0) to address slot i; returns how many were sent. */
   send(fd: number, data: Buffer, slot: number, lens: Int32Array, addrs: Buffer, count: number): number;
+  /** One datagram to the raw sockaddr in `addr` (28 bytes); bytes sent or -errno. Never blocks. */
+  sendTo(fd: number, data: Buffer, addr: Buffer): number;
   /** Address slot `index` as text, as Node's rinfo.address spells it. */
   ntop(addrs: Buffer, index: number): string;
   /** The most datagrams one call moves. */

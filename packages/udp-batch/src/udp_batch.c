@@ -153,6 +153,27 @@ static napi_value batch_send(napi_env env, napi_callback_info info) {
   return number(env, sent);
 }
 
+/* sendTo(fd, data, addr) -> bytes sent or -errno: one datagram to the raw sockaddr in `addr` (never blocks). */
+static napi_value batch_send_to(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  int32_t fd;
+  char *data, *addr;
+  size_t data_len, addr_len;
+  if (argc < 3 || napi_get_value_int32(env, argv[0], &fd) != napi_ok || napi_get_buffer_info(env, argv[1], (void **)&data, &data_len) != napi_ok ||
+      napi_get_buffer_info(env, argv[2], (void **)&addr, &addr_len) != napi_ok || addr_len < ADDR_SLOT) {
+    fail(env, "udp-batch: expected (fd, data, addr) with a 28-byte addr");
+    return NULL;
+  }
+  socklen_t namelen = address_length(addr);
+  if (namelen == 0) return number(env, -EAFNOSUPPORT);
+  ssize_t n;
+  do n = sendto(fd, data, data_len, MSG_DONTWAIT, (const struct sockaddr *)addr, namelen);
+  while (n < 0 && errno == EINTR);
+  return number(env, n < 0 ? -errno : (int32_t)n);
+}
+
 /* ntop(addrs, index) -> the address as Node's rinfo.address spells it ("::1", "fe80::1%eth0"). */
 static napi_value batch_ntop(napi_env env, napi_callback_info info) {
   size_t argc = 2;
@@ -194,6 +215,7 @@ NAPI_MODULE_INIT() {
   napi_property_descriptor props[] = {
       {"recv", NULL, batch_recv, NULL, NULL, NULL, napi_enumerable, NULL},
       {"send", NULL, batch_send, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"sendTo", NULL, batch_send_to, NULL, NULL, NULL, napi_enumerable, NULL},
       {"ntop", NULL, batch_ntop, NULL, NULL, NULL, napi_enumerable, NULL},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);

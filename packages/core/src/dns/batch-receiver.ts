@@ -5,6 +5,7 @@
  */
 import type dgram from 'node:dgram';
 import type { UdpBatchBinding } from '@kube-dns-tools/udp-batch';
+import { SockaddrCache } from './sockaddr.js';
 
 /** Bytes per datagram slot: a longer query is dropped (EDNS payloads stop at 4096); a longer reply goes by dgram. */
 const SLOT = 4096;
@@ -25,13 +26,69 @@ export function socketFd(socket: dgram.Socket): number {
   return -1;
 }
 
-export class BatchReceiver {
-  private readonly capacity: number;
+/**
+ * The slots one drain reads into and answers from, shared by every socket of a forwarder: drains run one at
+ * a time (a handler never drains), so a single set keeps the touched memory to one batch.
+ */
+export class BatchSlots {
+  readonly capacity: number;
+  readonly data: Buffer;
+  readonly out: Buffer;
+  readonly lens: Int32Array;
+  readonly outLens: Int32Array;
+  readonly addrs: Buffer;
+  /** Datagrams sent while a batch is handled (e.g. upstream replies passed on to clients), sent together at its end. */
+  readonly outbox: Outbox;
+  readonly sockaddrs = new SockaddrCache();
+  draining = false;
+
+  constructor(readonly binding: UdpBatchBinding) {
+    this.capacity = binding.maxBatch;
+    this.data = Buffer.allocUnsafe(this.capacity * SLOT);
+    this.out = Buffer.allocUnsafe(this.capacity * SLOT);
+    this.lens = new Int32Array(this.capacity);
+    this.outLens = new Int32Array(this.capacity);
+    this.addrs = Buffer.alloc(this.capacity * binding.addrSlot);
+    this.outbox = new Outbox(this);
+  }
+}
+
+/** Datagrams to raw addresses, queued while a batch is handled and sent with one sendmmsg per socket run. */
+export class Outbox {
   private readonly data: Buffer;
-  private readonly out: Buffer;
   private readonly lens: Int32Array;
-  private readonly outLens: Int32Array;
   private readonly addrs: Buffer;
+  private fd = -1;
+  private count = 0;
+
+  constructor(private readonly slots: BatchSlots) {
+    this.data = Buffer.allocUnsafe(slots.capacity * SLOT);
+    this.lens = new Int32Array(slots.capacity);
+    this.addrs = Buffer.alloc(slots.capacity * slots.binding.addrSlot);
+  }
+
+  /** Sends `buf` from socket `fd` to the raw sockaddr `to`: now, or at the end of the batch being handled. */
+  send(fd: number, buf: Buffer, to: Buffer): void {
+    const { binding, draining, capacity } = this.slots;
+    if (!draining || buf.length > SLOT) {
+      binding.sendTo(fd, buf, to);
+      return;
+    }
+    if (this.count > 0 && (fd !== this.fd || this.count === capacity)) this.flush();
+    this.fd = fd;
+    buf.copy(this.data, this.count * SLOT);
+    to.copy(this.addrs, this.count * binding.addrSlot);
+    this.lens[this.count++] = buf.length;
+  }
+
+  flush(): void {
+    if (this.count === 0) return;
+    this.slots.binding.send(this.fd, this.data, SLOT, this.lens, this.addrs, this.count);
+    this.count = 0;
+  }
+}
+
+export class BatchReceiver {
   private index = 0;
   private address = '';
   private port = 0;
@@ -39,62 +96,92 @@ export class BatchReceiver {
   private lastV4Text = '';
 
   constructor(
-    private readonly binding: UdpBatchBinding,
+    private readonly slots: BatchSlots,
     private readonly socket: dgram.Socket,
     private readonly fd: number,
     private readonly handler: DatagramHandler,
-  ) {
-    this.capacity = binding.maxBatch;
-    this.data = Buffer.allocUnsafe(this.capacity * SLOT);
-    this.out = Buffer.allocUnsafe(this.capacity * SLOT);
-    this.lens = new Int32Array(this.capacity);
-    this.outLens = new Int32Array(this.capacity);
-    this.addrs = Buffer.alloc(this.capacity * binding.addrSlot);
-  }
+  ) {}
 
-  /** Handles what is waiting on the socket, batch by batch, and sends each batch's replies at its end. */
-  drain(): void {
-    const { binding, fd, data, lens, outLens, addrs, capacity } = this;
-    const addrSlot = binding.addrSlot;
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const n = binding.recv(fd, data, SLOT, lens, addrs);
-      if (n <= 0) return;
-      outLens.fill(0, 0, n);
-      for (let i = 0; i < n; i++) {
-        const len = lens[i]!;
-        if (len < 0) continue;
-        this.index = i;
-        this.address = this.addressAt(i);
-        this.port = addrs.readUInt16BE(i * addrSlot + 2);
-        try {
-          this.handler(data.subarray(i * SLOT, i * SLOT + len), this.address, this.port, this.respond);
-        } catch {
-          // The handler drops what it cannot handle; nothing here may stop the batch's other replies.
-        }
-      }
-      binding.send(fd, this.out, SLOT, outLens, addrs, n);
-      if (n < capacity) return;
+  /**
+   * Handles the datagram node:dgram delivered, then what else waits on the socket, batch by batch; what
+   * they send goes out in one sendmmsg per batch (and per destination socket).
+   */
+  receive(buf: Buffer, address: string, port: number): void {
+    const slots = this.slots;
+    if (slots.draining) {
+      this.handler(buf, address, port, (reply) => void this.socket.send(reply, port, address));
+      return;
+    }
+    slots.draining = true;
+    try {
+      this.address = address;
+      this.port = port;
+      this.handler(buf, address, port, this.respondFirst);
+    } catch {
+      // As in a batch: the handler drops what it cannot handle.
+    }
+    try {
+      for (let round = 0; round < MAX_ROUNDS; round++) if (!this.batch()) return;
+    } finally {
+      slots.draining = false;
+      slots.outbox.flush();
     }
   }
 
+  private readonly respondFirst = (reply: Buffer): void => {
+    const to = this.slots.sockaddrs.get(this.address, this.port);
+    if (to) this.slots.outbox.send(this.fd, reply, to);
+    else this.socket.send(reply, this.port, this.address);
+  };
+
+  /** One recvmmsg and its replies; false when the socket had less than a full batch waiting. */
+  private batch(): boolean {
+    const { binding, data, lens, outLens, addrs, capacity } = this.slots;
+    const addrSlot = binding.addrSlot;
+    const n = binding.recv(this.fd, data, SLOT, lens, addrs);
+    if (n <= 0) return false;
+    outLens.fill(0, 0, n);
+    this.replies = 0;
+    for (let i = 0; i < n; i++) {
+      const len = lens[i]!;
+      if (len < 0) continue;
+      this.index = i;
+      this.address = this.addressAt(i);
+      this.port = addrs.readUInt16BE(i * addrSlot + 2);
+      try {
+        this.handler(data.subarray(i * SLOT, i * SLOT + len), this.address, this.port, this.respond);
+      } catch {
+        // The handler drops what it cannot handle; nothing here may stop the batch's other replies.
+      }
+    }
+    if (this.replies > 0) binding.send(this.fd, this.slots.out, SLOT, outLens, addrs, n);
+    this.slots.outbox.flush();
+    return n === capacity;
+  }
+
+  private replies = 0;
+
   private readonly respond = (reply: Buffer): void => {
     const i = this.index;
-    if (reply.length <= SLOT && this.outLens[i] === 0) {
-      reply.copy(this.out, i * SLOT);
-      this.outLens[i] = reply.length;
+    const { out, outLens } = this.slots;
+    if (reply.length <= SLOT && outLens[i] === 0) {
+      reply.copy(out, i * SLOT);
+      outLens[i] = reply.length;
+      this.replies++;
     } else this.socket.send(reply, this.port, this.address);
   };
 
   private addressAt(i: number): string {
-    const off = i * this.binding.addrSlot;
-    if (this.addrs.readUInt16LE(off) === AF_INET) {
-      const v4 = this.addrs.readUInt32BE(off + 4);
+    const { binding, addrs } = this.slots;
+    const off = i * binding.addrSlot;
+    if (addrs.readUInt16LE(off) === AF_INET) {
+      const v4 = addrs.readUInt32BE(off + 4);
       if (v4 !== this.lastV4) {
         this.lastV4 = v4;
         this.lastV4Text = `${v4 >>> 24}.${(v4 >>> 16) & 255}.${(v4 >>> 8) & 255}.${v4 & 255}`;
       }
       return this.lastV4Text;
     }
-    return this.binding.ntop(this.addrs, i);
+    return binding.ntop(addrs, i);
   }
 }

@@ -23,22 +23,36 @@ export interface ChainWalk {
   readonly finals: ReplyRecord[];
 }
 
+const NONE: readonly ReplyRecord[] = Object.freeze([]);
+
+/** The answer record `type` owned by `key`, from index `from`, or -1 (a loop: no closure per reply). */
+function findAnswer(records: readonly ReplyRecord[], key: string, type: number, from = 0): number {
+  for (let i = from; i < records.length; i++) {
+    const r = records[i]!;
+    if (r.section === SECTION_ANSWER && r.type === type && r.key === key) return i;
+  }
+  return -1;
+}
+
 /** Follows the CNAME chain of the answer section from `qKey`. */
 export function walkChain(buf: Buffer, reply: ParsedReply, qKey: string, qSpelled: string, qtype: number): ChainWalk {
-  const links: ReplyRecord[] = [];
+  const records = reply.records;
+  let links: ReplyRecord[] | undefined;
   let key = qKey;
   let spelled = qSpelled;
-  for (let depth = 0; depth < MAX_CHAIN; depth++) {
-    const link = reply.records.find((r) => r.section === SECTION_ANSWER && r.type === T_CNAME && r.key === key);
-    if (!link || qtype === T_CNAME) break;
+  for (let depth = 0; depth < MAX_CHAIN && qtype !== T_CNAME; depth++) {
+    const at = findAnswer(records, key, T_CNAME);
+    if (at < 0) break;
+    const link = records[at]!;
     const target = readName(buf, link.rdOffset);
     if (!target) break;
-    links.push(link);
+    (links ??= []).push(link);
     key = target.key;
     spelled = target.spelled;
   }
-  const finals = reply.records.filter((r) => r.section === SECTION_ANSWER && r.key === key && r.type === qtype);
-  return { links, finalKey: key, finalSpelled: spelled, finals };
+  let finals: ReplyRecord[] | undefined;
+  for (let at = findAnswer(records, key, qtype); at >= 0; at = findAnswer(records, key, qtype, at + 1)) (finals ??= []).push(records[at]!);
+  return { links: links ?? (NONE as ReplyRecord[]), finalKey: key, finalSpelled: spelled, finals: finals ?? (NONE as ReplyRecord[]) };
 }
 
 function isSuffix(zone: string, name: string): boolean {
@@ -87,26 +101,24 @@ export function cacheReply(
     return;
   }
   const zeroOk = opts.useStale !== undefined;
-  const links = q.qtype === T_PTR ? [] : walk.links;
-  const linkTtls = links.map((l) => adjust(l.ttl, opts));
-  if (!zeroOk && linkTtls.some((t) => t === 0)) return;
+  const links = q.qtype === T_PTR ? (NONE as ReplyRecord[]) : walk.links;
+  if (!zeroOk) for (const l of links) if (adjust(l.ttl, opts) === 0) return;
 
   if (!negative) {
-    const ttls = walk.finals.map((r) => adjust(r.ttl, opts));
-    if (!zeroOk && ttls.some((t) => t === 0)) return;
-    commitLinks(buf, links, linkTtls, cache, now);
+    if (!zeroOk) for (const r of walk.finals) if (adjust(r.ttl, opts) === 0) return;
+    commitLinks(buf, links, opts, cache, now);
     cache.remove(walk.finalKey, q.qtype);
     cache.remove(walk.finalKey, T_CNAME);
-    walk.finals.forEach((r, i) => {
+    for (const r of walk.finals) {
       const rd = uncompressedRdata(buf, r.type, r.rdOffset, r.rdLength);
-      if (rd) cache.insert(r.key, r.spelled, r.type, KIND_POSITIVE, ttls[i]!, now, rd);
-    });
+      if (rd) cache.insert(r.key, r.spelled, r.type, KIND_POSITIVE, adjust(r.ttl, opts), now, rd);
+    }
     return;
   }
 
   if (viaTcp && !nxdomain && walk.links.length > 0) {
     // Measured on dnsmasq: over TCP a chain ending in NODATA caches the CNAME links but not the NODATA.
-    commitLinks(buf, links, linkTtls, cache, now);
+    commitLinks(buf, links, opts, cache, now);
     return;
   }
   const soa = findSoa(reply, walk.finalSpelled);
@@ -120,7 +132,7 @@ export function cacheReply(
   // stored when the negative name is the question itself, but is (lifted by --min-cache-ttl) after a CNAME chain.
   const soaTtl = !soa || (soa.ttl === 0 && walk.links.length === 0) ? 0 : adjust(soa.ttl, opts);
 
-  commitLinks(buf, links, linkTtls, cache, now);
+  commitLinks(buf, links, opts, cache, now);
   cache.remove(walk.finalKey, nxdomain ? -1 : q.qtype);
   // The negative names its SOA's zone; the zone's newest SOA is the one replayed (measured on dnsmasq 2.90).
   // An NXDOMAIN answers every type (the lookup ignores its type field).
@@ -129,15 +141,15 @@ export function cacheReply(
   if (soa && zone !== undefined && slot >= 0) storeSoa(buf, soa, soaTtl, cache, now);
 }
 
-function commitLinks(buf: Buffer, links: ReplyRecord[], ttls: number[], cache: DnsCache, now: number): void {
-  links.forEach((l, i) => {
+function commitLinks(buf: Buffer, links: readonly ReplyRecord[], opts: CacheOptions, cache: DnsCache, now: number): void {
+  for (const l of links) {
     const target = readName(buf, l.rdOffset);
     const rd = uncompressedRdata(buf, T_CNAME, l.rdOffset, l.rdLength);
-    if (!target || !rd) return;
+    if (!target || !rd) continue;
     const targetKey = target.key;
     cache.remove(l.key, T_CNAME);
-    cache.insert(l.key, l.spelled, T_CNAME, KIND_POSITIVE, ttls[i]!, now, rd, targetKey);
-  });
+    cache.insert(l.key, l.spelled, T_CNAME, KIND_POSITIVE, adjust(l.ttl, opts), now, rd, targetKey);
+  }
 }
 
 /** SOA entries keep `[owner length][owner wire][SOA rdata]` so a cached negative answer can replay them. */

@@ -5,7 +5,7 @@
 import type dgram from 'node:dgram';
 import type net from 'node:net';
 import { udpBatch, type UdpBatchBinding } from '@kube-dns-tools/udp-batch';
-import { BatchReceiver, socketFd } from './batch-receiver.js';
+import { BatchReceiver, BatchSlots, socketFd } from './batch-receiver.js';
 import { answerFromCache, HIT, HIT_STALE } from './cache-answer.js';
 import { DnsCache } from './cache.js';
 import { systemClock, type Clock } from './clock.js';
@@ -17,6 +17,7 @@ import type { Waiter } from './pending.js';
 import { openSink, QueryLog } from './querylog.js';
 import { localResponse } from './responses.js';
 import { RouteTable } from './routes.js';
+import { UdpSenders } from './udp-senders.js';
 import { C_IN, typeName } from './rr-types.js';
 import { startupLines } from './startup-lines.js';
 import { forwardOverTcp } from './tcp-forwarding.js';
@@ -53,6 +54,9 @@ export class Forwarder {
   private readonly pool: UpstreamPool;
   private readonly local: LocalContext;
   private readonly deliver: DeliverContext;
+  /** Native batch I/O, when the binding is there. */
+  private readonly batch: BatchSlots | undefined;
+  private readonly senders: UdpSenders;
   private readonly q = newQuestionInfo();
   private readonly udp: dgram.Socket[] = [];
   private readonly tcp: net.Server[] = [];
@@ -79,13 +83,16 @@ export class Forwarder {
       nowMs: () => this.clock.nowMs(),
       knowsLocally: (key) => this.routes.hasAddressRule(key),
     };
-    this.pool = new UpstreamPool(options.upstreamSockets ?? 32, (i, buf, rinfo) => {
+    const binding = options.udpBatch === undefined ? udpBatch : options.udpBatch;
+    this.batch = binding ? new BatchSlots(binding) : undefined;
+    this.senders = new UdpSenders(this.batch);
+    this.pool = new UpstreamPool(options.upstreamSockets ?? 32, (i, buf, address, port) => {
       try {
-        this.engine.onUpstreamMessage(i, buf, rinfo);
+        this.engine.onUpstreamMessage(i, buf, address, port);
       } catch {
         // A reply we cannot process is dropped; the forward stays pending until it times out.
       }
-    });
+    }, undefined, this.batch);
     this.engine = new ForwardingEngine(this.deliver, this.pool, this.clock);
     const defaultGroup = this.routes.defaultGroup;
     this.local = {
@@ -114,10 +121,15 @@ export class Forwarder {
         });
         this.udp.push(sock);
         port = sock.address().port;
-        const batch = this.batchReceiver(sock);
+        const fd = this.batch ? socketFd(sock) : -1;
+        const batch = this.batch && fd >= 0 ? new BatchReceiver(this.batch, sock, fd, (b, a, p, respond) => {
+          this.udpSock = sock;
+          this.udpFd = fd;
+          this.handle(b, a, p, respond, false);
+        }) : undefined;
         sock.on('message', (buf, rinfo) => {
-          this.onUdp(sock, buf, rinfo);
-          batch?.drain();
+          if (batch) batch.receive(buf, rinfo.address, rinfo.port);
+          else this.onUdp(sock, buf, rinfo);
         });
         const server = createTcpServer((frame, a, p, respond) => this.handle(frame, a, p, respond, true), this.options.tcp ?? DEFAULT_TCP_OPTIONS);
         await listenTcp(server, port, address).catch((e: NodeJS.ErrnoException) => {
@@ -155,6 +167,8 @@ export class Forwarder {
 
   /** The UDP client being served; `udpRespond` answers it without a closure per datagram (valid synchronously only). */
   private udpSock: dgram.Socket | undefined;
+  /** Its file descriptor when native sends are possible, else -1. */
+  private udpFd = -1;
   private udpAddress = '';
   private udpPort = 0;
   private readonly udpRespond = (out: Buffer): void => {
@@ -163,27 +177,15 @@ export class Forwarder {
 
   private onUdp(sock: dgram.Socket, buf: Buffer, rinfo: dgram.RemoteInfo): void {
     this.udpSock = sock;
+    this.udpFd = -1;
     this.udpAddress = rinfo.address;
     this.udpPort = rinfo.port;
     this.handle(buf, rinfo.address, rinfo.port, this.udpRespond, false);
   }
 
-  /** Reads the datagrams queued behind the one node:dgram delivered, when the native binding is there. */
-  private batchReceiver(sock: dgram.Socket): BatchReceiver | undefined {
-    const binding = this.options.udpBatch === undefined ? udpBatch : this.options.udpBatch;
-    const fd = binding ? socketFd(sock) : -1;
-    if (!binding || fd < 0) return undefined;
-    return new BatchReceiver(binding, sock, fd, (buf, address, port, respond) => {
-      this.udpSock = sock;
-      this.handle(buf, address, port, respond, false);
-    });
-  }
-
   /** A sender that stays valid after this datagram (for clients waiting on a forward). */
   private lastingSender(respond: (b: Buffer) => void, viaTcp: boolean, address: string, port: number): (b: Buffer) => void {
-    if (viaTcp) return respond;
-    const sock = this.udpSock!;
-    return (out) => sock.send(out, port, address);
+    return viaTcp ? respond : this.senders.get(this.udpSock!, this.udpFd, address, port);
   }
 
   /** One client query; never throws (bad input is dropped). */

@@ -3,7 +3,6 @@
  * re-send after SERVFAIL/REFUSED, strict order, `--fast-dns-retry`, `--dns-forward-max`, and reply validation
  * (forward ID, the exact server address and port, the socket it left from, the same question).
  */
-import type dgram from 'node:dgram';
 import type { Clock } from './clock.js';
 import { deliverReply, type DeliverContext } from './deliver.js';
 import { MAX_WAITERS, MERGE_WINDOW_MS, PendingTable, type Forward, type Waiter } from './pending.js';
@@ -19,6 +18,24 @@ export interface ServerCounter {
 }
 
 const replyQuestion = newQuestionInfo();
+
+/** Small arrays of small integers cost V8 less than typed arrays. */
+function zeros(n: number): number[] {
+  return n === 1 ? [0] : new Array<number>(n).fill(0);
+}
+
+/** `\0type\0class\0rdcd` after the name: questions merge only when all of these match. Cached: no string building per forward. */
+const mergeSuffixes = new Map<number, string>();
+function mergeSuffix(qtype: number, qclass: number, rdcd: number): string {
+  const code = (qtype * 65536 + qclass) * 65536 + rdcd;
+  let suffix = mergeSuffixes.get(code);
+  if (suffix === undefined) {
+    if (mergeSuffixes.size >= 1024) mergeSuffixes.clear();
+    suffix = `\u0000${qtype}\u0000${qclass}\u0000${rdcd}`;
+    mergeSuffixes.set(code, suffix);
+  }
+  return suffix;
+}
 
 export class ForwardingEngine {
   readonly pending = new PendingTable();
@@ -36,7 +53,7 @@ export class ForwardingEngine {
    */
   forward(query: Buffer, q: QuestionInfo, group: ServerGroup, waiter: Waiter | undefined, serial: number, clientAddress: string, clientPort: number): ForwardOutcome {
     const now = this.clock.nowMs();
-    const mergeKey = `${q.key}\u0000${q.qtype}\u0000${q.qclass}\u0000${q.flags & (FLAG_RD | FLAG_CD)}`;
+    const mergeKey = q.key + mergeSuffix(q.qtype, q.qclass, q.flags & (FLAG_RD | FLAG_CD));
     const existing = this.pending.findQuestion(mergeKey);
     if (existing && !existing.done) {
       if (!waiter) return 'merged';
@@ -70,7 +87,7 @@ export class ForwardingEngine {
     const f: Forward = {
       id, mergeKey, key: q.key, spelled: q.spelled, qtype: q.qtype, qclass: q.qclass, flags: q.flags,
       query: copy, qEnd: q.qEnd, group, socketIndex: -1, mode: choice.mode, strictIndex: 0, retried: false,
-      sent: new Uint8Array(n), replied: new Uint8Array(n), lastTargets: choice.targets,
+      sent: zeros(n), replied: zeros(n), lastTargets: choice.targets,
       waiters: waiter ? [waiter] : [], createdMs: now, counted: true, done: false, timer: undefined,
       serial, clientAddress, clientPort,
     };
@@ -84,11 +101,11 @@ export class ForwardingEngine {
   }
 
   /** Handles a datagram arriving on upstream socket `socketIndex`. */
-  onUpstreamMessage(socketIndex: number, buf: Buffer, rinfo: dgram.RemoteInfo): void {
+  onUpstreamMessage(socketIndex: number, buf: Buffer, address: string, port: number): void {
     if (buf.length < 12 || (buf.readUInt16BE(2) & FLAG_QR) === 0) return;
     const f = this.pending.byId.get(buf.readUInt16BE(0));
     if (!f || f.done || f.socketIndex !== socketIndex) return;
-    const server = f.group.indexOf(rinfo.address, rinfo.port);
+    const server = f.group.indexOf(address, port);
     if (server < 0 || !f.sent[server]) return;
     const rq = replyQuestion;
     if (!readQuestion(buf, rq) || rq.key !== f.key || rq.qtype !== f.qtype || rq.qclass !== f.qclass) return;
@@ -156,7 +173,7 @@ export class ForwardingEngine {
       let c = this.counters.get(s.label);
       if (!c) this.counters.set(s.label, (c = { queries: 0, errors: 0 }));
       c.queries++;
-      this.ctx.log.query(`forwarded ${f.spelled} to ${s.label}`, serial, address, port);
+      if (this.ctx.log.queries) this.ctx.log.query(`forwarded ${f.spelled} to ${s.label}`, serial, address, port);
     }
   }
 

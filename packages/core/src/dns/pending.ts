@@ -33,8 +33,9 @@ export interface Forward {
   mode: SendMode;
   strictIndex: number;
   retried: boolean;
-  readonly sent: Uint8Array;
-  readonly replied: Uint8Array;
+  /** Per server of the group: 1 once the query went to it / it replied. */
+  readonly sent: number[];
+  readonly replied: number[];
   lastTargets: number[];
   readonly waiters: Waiter[];
   readonly createdMs: number;

@@ -5,13 +5,16 @@
  * changing without the cost of a socket per query. Replies are accepted only on the socket a query left from.
  */
 import type dgram from 'node:dgram';
+import { BatchReceiver, socketFd, type BatchSlots } from './batch-receiver.js';
 import { randomBelow } from './random-ids.js';
 import { bindUdp, createUdpSocket } from './udp-sockets.js';
 
-export type UpstreamMessage = (socketIndex: number, buf: Buffer, rinfo: dgram.RemoteInfo) => void;
+export type UpstreamMessage = (socketIndex: number, buf: Buffer, address: string, port: number) => void;
+
 
 export class UpstreamPool {
   private readonly sockets: (dgram.Socket | undefined)[] = [];
+  private readonly fds: number[] = [];
   private readonly uses: number[] = [];
   private readonly pending: number[] = [];
   private closed = false;
@@ -20,6 +23,7 @@ export class UpstreamPool {
     private readonly perFamily: number,
     private readonly onMessage: UpstreamMessage,
     private readonly rotateAfter = 256,
+    private readonly slots?: BatchSlots,
   ) {}
 
   async open(family: 4 | 6): Promise<void> {
@@ -29,14 +33,20 @@ export class UpstreamPool {
 
   private async openAt(index: number, family: 4 | 6): Promise<void> {
     const socket = createUdpSocket(family);
-    socket.on('message', (buf, rinfo) => this.onMessage(index, buf, rinfo));
     socket.on('error', () => undefined);
     await bindUdp(socket, 0);
     if (this.closed) {
       socket.close();
       return;
     }
+    const fd = this.slots ? socketFd(socket) : -1;
+    const batch = this.slots && fd >= 0 ? new BatchReceiver(this.slots, socket, fd, (buf, address, port) => this.onMessage(index, buf, address, port)) : undefined;
+    socket.on('message', (buf, rinfo) => {
+      if (batch) batch.receive(buf, rinfo.address, rinfo.port);
+      else this.onMessage(index, buf, rinfo.address, rinfo.port);
+    });
     this.sockets[index] = socket;
+    this.fds[index] = fd;
     this.uses[index] = 0;
     this.pending[index] = 0;
   }
@@ -68,7 +78,10 @@ export class UpstreamPool {
   }
 
   send(index: number, buf: Buffer, port: number, address: string): void {
-    this.sockets[index]?.send(buf, port, address);
+    const fd = this.fds[index]!;
+    const to = fd >= 0 ? this.slots!.sockaddrs.get(address, port) : undefined;
+    if (to) this.slots!.binding.sendTo(fd, buf, to);
+    else this.sockets[index]?.send(buf, port, address);
   }
 
   /** The local port of socket `index` (tests). */

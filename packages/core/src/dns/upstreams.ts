@@ -38,8 +38,7 @@ export class ServerGroup {
 
   /** Server indexes for a new forward, and the mode it is sent in. */
   choose(nowMs: number, opts: ForwardingOptions): { targets: number[]; mode: SendMode } {
-    const all = this.servers.map((_s, i) => i);
-    if (opts.allServers) return { targets: all, mode: 'all' };
+    if (opts.allServers) return { targets: this.servers.map((_s, i) => i), mode: 'all' };
     if (opts.strictOrder) return { targets: [0], mode: 'strict' };
     if (this.lastGood < 0 || this.forwardCount > PROBE_AFTER_FORWARDS || nowMs - this.lastProbeMs > PROBE_AFTER_MS) {
       this.forwardCount = 0;

@@ -67,6 +67,7 @@ export function readName(buf: Buffer, offset: number, out: NameResult = scratch)
   let wire = 1;
   let w = 0;
   let plain = true;
+  let upper = false;
   for (;;) {
     if (pos >= buf.length) return undefined;
     const len = buf[pos]!;
@@ -91,12 +92,14 @@ export function readName(buf: Buffer, offset: number, out: NameResult = scratch)
     for (let i = start; i < stop; i++) {
       const c = buf[i]!;
       if (c <= 0x20 || c >= 0x7f || c === 0x2e || c === 0x5c) plain = false;
+      else if (c >= 0x41 && c <= 0x5a) upper = true;
       nameScratch[w++] = c;
     }
     pos = stop;
   }
   out.spelled = plain ? nameScratch.toString('latin1', 0, w) : escapedName(buf, offset);
-  out.key = out.spelled.toLowerCase();
+  // Most names arrive in lower case: then the key is the same string, not a copy.
+  out.key = plain && !upper ? out.spelled : out.spelled.toLowerCase();
   out.end = end;
   out.wireLength = wire;
   return out;

@@ -17,10 +17,7 @@ function observed(binding: UdpBatchBinding): { binding: UdpBatchBinding; batches
   return {
     batches,
     binding: {
-      maxBatch: binding.maxBatch,
-      addrSlot: binding.addrSlot,
-      ntop: (addrs, index) => binding.ntop(addrs, index),
-      send: (fd, data, slot, lens, addrs, count) => binding.send(fd, data, slot, lens, addrs, count),
+      ...binding,
       recv: (fd, data, slot, lens, addrs) => {
         const n = binding.recv(fd, data, slot, lens, addrs);
         if (n > 0) batches.push(n);
