@@ -4,10 +4,12 @@ export interface UdpBatchBinding {
   recv(fd: number, data: Buffer, slot: number, lens: Int32Array, addrs: Buffer): number;
   /** Sends slot i (i < count, lens[i] > 0) to address slot i; returns how many were sent. */
   send(fd: number, data: Buffer, slot: number, lens: Int32Array, addrs: Buffer, count: number): number;
-  /** One datagram to the raw sockaddr in `addr` (28 bytes); bytes sent or -errno. Never blocks. */
-  sendTo(fd: number, data: Buffer, addr: Buffer): number;
+  /** One datagram (the first `length` bytes of `data`, default all) to the raw sockaddr in `addr` (28 bytes); bytes sent or -errno. Never blocks. */
+  sendTo(fd: number, data: Buffer, addr: Buffer, length?: number): number;
   /** Address slot `index` as text, as Node's rinfo.address spells it. */
   ntop(addrs: Buffer, index: number): string;
+  /** glibc's M_ARENA_MAX: threads allocating from now on share at most `n` malloc arenas. */
+  limitMallocArenas(n: number): boolean;
   /** The most datagrams one call moves. */
   readonly maxBatch: number;
   /** Bytes per address slot (sizeof struct sockaddr_in6). */

@@ -15,6 +15,7 @@
 #include <net/if.h>
 #include <netinet/in.h>
 #include <node_api.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -153,10 +154,13 @@ static napi_value batch_send(napi_env env, napi_callback_info info) {
   return number(env, sent);
 }
 
-/* sendTo(fd, data, addr) -> bytes sent or -errno: one datagram to the raw sockaddr in `addr` (never blocks). */
+/*
+ * sendTo(fd, data, addr[, length]) -> bytes sent or -errno: one datagram (the first `length` bytes of data,
+ * all of it by default) to the raw sockaddr in `addr`. Never blocks.
+ */
 static napi_value batch_send_to(napi_env env, napi_callback_info info) {
-  size_t argc = 3;
-  napi_value argv[3];
+  size_t argc = 4;
+  napi_value argv[4];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
   int32_t fd;
   char *data, *addr;
@@ -165,6 +169,18 @@ static napi_value batch_send_to(napi_env env, napi_callback_info info) {
       napi_get_buffer_info(env, argv[2], (void **)&addr, &addr_len) != napi_ok || addr_len < ADDR_SLOT) {
     fail(env, "udp-batch: expected (fd, data, addr) with a 28-byte addr");
     return NULL;
+  }
+  if (argc >= 4) {
+    napi_valuetype type;
+    napi_typeof(env, argv[3], &type);
+    uint32_t length;
+    if (type != napi_undefined) {
+      if (napi_get_value_uint32(env, argv[3], &length) != napi_ok || length > data_len) {
+        fail(env, "udp-batch: length must be a number within data");
+        return NULL;
+      }
+      data_len = length;
+    }
   }
   socklen_t namelen = address_length(addr);
   if (namelen == 0) return number(env, -EAFNOSUPPORT);
@@ -211,11 +227,30 @@ static napi_value batch_ntop(napi_env env, napi_callback_info info) {
   return result;
 }
 
+/*
+ * limitMallocArenas(n) -> true when set: glibc gives each thread that allocates its own malloc arena; V8's
+ * helper threads then hold megabytes each. Threads created or first allocating afterwards share `n` arenas.
+ */
+static napi_value batch_limit_arenas(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  uint32_t n;
+  if (argc < 1 || napi_get_value_uint32(env, argv[0], &n) != napi_ok || n == 0) {
+    fail(env, "udp-batch: expected a positive arena count");
+    return NULL;
+  }
+  napi_value result;
+  napi_get_boolean(env, mallopt(M_ARENA_MAX, (int)n) == 1, &result);
+  return result;
+}
+
 NAPI_MODULE_INIT() {
   napi_property_descriptor props[] = {
       {"recv", NULL, batch_recv, NULL, NULL, NULL, napi_enumerable, NULL},
       {"send", NULL, batch_send, NULL, NULL, NULL, napi_enumerable, NULL},
       {"sendTo", NULL, batch_send_to, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"limitMallocArenas", NULL, batch_limit_arenas, NULL, NULL, NULL, napi_enumerable, NULL},
       {"ntop", NULL, batch_ntop, NULL, NULL, NULL, napi_enumerable, NULL},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);

@@ -84,6 +84,27 @@ describe('udp-batch binding', { skip }, () => {
     assert.equal(s.addrs.readUInt16BE(2), client.address().port);
   });
 
+  it('sends one datagram, or its first bytes, to a raw address', async () => {
+    const server = await bound('udp4', '127.0.0.1');
+    const client = await bound('udp4', '127.0.0.1');
+    const got = [];
+    client.on('message', (m) => got.push(m.toString()));
+    client.send('ping', server.address().port, '127.0.0.1');
+    const s = slots(1);
+    assert.equal(udpBatch.recv(fdOf(server), s.data, SLOT, s.lens, s.addrs), 1);
+    const to = s.addrs.subarray(0, udpBatch.addrSlot);
+    assert.equal(udpBatch.sendTo(fdOf(server), Buffer.from('whole'), to), 5);
+    assert.equal(udpBatch.sendTo(fdOf(server), Buffer.from('prefix and more'), to, 6), 6);
+    assert.throws(() => udpBatch.sendTo(fdOf(server), Buffer.from('x'), to, 2), TypeError);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(got, ['whole', 'prefix']);
+  });
+
+  it('caps glibc malloc arenas (the binding sets one on load)', () => {
+    assert.equal(udpBatch.limitMallocArenas(1), true);
+    assert.throws(() => udpBatch.limitMallocArenas(0), TypeError);
+  });
+
   it('reports a bad descriptor as -errno and bad arguments as a TypeError, never a crash', () => {
     const s = slots(2);
     assert.ok(udpBatch.recv(-1, s.data, SLOT, s.lens, s.addrs) < 0);

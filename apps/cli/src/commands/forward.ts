@@ -3,8 +3,8 @@ import { checkArgv } from '@kube-dns-tools/core/dnsmasq/check';
 import { toForwarderConfig } from '@kube-dns-tools/core/dnsmasq/config';
 import { Forwarder } from '@kube-dns-tools/core/dns/forwarder';
 import type { Command } from 'commander';
-import v8 from 'node:v8';
 import { forwardArgv } from './forward-argv.js';
+import { tuneForwarderMemory } from './forward-memory.js';
 
 interface ForwardOptions {
   manifest?: string;
@@ -47,12 +47,7 @@ async function runForward(args: string[], opts: ForwardOptions): Promise<number>
   try {
     const { config, warnings } = toForwarderConfig(parsed, { upstreams: opts.upstream });
     for (const w of warnings) process.stderr.write(`kube-dns-tools forward: warning: ${w}\n`);
-    // Keep V8's young generation at its initial size: a forwarder's garbage dies young, and growing the
-    // semi-spaces to 16 MB doubled peak RSS under cache-miss load without saving measurable CPU.
-    v8.setFlagsFromString('--semi-space-growth-factor=1');
-    // Smaller old-generation growth steps: peak RSS 83 -> 68 MiB in bench/forwarder, no CPU cost measured.
-    // (--single-threaded-gc set here at run time crashes V8 under load: do not add it.)
-    v8.setFlagsFromString('--optimize-for-size');
+    tuneForwarderMemory();
     forwarder = new Forwarder(config);
     await forwarder.start();
   } catch (e) {

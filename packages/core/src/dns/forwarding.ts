@@ -19,9 +19,24 @@ export interface ServerCounter {
 
 const replyQuestion = newQuestionInfo();
 
-/** Small arrays of small integers cost V8 less than typed arrays. */
-function zeros(n: number): number[] {
-  return n === 1 ? [0] : new Array<number>(n).fill(0);
+/** Query bytes a new record's own buffer holds (longer queries get a longer one). */
+const RECORD_QUERY_BYTES = 512;
+
+/** `n` zeros, in `reuse` when it has that length (small arrays of small integers cost V8 less than typed arrays). */
+function zeroed(reuse: number[], n: number): number[] {
+  if (reuse.length !== n) return n === 1 ? [0] : new Array<number>(n).fill(0);
+  reuse.fill(0);
+  return reuse;
+}
+
+/** An empty record, every field present so that all records share one shape. */
+function newRecord(): Forward {
+  return {
+    id: 0, mergeKey: '', key: '', spelled: '', qtype: 0, qclass: 0, flags: 0,
+    query: Buffer.allocUnsafeSlow(RECORD_QUERY_BYTES), queryLength: 0, qEnd: 0, group: undefined as unknown as ServerGroup,
+    socketIndex: -1, mode: 'single', strictIndex: 0, retried: false, sent: [], replied: [], lastTargets: [],
+    waiters: [], createdMs: 0, counted: false, done: true, timer: undefined, serial: 0, clientAddress: '', clientPort: 0,
+  };
 }
 
 /** `\0type\0class\0rdcd` after the name: questions merge only when all of these match. Cached: no string building per forward. */
@@ -79,19 +94,37 @@ export class ForwardingEngine {
     }
     if (this.pending.full) return 'full';
     const id = this.pending.freshId();
-    const copy = Buffer.allocUnsafe(query.length);
-    query.copy(copy);
-    copy.writeUInt16BE(id, 0);
     const n = group.servers.length;
     const choice = group.choose(now, this.ctx.config.forwarding);
-    const f: Forward = {
-      id, mergeKey, key: q.key, spelled: q.spelled, qtype: q.qtype, qclass: q.qclass, flags: q.flags,
-      query: copy, qEnd: q.qEnd, group, socketIndex: -1, mode: choice.mode, strictIndex: 0, retried: false,
-      sent: zeros(n), replied: zeros(n), lastTargets: choice.targets,
-      waiters: waiter ? [waiter] : [], createdMs: now, counted: true, done: false, timer: undefined,
-      serial, clientAddress, clientPort,
-    };
-    (f as { socketIndex: number }).socketIndex = this.pool.acquire(group.servers[0]!.family);
+    const f = this.pending.takeSpare() ?? newRecord();
+    if (f.query.length < query.length) f.query = Buffer.allocUnsafeSlow(Math.max(query.length, RECORD_QUERY_BYTES));
+    query.copy(f.query);
+    f.query.writeUInt16BE(id, 0);
+    f.queryLength = query.length;
+    f.id = id;
+    f.mergeKey = mergeKey;
+    f.key = q.key;
+    f.spelled = q.spelled;
+    f.qtype = q.qtype;
+    f.qclass = q.qclass;
+    f.flags = q.flags;
+    f.qEnd = q.qEnd;
+    f.group = group;
+    f.mode = choice.mode;
+    f.strictIndex = 0;
+    f.retried = false;
+    f.sent = zeroed(f.sent, n);
+    f.replied = zeroed(f.replied, n);
+    f.lastTargets = choice.targets;
+    if (waiter) f.waiters.push(waiter);
+    f.createdMs = now;
+    f.counted = true;
+    f.done = false;
+    f.timer = undefined;
+    f.serial = serial;
+    f.clientAddress = clientAddress;
+    f.clientPort = clientPort;
+    f.socketIndex = this.pool.acquire(group.servers[0]!.family);
     group.inFlight++;
     this.pending.add(f);
     this.send(f, choice.targets, serial, clientAddress, clientPort);
@@ -117,7 +150,10 @@ export class ForwardingEngine {
       f.group.noteReply(server, rcode);
       if (f.mode === 'strict') {
         if (f.strictIndex < f.group.servers.length - 1) this.send(f, [++f.strictIndex], f.serial, f.clientAddress, f.clientPort);
-        else this.finish(f);
+        else {
+          this.finish(f);
+          this.pending.recycle(f);
+        }
         return;
       }
       if (f.mode === 'single' && !f.retried) {
@@ -130,10 +166,14 @@ export class ForwardingEngine {
     } else f.group.noteReply(server, rcode);
     this.finish(f);
     deliverReply(this.ctx, buf, f, f.waiters, false);
+    this.pending.recycle(f);
   }
 
   sweep(): void {
-    for (const f of this.pending.sweep(this.clock.nowMs())) this.pool.release(f.socketIndex);
+    for (const f of this.pending.sweep(this.clock.nowMs())) {
+      this.pool.release(f.socketIndex);
+      this.pending.recycle(f);
+    }
   }
 
   private finish(f: Forward): void {
@@ -169,7 +209,7 @@ export class ForwardingEngine {
       const s = f.group.servers[t]!;
       f.sent[t] = 1;
       f.replied[t] = 0;
-      this.pool.send(f.socketIndex, f.query, s.port, s.address);
+      this.pool.send(f.socketIndex, f.query, f.queryLength, s.port, s.address);
       let c = this.counters.get(s.label);
       if (!c) this.counters.set(s.label, (c = { queries: 0, errors: 0 }));
       c.queries++;

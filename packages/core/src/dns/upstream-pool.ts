@@ -77,11 +77,12 @@ export class UpstreamPool {
     void this.openAt(index, family).catch(() => undefined);
   }
 
-  send(index: number, buf: Buffer, port: number, address: string): void {
+  /** Sends the first `length` bytes of `buf` from socket `index`. */
+  send(index: number, buf: Buffer, length: number, port: number, address: string): void {
     const fd = this.fds[index]!;
     const to = fd >= 0 ? this.slots!.sockaddrs.get(address, port) : undefined;
-    if (to) this.slots!.binding.sendTo(fd, buf, to);
-    else this.sockets[index]?.send(buf, port, address);
+    if (to) this.slots!.binding.sendTo(fd, buf, to, length);
+    else this.sockets[index]?.send(buf, 0, length, port, address);
   }
 
   /** The local port of socket `index` (tests). */

@@ -25,7 +25,7 @@ function locate(text: string): { offset: number; reason: string } {
   const ws = (): void => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
   };
-  const describe = (): string => (i >= text.length ? 'the text ends too early' : `"${text[i]}" is not allowed here${/[“”‘’]/.test(text[i]!) ? ' (a typographic quote; JSON needs plain ")' : ''}`);
+  const describe = (): string => (i >= text.length ? 'the text ends too early' : `"${text[i]}" is not allowed here${/[\u201c\u201d\u2018\u2019]/.test(text[i]!) ? ' (a typographic quote; JSON needs plain ")' : ''}`);
   const string = (): void => {
     if (text[i] !== '"') fail(`expected a string in plain double quotes, but ${describe()}`);
     i++;

@@ -48,6 +48,21 @@ describe('forwarder over loopback', () => {
     ]);
   });
 
+  it('reuses in-flight records without leaking one query into the next (a short query after a long one)', async () => {
+    const up = await upstream(good);
+    const { port } = await forwarder({ defaultServers: [server(up)] });
+    const long = `${'a'.repeat(60)}.${'b'.repeat(60)}.example.com`;
+    const names = [long, 'x.example.com', `c${long}`, 'y.example.com'];
+    for (const name of names) {
+      const answer = await askUdp(port, query(name, 'A'));
+      expect(decode(answer!).questions[0]!.name).toBe(name);
+    }
+    const sent = up.received.map((r) => r.buf);
+    expect(sent.map((b) => decode(b).questions[0]!.name)).toEqual(names);
+    expect(sent[1]!.length).toBe(query('x.example.com', 'A').length);
+    expect(sent[3]!.length).toBe(query('y.example.com', 'A').length);
+  });
+
   it('decays cached TTLs and expires entries by the injected clock', async () => {
     const up = await upstream(good);
     const clock = new ManualClock();
