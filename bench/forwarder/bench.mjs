@@ -2,9 +2,7 @@
 // dnsperf against `kube-dns-tools forward` and dnsmasq 2.90, same machine, same upstream, alternating
 // runs in one invocation; prints ours/dnsmasq ratios. Loopback only; every load is bounded by time and rate.
 // Env: ROUNDS (3), DUR seconds per throughput run (4), LDUR seconds per latency run (3), PIN (1: server on
-// CPU 0, dnsperf and upstream on CPU 1), DNSMASQ_BIN (/usr/sbin/dnsmasq).
-import { copyBindingBeside } from '@kube-dns-tools/udp-batch/bundle.mjs';
-import { build } from 'esbuild';
+// CPU 0, dnsperf and upstream on CPU 1), MAX_QPS (400000), DNSMASQ_BIN (/usr/sbin/dnsmasq).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -14,6 +12,7 @@ import { freePort, waitForAnswer } from './lib/net.mjs';
 import { dnsperf } from './lib/dnsperf.mjs';
 import { writeQueryFiles } from './lib/query-files.mjs';
 import { median, ratioLine } from './lib/stats.mjs';
+import { bundleCli } from '../../apps/cli/bundle.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const DUR = Number(process.env.DUR ?? 4);
@@ -23,7 +22,7 @@ const DNSMASQ = process.env.DNSMASQ_BIN ?? '/usr/sbin/dnsmasq';
 const SERVER_CPU = 0;
 const LOAD_CPU = 1;
 const LAT_QPS = 5000;
-const MAX_QPS = 200_000;
+const MAX_QPS = Number(process.env.MAX_QPS ?? 400_000);
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const log = (m) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
@@ -33,12 +32,6 @@ function commonArgs(port, upPort) {
     '--pid-file=', '--log-facility=/dev/null', '--cache-size=1000', `--server=127.0.0.1#${upPort}`];
 }
 
-async function bundleCli(dir) {
-  const outfile = join(dir, 'cli.js');
-  await build({ entryPoints: [join(root, 'apps/cli/src/main.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', conditions: ['source'], logLevel: 'error' });
-  copyBindingBeside(outfile);
-  return outfile;
-}
 
 /** The upstream both servers forward to: dnsmasq answering every A query itself (198.18.0.1, TTL 300), no cache. */
 async function startUpstream() {

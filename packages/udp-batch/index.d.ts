@@ -1,7 +1,7 @@
 /** Native recvmmsg/sendmmsg; see src/udp_batch.c for the buffer layout. */
 export interface UdpBatchBinding {
-  /** Datagrams read into `data` slots (0: none waiting), or -errno. Never blocks. */
-  recv(fd: number, data: Buffer, slot: number, lens: Int32Array, addrs: Buffer): number;
+  /** Datagrams read into `data` slots, continued in `tail` slots if given (0: none waiting), or -errno. Never blocks. */
+  recv(fd: number, data: Buffer, slot: number, lens: Int32Array, addrs: Buffer, tail?: Buffer, tailSlot?: number): number;
   /** Sends slot i (i < count, lens[i] > 0) to address slot i; returns how many were sent. */
   send(fd: number, data: Buffer, slot: number, lens: Int32Array, addrs: Buffer, count: number): number;
   /** One datagram (the first `length` bytes of `data`, default all) to the raw sockaddr in `addr` (28 bytes); bytes sent or -errno. Never blocks. */

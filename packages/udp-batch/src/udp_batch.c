@@ -4,8 +4,9 @@
  * calls and two crossings into native code instead of two of each per query.
  *
  * Layout shared with JavaScript (see packages/core/src/dns/udp-batch.ts):
- *   data   a Buffer of `slot`-byte slots, datagram i at i * slot;
- *   lens   an Int32Array, lens[i] = datagram i's length (-1: longer than a slot, dropped);
+ *   data   a Buffer of `slot`-byte slots, datagram i at i * slot (its bytes beyond `slot`, if a `tail`
+ *          Buffer of `tailSlot`-byte slots is given, continue at i * tailSlot in tail);
+ *   lens   an Int32Array, lens[i] = datagram i's length (-1: longer than its slots, dropped);
  *   addrs  a Buffer of ADDR_SLOT-byte slots holding the peer's raw struct sockaddr (Linux layout).
  */
 #define _GNU_SOURCE
@@ -67,22 +68,37 @@ static int read_batch_args(napi_env env, napi_value *argv, size_t argc, batch_ar
   return 1;
 }
 
-/* recv(fd, data, slot, lens, addrs) -> datagrams read (0: none waiting) or -errno. Never blocks. */
+/*
+ * recv(fd, data, slot, lens, addrs[, tail, tailSlot]) -> datagrams read (0: none waiting) or -errno.
+ * Never blocks. Small slots plus a tail keep the memory a batch touches small for small datagrams.
+ */
 static napi_value batch_recv(napi_env env, napi_callback_info info) {
-  size_t argc = 5;
-  napi_value argv[5];
+  size_t argc = 7;
+  napi_value argv[7];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
   batch_args a;
   size_t capacity;
   if (!read_batch_args(env, argv, argc, &a, &capacity)) return NULL;
+  char *tail = NULL;
+  size_t tail_len = 0;
+  uint32_t tail_slot = 0;
+  if (argc >= 7) {
+    if (napi_get_buffer_info(env, argv[5], (void **)&tail, &tail_len) != napi_ok || napi_get_value_uint32(env, argv[6], &tail_slot) != napi_ok || tail_slot == 0) {
+      fail(env, "udp-batch: tail must be a Buffer and tailSlot a positive number");
+      return NULL;
+    }
+    if (tail_len / tail_slot < capacity) capacity = tail_len / tail_slot;
+  }
   struct mmsghdr msgs[MAX_BATCH];
-  struct iovec iovs[MAX_BATCH];
+  struct iovec iovs[MAX_BATCH][2];
   memset(msgs, 0, sizeof(struct mmsghdr) * capacity);
   for (size_t i = 0; i < capacity; i++) {
-    iovs[i].iov_base = a.data + i * a.slot;
-    iovs[i].iov_len = a.slot;
-    msgs[i].msg_hdr.msg_iov = &iovs[i];
-    msgs[i].msg_hdr.msg_iovlen = 1;
+    iovs[i][0].iov_base = a.data + i * a.slot;
+    iovs[i][0].iov_len = a.slot;
+    iovs[i][1].iov_base = tail ? tail + i * tail_slot : NULL;
+    iovs[i][1].iov_len = tail ? tail_slot : 0;
+    msgs[i].msg_hdr.msg_iov = iovs[i];
+    msgs[i].msg_hdr.msg_iovlen = tail ? 2 : 1;
     msgs[i].msg_hdr.msg_name = a.addrs + i * ADDR_SLOT;
     msgs[i].msg_hdr.msg_namelen = ADDR_SLOT;
   }

@@ -74,6 +74,21 @@ describe('udp-batch binding', { skip }, () => {
     assert.deepEqual([...s.lens.subarray(0, 2)], [-1, SLOT]);
   });
 
+  it('continues a datagram longer than its slot in the tail slots', async () => {
+    const server = await bound('udp4', '127.0.0.1');
+    const client = await bound('udp4', '127.0.0.1');
+    const big = Buffer.alloc(SLOT + 100);
+    for (let i = 0; i < big.length; i++) big[i] = i & 255;
+    client.send(Buffer.from('small'), server.address().port, '127.0.0.1');
+    client.send(big, server.address().port, '127.0.0.1');
+    client.send(Buffer.alloc(SLOT + 300), server.address().port, '127.0.0.1');
+    const s = slots(4);
+    const tail = Buffer.alloc(4 * 200);
+    assert.equal(udpBatch.recv(fdOf(server), s.data, SLOT, s.lens, s.addrs, tail, 200), 3);
+    assert.deepEqual([...s.lens.subarray(0, 3)], [5, SLOT + 100, -1]);
+    assert.deepEqual(Buffer.concat([s.data.subarray(SLOT, 2 * SLOT), tail.subarray(200, 300)]), big);
+  });
+
   it('spells IPv6 peers as node:dgram does', async () => {
     const server = await bound('udp6', '::1');
     const client = await bound('udp6', '::1');

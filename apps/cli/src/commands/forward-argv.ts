@@ -1,6 +1,5 @@
 /** The dnsmasq argv `forward` runs: the manifest's dnsmasq arguments (if any) followed by the ones given after `--`. */
 import { readFileSync } from 'node:fs';
-import { readManifest } from '@kube-dns-tools/core/manifest/read-manifest';
 
 export interface ForwardArgv {
   readonly words: string[];
@@ -8,7 +7,10 @@ export interface ForwardArgv {
   readonly notes: string[];
 }
 
-export function forwardArgv(manifestPath: string | undefined, extra: readonly string[]): ForwardArgv {
+/** Loaded on demand: the forward bundle keeps the manifest reader (and its YAML parser) in a file of its own. */
+const manifestReader = () => import('@kube-dns-tools/core/manifest/read-manifest');
+
+export async function forwardArgv(manifestPath: string | undefined, extra: readonly string[]): Promise<ForwardArgv> {
   if (!manifestPath) return { words: [...extra], notes: [] };
   let text: string;
   try {
@@ -16,6 +18,7 @@ export function forwardArgv(manifestPath: string | undefined, extra: readonly st
   } catch (e) {
     throw new Error(`cannot read ${manifestPath}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file or directory' : (e as Error).message}`);
   }
+  const { readManifest } = await manifestReader();
   const model = readManifest(text, { filePath: manifestPath });
   const invocation = model.invocations[0];
   if (!invocation) throw new Error(`${manifestPath}: no dnsmasq container found`);

@@ -1,25 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleCli } from '../../bundle.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const bundle = path.join(here, '../../dist/forward-test-cli.cjs');
+const dir = mkdtempSync(path.join(tmpdir(), 'kdt-forward-test-'));
+let bundle = '';
 
+// The CLI as shipped (launcher, forward.js, read-manifest.js), bundled from the current source.
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(here, '../main.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    conditions: ['source'],
-    logLevel: 'silent',
-  });
+  bundle = await bundleCli(dir, { logLevel: 'silent' });
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[]): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [bundle, 'forward', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });

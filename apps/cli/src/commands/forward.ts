@@ -34,7 +34,7 @@ function fail(message: string): number {
 async function runForward(args: string[], opts: ForwardOptions): Promise<number> {
   let words: string[];
   try {
-    const argv = forwardArgv(opts.manifest, args);
+    const argv = await forwardArgv(opts.manifest, args);
     words = argv.words;
     for (const note of argv.notes) process.stderr.write(`kube-dns-tools forward: ${note}\n`);
   } catch (e) {

@@ -7,8 +7,13 @@ import type dgram from 'node:dgram';
 import type { UdpBatchBinding } from '@kube-dns-tools/udp-batch';
 import { SockaddrCache } from './sockaddr.js';
 
-/** Bytes per datagram slot: a longer query is dropped (EDNS payloads stop at 4096); a longer reply goes by dgram. */
-const SLOT = 4096;
+/**
+ * Bytes per datagram slot. Most DNS messages are far shorter, and a batch touches one slot per datagram, so
+ * slots are small: a query's bytes beyond SLOT continue in its TAIL slot (up to 4096 in all: EDNS payloads
+ * stop there; a longer one is dropped), and a longer reply is sent on its own.
+ */
+const SLOT = 512;
+const TAIL = 4096 - SLOT;
 /** Batches per `drain` before the event loop gets a turn (upstream replies, timers, TCP). */
 const MAX_ROUNDS = 4;
 const AF_INET = 2;
@@ -33,6 +38,7 @@ export function socketFd(socket: dgram.Socket): number {
 export class BatchSlots {
   readonly capacity: number;
   readonly data: Buffer;
+  readonly tail: Buffer;
   readonly out: Buffer;
   readonly lens: Int32Array;
   readonly outLens: Int32Array;
@@ -45,6 +51,7 @@ export class BatchSlots {
   constructor(readonly binding: UdpBatchBinding) {
     this.capacity = binding.maxBatch;
     this.data = Buffer.allocUnsafe(this.capacity * SLOT);
+    this.tail = Buffer.allocUnsafe(this.capacity * TAIL);
     this.out = Buffer.allocUnsafe(this.capacity * SLOT);
     this.lens = new Int32Array(this.capacity);
     this.outLens = new Int32Array(this.capacity);
@@ -136,9 +143,9 @@ export class BatchReceiver {
 
   /** One recvmmsg and its replies; false when the socket had less than a full batch waiting. */
   private batch(): boolean {
-    const { binding, data, lens, outLens, addrs, capacity } = this.slots;
+    const { binding, data, tail, lens, outLens, addrs, capacity } = this.slots;
     const addrSlot = binding.addrSlot;
-    const n = binding.recv(this.fd, data, SLOT, lens, addrs);
+    const n = binding.recv(this.fd, data, SLOT, lens, addrs, tail, TAIL);
     if (n <= 0) return false;
     outLens.fill(0, 0, n);
     this.replies = 0;
@@ -149,7 +156,8 @@ export class BatchReceiver {
       this.address = this.addressAt(i);
       this.port = addrs.readUInt16BE(i * addrSlot + 2);
       try {
-        this.handler(data.subarray(i * SLOT, i * SLOT + len), this.address, this.port, this.respond);
+        const datagram = len <= SLOT ? data.subarray(i * SLOT, i * SLOT + len) : Buffer.concat([data.subarray(i * SLOT, (i + 1) * SLOT), tail.subarray(i * TAIL, i * TAIL + len - SLOT)]);
+        this.handler(datagram, this.address, this.port, this.respond);
       } catch {
         // The handler drops what it cannot handle; nothing here may stop the batch's other replies.
       }

@@ -20,7 +20,7 @@ export interface ServerCounter {
 const replyQuestion = newQuestionInfo();
 
 /** Query bytes a new record's own buffer holds (longer queries get a longer one). */
-const RECORD_QUERY_BYTES = 512;
+const RECORD_QUERY_BYTES = 128;
 
 /** `n` zeros, in `reuse` when it has that length (small arrays of small integers cost V8 less than typed arrays). */
 function zeroed(reuse: number[], n: number): number[] {

@@ -1,11 +1,10 @@
 // The command that starts our forwarder in tests: $KDT_FORWARD_CMD, or the CLI bundled from source
 // into a temporary directory (so the tests always exercise the current code, built or not).
-import { copyBindingBeside } from '@kube-dns-tools/udp-batch/bundle.mjs';
-import { build } from 'esbuild';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleCli } from '../../../../apps/cli/bundle.mjs';
 
 export const CLI_ENTRY = fileURLToPath(new URL('../../../../apps/cli/src/main.ts', import.meta.url));
 
@@ -20,17 +19,6 @@ export async function forwarderCommand(): Promise<ForwarderCommand> {
   if (fromEnv) return { command: fromEnv, dispose: () => {} };
   if (!existsSync(CLI_ENTRY)) throw new Error(`CLI entry not found: ${CLI_ENTRY}`);
   const dir = mkdtempSync(join(tmpdir(), 'kdt-fwd-'));
-  const outfile = join(dir, 'cli.js');
-  await build({
-    entryPoints: [CLI_ENTRY],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    conditions: ['source'],
-    logLevel: 'error',
-  });
-  copyBindingBeside(outfile);
-  return { command: `${process.execPath} ${outfile} forward --`, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  const cli = await bundleCli(dir, { logLevel: 'error' });
+  return { command: `${process.execPath} ${cli} forward --`, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }

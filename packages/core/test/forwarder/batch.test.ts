@@ -1,6 +1,7 @@
 // Bursts of client datagrams over real loopback sockets: what the forwarder reads with one recvmmsg
 // (native binding) must be answered exactly as node:dgram alone answers it, each reply to its own client.
 import { udpBatch, type UdpBatchBinding } from '@kube-dns-tools/udp-batch';
+import dnsPacket from 'dns-packet';
 import dgram from 'node:dgram';
 import { afterEach, describe, expect, it } from 'vitest';
 import { a, decode, query, reply } from './packets.js';
@@ -75,6 +76,23 @@ function checkReplies(group: Client[], names: string[]): void {
   });
 }
 
+/** A query padded past the native slot size (EDNS padding option, RFC 7830). */
+function paddedQuery(name: string, id: number, padding: number): Buffer {
+  return dnsPacket.encode({
+    type: 'query',
+    id,
+    flags: dnsPacket.RECURSION_DESIRED,
+    questions: [{ name, type: 'A', class: 'IN' }],
+    additionals: [{ type: 'OPT', name: '.', udpPayloadSize: 4096, flags: 0, options: [{ code: 12, data: Buffer.alloc(padding) }] } as dnsPacket.Answer],
+  });
+}
+
+/** Forty addresses: a reply longer than the native slot size. */
+const manyAddresses = (q: Buffer): Buffer => {
+  const name = decode(q).questions[0]!.name;
+  return reply(q, { answers: Array.from({ length: 40 }, (_, i) => a(name, 300, `198.51.100.${i + 1}`)) });
+};
+
 const modes = [
   ['recvmmsg/sendmmsg', udpBatch],
   ['node:dgram only', null],
@@ -119,5 +137,32 @@ describe.each(modes)('bursts of client datagrams (%s)', (_mode, binding) => {
     checkReplies(group, names);
     expect(lines.filter((l) => l.startsWith('query[A] ')).every((l) => l.endsWith(' from ::1'))).toBe(true);
     if (seen) expect(Math.max(...seen.batches)).toBeGreaterThan(1);
+  });
+
+  it.skipIf(binding === undefined)('handles queries and replies longer than a batch slot inside a burst', async () => {
+    const up = await new TestUpstream(manyAddresses).start();
+    running.push(up);
+    const { fwd, port } = await startForwarder(
+      { defaultServers: [{ address: '127.0.0.1', port: up.port, family: 4 }], log: { queries: false, extra: false, facility: '-' } },
+      undefined,
+      { udpBatch: binding },
+    );
+    running.push(fwd);
+    const [client] = await clients(1, 4);
+    // Three names of forty records each: they fit the default cache (150 records), so the second round is all hits.
+    for (let round = 0; round < 2; round++) {
+      client!.replies.length = 0;
+      for (let i = 0; i < 30; i++) client!.sock.send(paddedQuery(`big${i % 3}.batch.example`, i + 1, i % 2 === 0 ? 1200 : 20), port, '127.0.0.1');
+      const deadline = Date.now() + 3000;
+      while (client!.replies.length < 30 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      expect(client!.replies).toHaveLength(30);
+      for (const r of client!.replies) {
+        const d = decode(r);
+        expect(d.questions[0]!.name).toBe(`big${(r.readUInt16BE(0) - 1) % 3}.batch.example`);
+        expect(d.answers).toHaveLength(40);
+        // Answers from the cache echo EDNS: the OPT record sits past the slot in the padded queries.
+        if (round === 1) expect(dnsPacket.decode(r).additionals?.some((x) => x.type === 'OPT')).toBe(true);
+      }
+    }
   });
 });
