@@ -4,6 +4,7 @@
  */
 import type { DnsCache } from './cache.js';
 import { cacheReply } from './cache-insert.js';
+import { capReplyOpt, setTrailingOptSize } from './edns-size.js';
 import type { ForwarderConfig } from './forwarder-config.js';
 import type { Waiter } from './pending.js';
 import { isPrivateV4, isPrivateV6 } from './private-ranges.js';
@@ -12,7 +13,7 @@ import { replyLines } from './reply-lines.js';
 import { capTtls, forClient, toClientInPlace } from './reply-patch.js';
 import { SECTION_ANSWER, parseReply, questionEnd, type ParsedReply } from './reply-reader.js';
 import { localResponse, truncatedReply } from './responses.js';
-import { C_IN, T_A, T_AAAA } from './rr-types.js';
+import { C_IN, T_A, T_AAAA, T_OPT } from './rr-types.js';
 import { FLAG_AA, FLAG_CD, FLAG_TC, RCODE_NOERROR, RCODE_NXDOMAIN, newQuestionInfo } from './wire.js';
 
 export interface DeliverContext {
@@ -73,6 +74,7 @@ export function deliverReply(ctx: DeliverContext, buf: Buffer, asked: AskedQuest
       asked.qclass === C_IN;
     if (cacheable) cacheReply(buf, reply, asked, config.cache, ctx.cache, ctx.nowMs(), viaTcp);
     capTtls(buf, reply, config.cache.maxTtl);
+    for (const r of reply.records) if (r.type === T_OPT) capReplyOpt(buf, r.ttlOffset - 2, config.ednsPacketMax);
   }
   if (waiters.length === 0) return;
   const qEnd = tc ? questionEnd(buf) : 0;
@@ -84,7 +86,7 @@ export function deliverReply(ctx: DeliverContext, buf: Buffer, asked: AskedQuest
       q.id = w.id;
       q.flags = asked.flags;
       q.qEnd = asked.qEnd;
-      out = localResponse(asked.query, q, RCODE_NOERROR, false, w.withOpt);
+      out = setTrailingOptSize(localResponse(asked.query, q, RCODE_NOERROR, false, w.withOpt), config.ednsPacketMax);
     } else out = waiters.length === 1 ? toClientInPlace(buf, w.id) : forClient(buf, w.id);
     w.send(out);
   }

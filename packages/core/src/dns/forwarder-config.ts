@@ -1,5 +1,7 @@
 /** Everything the forwarder needs, derived from a dnsmasq argv by `dnsmasq/config.ts` (or built by hand in tests). */
 
+import { DEFAULT_EDNS_PACKET_MAX } from './edns-size.js';
+
 export interface UpstreamAddress {
   readonly address: string;
   readonly port: number;
@@ -85,6 +87,8 @@ export interface ForwarderConfig {
   readonly filters: FilterOptions;
   /** `--local-ttl`: TTL of locally answered records. */
   readonly localTtl: number;
+  /** `--edns-packet-max` as dnsmasq uses it (see edns-size.ts). */
+  readonly ednsPacketMax: number;
   readonly log: LogOptions;
 }
 
@@ -117,6 +121,7 @@ export function withDefaults(partial: Omit<Partial<ForwarderConfig>, 'cache'> & 
       rebindLocalhostOk: false,
     },
     localTtl: partial.localTtl ?? 0,
+    ednsPacketMax: partial.ednsPacketMax ?? DEFAULT_EDNS_PACKET_MAX,
     log: partial.log ?? { queries: false, extra: false, facility: '-' },
   };
 }

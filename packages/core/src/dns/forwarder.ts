@@ -7,6 +7,7 @@ import type net from 'node:net';
 import { udpBatch, type UdpBatchBinding } from '@kube-dns-tools/udp-batch';
 import { BatchReceiver, BatchSlots, socketFd } from './batch-receiver.js';
 import { answerFromCache, HIT, HIT_STALE } from './cache-answer.js';
+import { DEFAULT_EDNS_PACKET_MAX, setTrailingOptSize } from './edns-size.js';
 import { DnsCache } from './cache.js';
 import { systemClock, type Clock } from './clock.js';
 import type { DeliverContext } from './deliver.js';
@@ -197,13 +198,15 @@ export class Forwarder {
     }
   }
 
-  private process(buf: Buffer, address: string, port: number, respond: (b: Buffer) => void, viaTcp: boolean): void {
+  private process(buf: Buffer, address: string, port: number, clientRespond: (b: Buffer) => void, viaTcp: boolean): void {
     const q = this.q;
     if (!readQuestion(buf, q) || (q.flags & FLAG_QR) !== 0) return;
     const log = this.log;
     const serial = ++this.serial;
     if (log.queries) log.query(`query[${typeName(q.qtype)}] ${q.spelled} from ${address}`, serial, address, port);
     const withOpt = q.arcount > 0 && hasOpt(buf, q);
+    // Our own answers are built with the default EDNS size; another --edns-packet-max is patched in.
+    const respond = withOpt && this.config.ednsPacketMax !== DEFAULT_EDNS_PACKET_MAX ? (out: Buffer) => clientRespond(setTrailingOptSize(out, this.config.ednsPacketMax)) : clientRespond;
     if (((q.flags >> 11) & 0xf) !== 0) return respond(localResponse(buf, q, RCODE_NOTIMP, false, withOpt));
     const before = answerBeforeRouting(buf, q, withOpt, this.local);
     if (before) {
@@ -238,7 +241,7 @@ export class Forwarder {
       const end = this.routes.route(chainEnd, q.qtype);
       if (end.kind === 'group') group = end.group;
     }
-    const waiter: Waiter = { address, port, id: q.id, withOpt, serial, send: this.lastingSender(respond, viaTcp, address, port) };
+    const waiter: Waiter = { address, port, id: q.id, withOpt, serial, send: this.lastingSender(clientRespond, viaTcp, address, port) };
     if (viaTcp) {
       if (this.tcpForwards >= MAX_TCP_FORWARDS) return respond(localResponse(buf, q, RCODE_REFUSED, false, withOpt));
       this.tcpForwards++;

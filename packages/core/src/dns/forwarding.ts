@@ -8,7 +8,8 @@ import { deliverReply, type DeliverContext } from './deliver.js';
 import { MAX_WAITERS, MERGE_WINDOW_MS, PendingTable, type Forward, type Waiter } from './pending.js';
 import type { UpstreamPool } from './upstream-pool.js';
 import type { ServerGroup } from './upstreams.js';
-import { FLAG_CD, FLAG_QR, FLAG_RD, RCODE_REFUSED, RCODE_SERVFAIL, newQuestionInfo, readQuestion, type QuestionInfo } from './wire.js';
+import { clampForwardedOpt } from './edns-size.js';
+import { FLAG_CD, FLAG_QR, FLAG_RD, RCODE_REFUSED, RCODE_SERVFAIL, newQuestionInfo, optOffset, readQuestion, type QuestionInfo } from './wire.js';
 
 export type ForwardOutcome = 'sent' | 'merged' | 'limit' | 'full';
 
@@ -100,6 +101,8 @@ export class ForwardingEngine {
     if (f.query.length < query.length) f.query = Buffer.allocUnsafeSlow(Math.max(query.length, RECORD_QUERY_BYTES));
     query.copy(f.query);
     f.query.writeUInt16BE(id, 0);
+    const opt = optOffset(query, q);
+    if (opt >= 0) clampForwardedOpt(f.query, opt, this.ctx.config.ednsPacketMax);
     f.queryLength = query.length;
     f.id = id;
     f.mergeKey = mergeKey;

@@ -7,7 +7,8 @@ import type { Waiter } from './pending.js';
 import { random16 } from './random-ids.js';
 import { tcpExchange } from './tcp-upstream.js';
 import type { ServerGroup } from './upstreams.js';
-import { FLAG_QR, RCODE_REFUSED, RCODE_SERVFAIL, newQuestionInfo, readQuestion, type QuestionInfo } from './wire.js';
+import { clampForwardedOpt } from './edns-size.js';
+import { FLAG_QR, RCODE_REFUSED, RCODE_SERVFAIL, newQuestionInfo, optOffset, readQuestion, type QuestionInfo } from './wire.js';
 
 const TCP_UPSTREAM_TIMEOUT_MS = 5_000;
 
@@ -26,6 +27,8 @@ export async function forwardOverTcp(
   const id = random16();
   const out = Buffer.from(query);
   out.writeUInt16BE(id, 0);
+  const opt = optOffset(query, q);
+  if (opt >= 0) clampForwardedOpt(out, opt, ctx.config.ednsPacketMax);
   const order = group.allFromLastGood();
   for (let i = 0; i < order.length; i++) {
     const index = order[i]!;

@@ -236,18 +236,23 @@ export function readQuestion(buf: Buffer, out: QuestionInfo): boolean {
   return true;
 }
 
-/** True when the query carries an OPT record in its additional section (EDNS0). */
-export function hasOpt(buf: Buffer, q: QuestionInfo): boolean {
-  if (q.arcount === 0) return false;
+/** Offset of the TYPE field of the query's OPT record (EDNS0) in its additional section, or -1. */
+export function optOffset(buf: Buffer, q: QuestionInfo): number {
+  if (q.arcount === 0) return -1;
   let pos = q.qEnd;
   const total = q.ancount + q.nscount + q.arcount;
   for (let i = 0; i < total; i++) {
     pos = skipName(buf, pos);
-    if (pos < 0 || pos + 10 > buf.length) return false;
+    if (pos < 0 || pos + 10 > buf.length) return -1;
     const type = buf.readUInt16BE(pos);
     const rdlen = buf.readUInt16BE(pos + 8);
-    if (i >= q.ancount + q.nscount && type === 41) return true;
+    if (i >= q.ancount + q.nscount && type === 41) return pos;
     pos += 10 + rdlen;
   }
-  return false;
+  return -1;
+}
+
+/** True when the query carries an OPT record in its additional section (EDNS0). */
+export function hasOpt(buf: Buffer, q: QuestionInfo): boolean {
+  return optOffset(buf, q) >= 0;
 }

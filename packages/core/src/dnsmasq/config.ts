@@ -4,6 +4,7 @@
  * is named in a warning so nothing is dropped silently.
  */
 import type { DomainRoute, ForwarderConfig, RouteTarget, UpstreamAddress } from '../dns/forwarder-config.js';
+import { DEFAULT_EDNS_PACKET_MAX, effectivePacketMax } from '../dns/edns-size.js';
 import { DEFAULT_CACHE } from '../dns/forwarder-config.js';
 import { typeNumber } from '../dns/rr-types.js';
 import { cacheSizeValue, minCacheTtlValue, numericValue, port16Value, unsignedValue } from './numbers.js';
@@ -99,6 +100,7 @@ export function toForwarderConfig(parsed: ParsedArgv, overrides: ConfigOverrides
   const listen: string[] = [];
   let port = 53;
   let localTtl = 0;
+  let ednsPacketMax = DEFAULT_EDNS_PACKET_MAX;
   let noResolv = false;
   const defaultServers: UpstreamAddress[] = [];
   const routes: DomainRoute[] = [];
@@ -112,6 +114,7 @@ export function toForwarderConfig(parsed: ParsedArgv, overrides: ConfigOverrides
       case 'max-cache-ttl': cache.maxCacheTtl = number(option, unsignedValue); break;
       case 'max-ttl': cache.maxTtl = number(option, unsignedValue); break;
       case 'local-ttl': localTtl = number(option, unsignedValue); break;
+      case 'edns-packet-max': ednsPacketMax = effectivePacketMax(number(option, numericValue)); break;
       case 'use-stale-cache': cache.useStale = option.value === undefined ? DEFAULT_STALE_SECONDS : number(option, numericValue); break;
       case 'no-round-robin': cache.roundRobin = false; break;
       case 'cache-rr':
@@ -169,6 +172,7 @@ export function toForwarderConfig(parsed: ParsedArgv, overrides: ConfigOverrides
     forwarding,
     filters,
     localTtl,
+    ednsPacketMax,
     log,
   };
   return { config, warnings };
