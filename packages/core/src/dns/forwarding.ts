@@ -35,7 +35,7 @@ function newRecord(): Forward {
   return {
     id: 0, mergeKey: '', key: '', spelled: '', qtype: 0, qclass: 0, flags: 0,
     query: Buffer.allocUnsafeSlow(RECORD_QUERY_BYTES), queryLength: 0, qEnd: 0, group: undefined as unknown as ServerGroup,
-    socketIndex: -1, mode: 'single', strictIndex: 0, retried: false, sent: [], replied: [], lastTargets: [],
+    socketIndex: -1, socketIndex6: -1, mode: 'single', strictIndex: 0, retried: false, sent: [], replied: [], lastTargets: [],
     waiters: [], createdMs: 0, counted: false, done: true, timer: undefined, serial: 0, clientAddress: '', clientPort: 0,
   };
 }
@@ -127,7 +127,9 @@ export class ForwardingEngine {
     f.serial = serial;
     f.clientAddress = clientAddress;
     f.clientPort = clientPort;
-    f.socketIndex = this.pool.acquire(group.servers[0]!.family);
+    // A group may mix IPv4 and IPv6 servers: a socket of each family is taken when a server of it is first sent to.
+    f.socketIndex = -1;
+    f.socketIndex6 = -1;
     group.inFlight++;
     this.pending.add(f);
     this.send(f, choice.targets, serial, clientAddress, clientPort);
@@ -140,7 +142,7 @@ export class ForwardingEngine {
   onUpstreamMessage(socketIndex: number, buf: Buffer, address: string, port: number): void {
     if (buf.length < 12 || (buf.readUInt16BE(2) & FLAG_QR) === 0) return;
     const f = this.pending.byId.get(buf.readUInt16BE(0));
-    if (!f || f.done || f.socketIndex !== socketIndex) return;
+    if (!f || f.done || (f.socketIndex !== socketIndex && f.socketIndex6 !== socketIndex)) return;
     const server = f.group.indexOf(address, port);
     if (server < 0 || !f.sent[server]) return;
     const rq = replyQuestion;
@@ -174,14 +176,27 @@ export class ForwardingEngine {
 
   sweep(): void {
     for (const f of this.pending.sweep(this.clock.nowMs())) {
-      this.pool.release(f.socketIndex);
+      this.releaseSockets(f);
       this.pending.recycle(f);
     }
   }
 
   private finish(f: Forward): void {
     this.pending.remove(f);
+    this.releaseSockets(f);
+  }
+
+  private releaseSockets(f: Forward): void {
     this.pool.release(f.socketIndex);
+    this.pool.release(f.socketIndex6);
+    f.socketIndex = -1;
+    f.socketIndex6 = -1;
+  }
+
+  /** The pool socket `f` uses for servers of `family`, taken on first use (-1: none open). */
+  private socketFor(f: Forward, family: 4 | 6): number {
+    if (family === 4) return f.socketIndex >= 0 ? f.socketIndex : (f.socketIndex = this.pool.acquire(4));
+    return f.socketIndex6 >= 0 ? f.socketIndex6 : (f.socketIndex6 = this.pool.acquire(6));
   }
 
   close(): void {
@@ -212,7 +227,7 @@ export class ForwardingEngine {
       const s = f.group.servers[t]!;
       f.sent[t] = 1;
       f.replied[t] = 0;
-      this.pool.send(f.socketIndex, f.query, f.queryLength, s.port, s.address);
+      this.pool.send(this.socketFor(f, s.family), f.query, f.queryLength, s.port, s.address);
       let c = this.counters.get(s.label);
       if (!c) this.counters.set(s.label, (c = { queries: 0, errors: 0 }));
       c.queries++;

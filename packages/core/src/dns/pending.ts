@@ -34,7 +34,9 @@ export interface Forward {
   queryLength: number;
   qEnd: number;
   group: ServerGroup;
+  /** The pool sockets it left from: one for IPv4 servers, one for IPv6 servers (-1: none yet). */
   socketIndex: number;
+  socketIndex6: number;
   mode: SendMode;
   strictIndex: number;
   retried: boolean;
