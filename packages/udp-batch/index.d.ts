@@ -8,6 +8,10 @@ export interface UdpBatchBinding {
   sendTo(fd: number, data: Buffer, addr: Buffer, length?: number): number;
   /** Address slot `index` as text, as Node's rinfo.address spells it. */
   ntop(addrs: Buffer, index: number): string;
+  /** Calls `callback` whenever `fd` is readable (a libuv poll on Node's loop), until `unwatch`. Nothing else may read fd meanwhile. */
+  watch(fd: number, callback: () => void): unknown;
+  /** Stops a watch; safe to call twice. */
+  unwatch(watch: unknown): void;
   /** glibc's M_ARENA_MAX: threads allocating from now on share at most `n` malloc arenas. */
   limitMallocArenas(n: number): boolean;
   /** The most datagrams one call moves. */

@@ -1,7 +1,8 @@
 /*
  * Batched UDP I/O for the forwarder's hot path: recvmmsg(2) and sendmmsg(2) on a socket that Node has
  * already bound. One call moves up to MAX_BATCH datagrams, so a burst of cache hits costs two system
- * calls and two crossings into native code instead of two of each per query.
+ * calls and two crossings into native code instead of two of each per query. `watch` tells JavaScript
+ * when such a socket is readable, so node:dgram need not read it at all.
  *
  * Layout shared with JavaScript (see packages/core/src/dns/udp-batch.ts):
  *   data   a Buffer of `slot`-byte slots, datagram i at i * slot (its bytes beyond `slot`, if a `tail`
@@ -18,8 +19,26 @@
 #include <node_api.h>
 #include <malloc.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+
+/*
+ * The few libuv calls a readiness watch needs. They are libuv's public API (uv.h), which Node exports to
+ * add-ons; the headers are not on npm with Node-API's, so the prototypes are spelled here.
+ */
+typedef struct uv_loop_s uv_loop_t;
+typedef struct uv_poll_s uv_poll_t;
+typedef struct uv_handle_s uv_handle_t;
+typedef void (*uv_poll_cb)(uv_poll_t *handle, int status, int events);
+typedef void (*uv_close_cb)(uv_handle_t *handle);
+extern int uv_poll_init(uv_loop_t *loop, uv_poll_t *handle, int fd);
+extern int uv_poll_start(uv_poll_t *handle, int events, uv_poll_cb cb);
+extern int uv_poll_stop(uv_poll_t *handle);
+extern void uv_close(uv_handle_t *handle, uv_close_cb close_cb);
+#define UV_READABLE 1
+/* Room for a uv_poll_t (about 160 bytes on 64-bit Linux), kept first in the watch so one pointer is both. */
+#define UV_POLL_ROOM 512
 
 #define MAX_BATCH 64
 #define ADDR_SLOT 28 /* sizeof(struct sockaddr_in6) */
@@ -261,11 +280,122 @@ static napi_value batch_limit_arenas(napi_env env, napi_callback_info info) {
   return result;
 }
 
+typedef struct {
+  _Alignas(16) char poll[UV_POLL_ROOM];
+  napi_env env;
+  napi_ref callback;
+  napi_async_context context;
+  int stopped;   /* unwatch ran (or the finalizer): no more callbacks */
+  int closed;    /* libuv closed the handle */
+  int finalized; /* JavaScript no longer holds the watch */
+} watch_t;
+
+static void on_readable(uv_poll_t *handle, int status, int events) {
+  (void)status;
+  (void)events;
+  watch_t *w = (watch_t *)handle;
+  if (w->stopped) return;
+  napi_handle_scope scope;
+  if (napi_open_handle_scope(w->env, &scope) != napi_ok) return;
+  napi_value callback, receiver, result;
+  napi_get_reference_value(w->env, w->callback, &callback);
+  napi_get_global(w->env, &receiver);
+  if (napi_make_callback(w->env, w->context, receiver, callback, 0, NULL, &result) == napi_pending_exception) {
+    napi_value error;
+    napi_get_and_clear_last_exception(w->env, &error);
+    napi_fatal_exception(w->env, error);
+  }
+  napi_close_handle_scope(w->env, scope);
+}
+
+static void on_closed(uv_handle_t *handle) {
+  watch_t *w = (watch_t *)handle;
+  w->closed = 1;
+  if (w->finalized) free(w);
+}
+
+static void stop_watch(napi_env env, watch_t *w) {
+  if (w->stopped) return;
+  w->stopped = 1;
+  uv_poll_stop((uv_poll_t *)w->poll);
+  napi_delete_reference(env, w->callback);
+  napi_async_destroy(env, w->context);
+  uv_close((uv_handle_t *)w->poll, on_closed);
+}
+
+/* The watch object was collected: stop watching if nobody did, and free once libuv has let go too. */
+static void finish_watch(napi_env env, void *data, void *hint) {
+  (void)hint;
+  watch_t *w = data;
+  stop_watch(env, w);
+  w->finalized = 1;
+  if (w->closed) free(w);
+}
+
+/*
+ * watch(fd, callback) -> a watch: `callback()` runs (as a Node callback: microtasks after it) whenever fd is
+ * readable, until unwatch(watch). The socket's owner must not read it by itself meanwhile.
+ */
+static napi_value batch_watch(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  int32_t fd;
+  napi_valuetype type;
+  if (argc < 2 || napi_get_value_int32(env, argv[0], &fd) != napi_ok || napi_typeof(env, argv[1], &type) != napi_ok || type != napi_function) {
+    fail(env, "udp-batch: expected (fd, callback)");
+    return NULL;
+  }
+  uv_loop_t *loop;
+  if (napi_get_uv_event_loop(env, (struct uv_loop_s **)&loop) != napi_ok) {
+    fail(env, "udp-batch: no event loop");
+    return NULL;
+  }
+  watch_t *w = calloc(1, sizeof *w);
+  if (!w) {
+    fail(env, "udp-batch: out of memory");
+    return NULL;
+  }
+  w->env = env;
+  napi_value name;
+  napi_create_string_utf8(env, "kdt:udp-batch-watch", NAPI_AUTO_LENGTH, &name);
+  napi_async_init(env, NULL, name, &w->context);
+  napi_create_reference(env, argv[1], 1, &w->callback);
+  int rc = uv_poll_init(loop, (uv_poll_t *)w->poll, fd);
+  if (rc == 0) rc = uv_poll_start((uv_poll_t *)w->poll, UV_READABLE, on_readable);
+  if (rc != 0) {
+    napi_delete_reference(env, w->callback);
+    napi_async_destroy(env, w->context);
+    free(w);
+    fail(env, "udp-batch: cannot watch this descriptor");
+    return NULL;
+  }
+  napi_value external;
+  napi_create_external(env, w, finish_watch, NULL, &external);
+  return external;
+}
+
+/* unwatch(watch): stops the watch; its memory goes when libuv has closed the handle. Idempotent. */
+static napi_value batch_unwatch(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  watch_t *w;
+  if (argc < 1 || napi_get_value_external(env, argv[0], (void **)&w) != napi_ok) {
+    fail(env, "udp-batch: expected a watch");
+    return NULL;
+  }
+  stop_watch(env, w);
+  return NULL;
+}
+
 NAPI_MODULE_INIT() {
   napi_property_descriptor props[] = {
       {"recv", NULL, batch_recv, NULL, NULL, NULL, napi_enumerable, NULL},
       {"send", NULL, batch_send, NULL, NULL, NULL, napi_enumerable, NULL},
       {"sendTo", NULL, batch_send_to, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"watch", NULL, batch_watch, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"unwatch", NULL, batch_unwatch, NULL, NULL, NULL, napi_enumerable, NULL},
       {"limitMallocArenas", NULL, batch_limit_arenas, NULL, NULL, NULL, napi_enumerable, NULL},
       {"ntop", NULL, batch_ntop, NULL, NULL, NULL, napi_enumerable, NULL},
   };

@@ -120,6 +120,29 @@ describe('udp-batch binding', { skip }, () => {
     assert.throws(() => udpBatch.limitMallocArenas(0), TypeError);
   });
 
+  it('watches a socket: a callback per readable moment, none after unwatch', async () => {
+    const server = await bound('udp4', '127.0.0.1');
+    const client = await bound('udp4', '127.0.0.1');
+    const fd = fdOf(server);
+    for (const sym of Object.getOwnPropertySymbols(server)) server[sym]?.handle?.recvStop?.();
+    const s = slots(4);
+    const got = [];
+    const watch = udpBatch.watch(fd, () => {
+      const n = udpBatch.recv(fd, s.data, SLOT, s.lens, s.addrs);
+      for (let i = 0; i < n; i++) got.push(s.data.toString('latin1', i * SLOT, i * SLOT + s.lens[i]));
+    });
+    client.send('one', server.address().port, '127.0.0.1');
+    client.send('two', server.address().port, '127.0.0.1');
+    await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(got, ['one', 'two']);
+    udpBatch.unwatch(watch);
+    udpBatch.unwatch(watch);
+    client.send('three', server.address().port, '127.0.0.1');
+    await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(got, ['one', 'two']);
+    assert.throws(() => udpBatch.watch(fd, 'not a function'), TypeError);
+  });
+
   it('reports a bad descriptor as -errno and bad arguments as a TypeError, never a crash', () => {
     const s = slots(2);
     assert.ok(udpBatch.recv(-1, s.data, SLOT, s.lens, s.addrs) < 0);

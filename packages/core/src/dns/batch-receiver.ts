@@ -35,6 +35,33 @@ export function socketFd(socket: dgram.Socket): number {
  * The slots one drain reads into and answers from, shared by every socket of a forwarder: drains run one at
  * a time (a handler never drains), so a single set keeps the touched memory to one batch.
  */
+/**
+ * Stops node:dgram reading `socket` (its internal handle's recvStop), so that a native watch can read it
+ * instead; false when this Node has no such handle (then dgram keeps reading and `receive` drains).
+ */
+export function stopDgramReading(socket: dgram.Socket): boolean {
+  return dgramHandle(socket)?.recvStop() === 0;
+}
+
+/** Lets node:dgram read `socket` again (a native watch could not be set up). */
+export function resumeDgramReading(socket: dgram.Socket): void {
+  dgramHandle(socket)?.recvStart();
+}
+
+interface DgramHandle {
+  recvStop(): number;
+  recvStart(): number;
+}
+
+function dgramHandle(socket: dgram.Socket): DgramHandle | undefined {
+  const fields = socket as unknown as Record<symbol, { handle?: Partial<DgramHandle> } | undefined>;
+  for (const sym of Object.getOwnPropertySymbols(socket)) {
+    const handle = fields[sym]?.handle;
+    if (handle && typeof handle.recvStop === 'function' && typeof handle.recvStart === 'function') return handle as DgramHandle;
+  }
+  return undefined;
+}
+
 export class BatchSlots {
   readonly capacity: number;
   readonly data: Buffer;
@@ -134,6 +161,19 @@ export class BatchReceiver {
       slots.outbox.flush();
     }
   }
+
+  /** Handles what waits on the socket (a native watch saw it readable), batch by batch. */
+  readonly receiveWaiting = (): void => {
+    const slots = this.slots;
+    if (slots.draining) return;
+    slots.draining = true;
+    try {
+      for (let round = 0; round < MAX_ROUNDS; round++) if (!this.batch()) return;
+    } finally {
+      slots.draining = false;
+      slots.outbox.flush();
+    }
+  };
 
   private readonly respondFirst = (reply: Buffer): void => {
     const to = this.slots.sockaddrs.get(this.address, this.port);

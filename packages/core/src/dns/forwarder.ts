@@ -5,7 +5,7 @@
 import type dgram from 'node:dgram';
 import type net from 'node:net';
 import { udpBatch, type UdpBatchBinding } from '@kube-dns-tools/udp-batch';
-import { BatchReceiver, BatchSlots, socketFd } from './batch-receiver.js';
+import { BatchReceiver, BatchSlots, resumeDgramReading, socketFd, stopDgramReading } from './batch-receiver.js';
 import { answerFromCache, HIT, HIT_STALE } from './cache-answer.js';
 import { DEFAULT_EDNS_PACKET_MAX, setTrailingOptSize } from './edns-size.js';
 import { DnsCache } from './cache.js';
@@ -60,6 +60,8 @@ export class Forwarder {
   private readonly senders: UdpSenders;
   private readonly q = newQuestionInfo();
   private readonly udp: dgram.Socket[] = [];
+  /** Native readiness watches on the UDP listeners (stopped before the sockets close). */
+  private readonly watches: unknown[] = [];
   private readonly tcp: net.Server[] = [];
   private closeLog: () => void = () => undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
@@ -132,6 +134,14 @@ export class Forwarder {
           if (batch) batch.receive(buf, rinfo.address, rinfo.port);
           else this.onUdp(sock, buf, rinfo);
         });
+        // Cheapest of all: the binding watches the socket and every datagram is read in batches, none by dgram.
+        if (batch && this.batch && stopDgramReading(sock)) {
+          try {
+            this.watches.push(this.batch.binding.watch(fd, batch.receiveWaiting));
+          } catch {
+            resumeDgramReading(sock);
+          }
+        }
         const server = createTcpServer((frame, a, p, respond) => this.handle(frame, a, p, respond, true), this.options.tcp ?? DEFAULT_TCP_OPTIONS);
         await listenTcp(server, port, address).catch((e: NodeJS.ErrnoException) => {
           throw new Error(`failed to create listening socket for ${address}: ${describe(e)}`);
@@ -154,6 +164,8 @@ export class Forwarder {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     this.sweepTimer = undefined;
     this.engine.close();
+    for (const w of this.watches) this.batch?.binding.unwatch(w);
+    this.watches.length = 0;
     await Promise.all([
       ...this.udp.map((s) => new Promise<void>((r) => s.close(() => r()))),
       ...this.tcp.map((s) => closeTcpServer(s)),
