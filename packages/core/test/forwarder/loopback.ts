@@ -26,10 +26,22 @@ export class TestUpstream {
   constructor(public answer: Answerer) {}
 
   async start(): Promise<this> {
-    await new Promise<void>((r) => this.udp.bind(0, '127.0.0.1', () => r()));
-    this.port = this.udp.address().port;
+    // UDP and TCP on the same port: a random UDP port's TCP twin may be taken (e.g. by an outgoing
+    // connection's ephemeral port), so another UDP port is tried then.
+    for (let attempt = 0; ; attempt++) {
+      await new Promise<void>((r) => this.udp.bind(0, '127.0.0.1', () => r()));
+      this.port = this.udp.address().port;
+      const listening = await new Promise<boolean>((r) => {
+        this.tcp.once('error', () => r(false));
+        this.tcp.listen(this.port, '127.0.0.1', () => r(true));
+      });
+      if (listening) break;
+      if (attempt >= 20) throw new Error('no UDP port whose TCP twin is free');
+      await new Promise<void>((r) => this.udp.close(() => r()));
+      this.udp = dgram.createSocket('udp4');
+      this.tcp = net.createServer((sock) => this.serveTcp(sock));
+    }
     await new Promise<void>((r) => this.spoof.bind(0, '127.0.0.1', () => r()));
-    await new Promise<void>((r) => this.tcp.listen(this.port, '127.0.0.1', () => r()));
     this.udp.on('message', (buf, rinfo) => {
       this.received.push({ buf, transport: 'udp', from: { address: rinfo.address, port: rinfo.port } });
       const out = this.answer(buf, 'udp');
