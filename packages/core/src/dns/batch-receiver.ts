@@ -154,26 +154,25 @@ export class BatchReceiver {
     } catch {
       // As in a batch: the handler drops what it cannot handle.
     }
-    try {
-      for (let round = 0; round < MAX_ROUNDS; round++) if (!this.batch()) return;
-    } finally {
-      slots.draining = false;
-      slots.outbox.flush();
-    }
+    this.drainRounds();
   }
 
   /** Handles what waits on the socket (a native watch saw it readable), batch by batch. */
   readonly receiveWaiting = (): void => {
-    const slots = this.slots;
-    if (slots.draining) return;
-    slots.draining = true;
+    if (this.slots.draining) return;
+    this.slots.draining = true;
+    this.drainRounds();
+  };
+
+  /** Batches until the socket runs dry (or MAX_ROUNDS), then the end of the drain: flag down, outbox out. */
+  private drainRounds(): void {
     try {
       for (let round = 0; round < MAX_ROUNDS; round++) if (!this.batch()) return;
     } finally {
-      slots.draining = false;
-      slots.outbox.flush();
+      this.slots.draining = false;
+      this.slots.outbox.flush();
     }
-  };
+  }
 
   private readonly respondFirst = (reply: Buffer): void => {
     const to = this.slots.sockaddrs.get(this.address, this.port);

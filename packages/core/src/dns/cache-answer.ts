@@ -39,7 +39,7 @@ function servedTtl(cache: DnsCache, slot: number, now: number, maxTtl: number): 
 export function answerFromCache(
   query: Buffer,
   q: QuestionInfo,
-  withOpt: boolean,
+  optSize: number,
   cache: DnsCache,
   opts: CacheOptions,
   now: number,
@@ -78,7 +78,7 @@ export function answerFromCache(
       if (final >= 0 && !cache.isLive(final, now)) stale = true;
       for (let i = 0; i < nRecs; i++) if (!cache.isLive(records[i]!, now)) stale = true;
       if (nRecs > 1 && opts.roundRobin) rotateFound(cache, key, q.qtype, nRecs);
-      const response = build(query, q, withOpt, cache, opts, now, nLinks, nRecs, final, lines, stale);
+      const response = build(query, q, optSize, cache, opts, now, nLinks, nRecs, final, lines, stale);
       if (!response) return result;
       for (let i = 0; i < nLinks; i++) cache.touch(links[i]!);
       for (let i = 0; i < nRecs; i++) cache.touch(records[i]!);
@@ -136,7 +136,7 @@ function recordLine(cache: DnsCache, slot: number, now: number, as?: string): st
 function build(
   query: Buffer,
   q: QuestionInfo,
-  withOpt: boolean,
+  optSize: number,
   cache: DnsCache,
   opts: CacheOptions,
   now: number,
@@ -147,7 +147,7 @@ function build(
   stale: boolean,
 ): Buffer | undefined {
   const qLen = q.qEnd - 12;
-  let size = 12 + qLen + (withOpt ? 11 : 0);
+  let size = 12 + qLen + (optSize > 0 ? 11 : 0);
   for (let i = 0; i < nLinks; i++) size += 12 + cache.rdLen[links[i]!]!;
   for (let i = 0; i < nRecs; i++) size += 12 + cache.rdLen[records[i]!]!;
   const soa = final >= 0 ? cache.soaOf(final, now) : -1;
@@ -161,7 +161,7 @@ function build(
   out.writeUInt16BE(1, 4);
   out.writeUInt16BE(nLinks + nRecs, 6);
   out.writeUInt16BE(soa >= 0 ? 1 : 0, 8);
-  out.writeUInt16BE(withOpt ? 1 : 0, 10);
+  out.writeUInt16BE(optSize > 0 ? 1 : 0, 10);
   query.copy(out, 12, 12, q.qEnd);
   let w = q.qEnd;
   let owner = 0xc00c;
@@ -197,10 +197,10 @@ function build(
     buf.copy(out, w + 10, off + 1 + ownerLen, off + 1 + ownerLen + rdLen);
     w += 10 + rdLen;
   }
-  if (withOpt) {
+  if (optSize > 0) {
     out[w] = 0;
     out.writeUInt16BE(41, w + 1);
-    out.writeUInt16BE(1232, w + 3);
+    out.writeUInt16BE(optSize, w + 3);
     out.writeUInt32BE(0, w + 5);
     out.writeUInt16BE(0, w + 9);
   }

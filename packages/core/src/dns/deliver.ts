@@ -4,7 +4,7 @@
  */
 import type { DnsCache } from './cache.js';
 import { cacheReply } from './cache-insert.js';
-import { capReplyOpt, setTrailingOptSize } from './edns-size.js';
+import { capReplyOpt } from './edns-size.js';
 import type { ForwarderConfig } from './forwarder-config.js';
 import type { Waiter } from './pending.js';
 import { isPrivateV4, isPrivateV6 } from './private-ranges.js';
@@ -86,7 +86,7 @@ export function deliverReply(ctx: DeliverContext, buf: Buffer, asked: AskedQuest
       q.id = w.id;
       q.flags = asked.flags;
       q.qEnd = asked.qEnd;
-      out = setTrailingOptSize(localResponse(asked.query, q, RCODE_NOERROR, false, w.withOpt), config.ednsPacketMax);
+      out = localResponse(asked.query, q, RCODE_NOERROR, false, w.optSize);
     } else out = waiters.length === 1 ? toClientInPlace(buf, w.id) : forClient(buf, w.id);
     w.send(out);
   }

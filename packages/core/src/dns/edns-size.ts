@@ -7,8 +7,6 @@
  *   client that sent no OPT;
  * - dnsmasq's own answers (cache, --address, errors) carry packet-max.
  */
-import { T_OPT } from './rr-types.js';
-
 export const DEFAULT_EDNS_PACKET_MAX = 1232;
 const MIN_EDNS_SIZE = 512;
 
@@ -26,10 +24,4 @@ export function clampForwardedOpt(query: Buffer, typeAt: number, packetMax: numb
 /** Caps the size of the OPT record in an upstream reply (`classAt`: its CLASS field) at packet-max. */
 export function capReplyOpt(reply: Buffer, classAt: number, packetMax: number): void {
   if (reply.readUInt16BE(classAt) > packetMax) reply.writeUInt16BE(packetMax, classAt);
-}
-
-/** Sets the size of the OPT record that ends one of our own responses (built with `withOpt`). */
-export function setTrailingOptSize(response: Buffer, size: number): Buffer {
-  if (response.length >= 11 && response.readUInt16BE(response.length - 10) === T_OPT) response.writeUInt16BE(size, response.length - 8);
-  return response;
 }

@@ -7,7 +7,6 @@ import type net from 'node:net';
 import { udpBatch, type UdpBatchBinding } from '@kube-dns-tools/udp-batch';
 import { BatchReceiver, BatchSlots, resumeDgramReading, socketFd, stopDgramReading } from './batch-receiver.js';
 import { answerFromCache, HIT, HIT_STALE } from './cache-answer.js';
-import { DEFAULT_EDNS_PACKET_MAX, setTrailingOptSize } from './edns-size.js';
 import { DnsCache } from './cache.js';
 import { systemClock, type Clock } from './clock.js';
 import type { DeliverContext } from './deliver.js';
@@ -210,17 +209,16 @@ export class Forwarder {
     }
   }
 
-  private process(buf: Buffer, address: string, port: number, clientRespond: (b: Buffer) => void, viaTcp: boolean): void {
+  private process(buf: Buffer, address: string, port: number, respond: (b: Buffer) => void, viaTcp: boolean): void {
     const q = this.q;
     if (!readQuestion(buf, q) || (q.flags & FLAG_QR) !== 0) return;
     const log = this.log;
     const serial = ++this.serial;
     if (log.queries) log.query(`query[${typeName(q.qtype)}] ${q.spelled} from ${address}`, serial, address, port);
-    const withOpt = q.arcount > 0 && hasOpt(buf, q);
-    // Our own answers are built with the default EDNS size; another --edns-packet-max is patched in.
-    const respond = withOpt && this.config.ednsPacketMax !== DEFAULT_EDNS_PACKET_MAX ? (out: Buffer) => clientRespond(setTrailingOptSize(out, this.config.ednsPacketMax)) : clientRespond;
-    if (((q.flags >> 11) & 0xf) !== 0) return respond(localResponse(buf, q, RCODE_NOTIMP, false, withOpt));
-    const before = answerBeforeRouting(buf, q, withOpt, this.local);
+    // Our own answers carry --edns-packet-max in their OPT record when the query had one.
+    const optSize = q.arcount > 0 && hasOpt(buf, q) ? this.config.ednsPacketMax : 0;
+    if (((q.flags >> 11) & 0xf) !== 0) return respond(localResponse(buf, q, RCODE_NOTIMP, false, optSize));
+    const before = answerBeforeRouting(buf, q, optSize, this.local);
     if (before) {
       for (const line of before.lines) log.query(line, serial, address, port);
       return respond(before.response);
@@ -229,7 +227,7 @@ export class Forwarder {
     let chainEnd: string | undefined;
     if ((q.flags & FLAG_RD) !== 0 && q.qclass === C_IN) {
       const lines = log.queries ? [] : undefined;
-      const answer = answerFromCache(buf, q, withOpt, this.cache, this.config.cache, this.clock.nowMs(), lines);
+      const answer = answerFromCache(buf, q, optSize, this.cache, this.config.cache, this.clock.nowMs(), lines);
       if (lines) for (const line of lines) log.query(line, serial, address, port);
       if (answer.status === HIT) return respond(answer.response!);
       if (answer.status === HIT_STALE) {
@@ -241,7 +239,7 @@ export class Forwarder {
       chainEnd = answer.chainEnd;
     }
     const decision = this.routes.route(q.key, q.qtype);
-    const local = answerFromRoute(buf, q, withOpt, decision, this.local);
+    const local = answerFromRoute(buf, q, optSize, decision, this.local);
     if (local) {
       for (const line of local.lines) log.query(line, serial, address, port);
       return respond(local.response);
@@ -253,9 +251,9 @@ export class Forwarder {
       const end = this.routes.route(chainEnd, q.qtype);
       if (end.kind === 'group') group = end.group;
     }
-    const waiter: Waiter = { address, port, id: q.id, withOpt, serial, send: this.lastingSender(clientRespond, viaTcp, address, port) };
+    const waiter: Waiter = { address, port, id: q.id, optSize, serial, send: this.lastingSender(respond, viaTcp, address, port) };
     if (viaTcp) {
-      if (this.tcpForwards >= MAX_TCP_FORWARDS) return respond(localResponse(buf, q, RCODE_REFUSED, false, withOpt));
+      if (this.tcpForwards >= MAX_TCP_FORWARDS) return respond(localResponse(buf, q, RCODE_REFUSED, false, optSize));
       this.tcpForwards++;
       void forwardOverTcp(this.deliver, buf, q, group, waiter, serial)
         .catch(() => undefined)
@@ -265,7 +263,7 @@ export class Forwarder {
     const outcome = this.engine.forward(buf, q, group, waiter, serial, address, port);
     if (outcome === 'limit' || outcome === 'full') {
       if (outcome === 'limit') log.query('config error is REFUSED', serial, address, port);
-      respond(localResponse(buf, q, RCODE_REFUSED, false, withOpt));
+      respond(localResponse(buf, q, RCODE_REFUSED, false, optSize));
     }
   }
 }

@@ -27,16 +27,16 @@ export interface LocalAnswer {
 }
 
 /** Answers before routing: CHAOS and `--filterwin2k`. */
-export function answerBeforeRouting(query: Buffer, q: QuestionInfo, withOpt: boolean, ctx: LocalContext): LocalAnswer | undefined {
+export function answerBeforeRouting(query: Buffer, q: QuestionInfo, optSize: number, ctx: LocalContext): LocalAnswer | undefined {
   if (q.qclass === C_CHAOS && (q.qtype === T_TXT || q.qtype === T_ANY) && q.key.endsWith('.bind')) {
     const txt = chaosTxt(q.key, ctx.chaos);
-    if (!txt) return { response: localResponse(query, q, RCODE_NOTIMP, true, withOpt), lines: [] };
+    if (!txt) return { response: localResponse(query, q, RCODE_NOTIMP, true, optSize), lines: [] };
     const answers = [{ type: T_TXT, cls: C_CHAOS, ttl: 0, rdata: txtRdata(txt) }];
-    return { response: localResponse(query, q, RCODE_NOERROR, true, withOpt, answers), lines: [`config ${q.spelled} is <TXT>`] };
+    return { response: localResponse(query, q, RCODE_NOERROR, true, optSize, answers), lines: [`config ${q.spelled} is <TXT>`] };
   }
   if (ctx.filters.filterWin2k && q.qclass === C_IN) {
     const filtered = q.qtype === T_SOA || q.qtype === T_SRV || (q.qtype === T_ANY && q.key.includes('_'));
-    if (filtered) return { response: localResponse(query, q, RCODE_NOERROR, true, withOpt), lines: [`config ${q.spelled} is NODATA`] };
+    if (filtered) return { response: localResponse(query, q, RCODE_NOERROR, true, optSize), lines: [`config ${q.spelled} is NODATA`] };
   }
   return undefined;
 }
@@ -45,7 +45,7 @@ export function answerBeforeRouting(query: Buffer, q: QuestionInfo, withOpt: boo
 export function answerFromRoute(
   query: Buffer,
   q: QuestionInfo,
-  withOpt: boolean,
+  optSize: number,
   decision: RouteDecision,
   ctx: LocalContext,
 ): LocalAnswer | undefined {
@@ -53,24 +53,24 @@ export function answerFromRoute(
     const rdata = Buffer.from(ipaddr.parse(decision.address).toByteArray());
     const answers = [{ type: q.qtype, cls: C_IN, ttl: ctx.localTtl, rdata }];
     return {
-      response: localResponse(query, q, RCODE_NOERROR, true, withOpt, answers),
+      response: localResponse(query, q, RCODE_NOERROR, true, optSize, answers),
       lines: [`config ${q.spelled} is ${decision.address}`],
     };
   }
-  if (decision.kind === 'local') return nxdomain(query, q, withOpt, false, q.spelled);
+  if (decision.kind === 'local') return nxdomain(query, q, optSize, false, q.spelled);
   const usesDefaults = decision.kind === 'refused' || ctx.isDefaultGroup(decision);
   if (usesDefaults && ctx.filters.domainNeeded && (q.qtype === T_A || q.qtype === T_AAAA) && !q.key.includes('.')) {
-    return nxdomain(query, q, withOpt, false, q.spelled);
+    return nxdomain(query, q, optSize, false, q.spelled);
   }
   if (usesDefaults && ctx.filters.bogusPriv && q.qtype === T_PTR && isPrivateReverseName(q.key)) {
-    return nxdomain(query, q, withOpt, true, reverseNameToAddress(q.key) ?? q.spelled);
+    return nxdomain(query, q, optSize, true, reverseNameToAddress(q.key) ?? q.spelled);
   }
   if (decision.kind === 'refused') {
-    return { response: localResponse(query, q, RCODE_REFUSED, false, withOpt), lines: ['config error is REFUSED (EDE: not ready)'] };
+    return { response: localResponse(query, q, RCODE_REFUSED, false, optSize), lines: ['config error is REFUSED (EDE: not ready)'] };
   }
   return undefined;
 }
 
-function nxdomain(query: Buffer, q: QuestionInfo, withOpt: boolean, aa: boolean, shown: string): LocalAnswer {
-  return { response: localResponse(query, q, RCODE_NXDOMAIN, aa, withOpt), lines: [`config ${shown} is NXDOMAIN`] };
+function nxdomain(query: Buffer, q: QuestionInfo, optSize: number, aa: boolean, shown: string): LocalAnswer {
+  return { response: localResponse(query, q, RCODE_NXDOMAIN, aa, optSize), lines: [`config ${shown} is NXDOMAIN`] };
 }

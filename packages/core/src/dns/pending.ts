@@ -10,7 +10,8 @@ export interface Waiter {
   readonly address: string;
   readonly port: number;
   readonly id: number;
-  readonly withOpt: boolean;
+  /** EDNS UDP size to answer with (--edns-packet-max), 0 when the query had no OPT record. */
+  readonly optSize: number;
   /** Serial of the client's latest query line (`--log-queries=extra`). */
   serial: number;
   /** Sends the answer back (UDP socket or TCP connection). */

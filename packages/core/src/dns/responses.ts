@@ -14,10 +14,10 @@ export function localResponse(
   q: QuestionInfo,
   rcode: number,
   aa: boolean,
-  withOpt: boolean,
+  optSize: number,
   answers: readonly LocalRecord[] = [],
 ): Buffer {
-  let size = q.qEnd + (withOpt ? 11 : 0);
+  let size = q.qEnd + (optSize > 0 ? 11 : 0);
   for (const a of answers) size += 12 + a.rdata.length;
   const out = Buffer.allocUnsafe(size);
   out.writeUInt16BE(q.id, 0);
@@ -25,7 +25,7 @@ export function localResponse(
   out.writeUInt16BE(1, 4);
   out.writeUInt16BE(answers.length, 6);
   out.writeUInt16BE(0, 8);
-  out.writeUInt16BE(withOpt ? 1 : 0, 10);
+  out.writeUInt16BE(optSize > 0 ? 1 : 0, 10);
   query.copy(out, 12, 12, q.qEnd);
   let w = q.qEnd;
   for (const a of answers) {
@@ -37,10 +37,10 @@ export function localResponse(
     a.rdata.copy(out, w + 12);
     w += 12 + a.rdata.length;
   }
-  if (withOpt) {
+  if (optSize > 0) {
     out[w] = 0;
     out.writeUInt16BE(41, w + 1);
-    out.writeUInt16BE(1232, w + 3);
+    out.writeUInt16BE(optSize, w + 3);
     out.writeUInt32BE(0, w + 5);
     out.writeUInt16BE(0, w + 9);
   }
