@@ -9,11 +9,12 @@ import { SockaddrCache } from './sockaddr.js';
 
 /**
  * Bytes per datagram slot. Most DNS messages are far shorter, and a batch touches one slot per datagram, so
- * slots are small: a query's bytes beyond SLOT continue in its TAIL slot (up to 4096 in all: EDNS payloads
- * stop there; a longer one is dropped), and a longer reply is sent on its own.
+ * slots are small: a datagram's bytes beyond SLOT continue in its tail slot (up to `maxDatagram` in all; a
+ * longer one is dropped), and a longer reply is sent on its own.
  */
 const SLOT = 512;
-const TAIL = 4096 - SLOT;
+/** The longest datagram a batch reads by default: client EDNS payload sizes stop at 4096 in practice. */
+export const DEFAULT_MAX_DATAGRAM = 4096;
 /** Batches per `drain` before the event loop gets a turn (upstream replies, timers, TCP). */
 const MAX_ROUNDS = 4;
 const AF_INET = 2;
@@ -66,6 +67,8 @@ export class BatchSlots {
   readonly capacity: number;
   readonly data: Buffer;
   readonly tail: Buffer;
+  /** Bytes per tail slot. */
+  readonly tailSize: number;
   readonly out: Buffer;
   readonly lens: Int32Array;
   readonly outLens: Int32Array;
@@ -75,10 +78,12 @@ export class BatchSlots {
   readonly sockaddrs = new SockaddrCache();
   draining = false;
 
-  constructor(readonly binding: UdpBatchBinding) {
+  /** `maxDatagram`: the longest datagram read (at least 4096; upstream replies can be as long as --edns-packet-max). */
+  constructor(readonly binding: UdpBatchBinding, maxDatagram = DEFAULT_MAX_DATAGRAM) {
     this.capacity = binding.maxBatch;
     this.data = Buffer.allocUnsafe(this.capacity * SLOT);
-    this.tail = Buffer.allocUnsafe(this.capacity * TAIL);
+    this.tailSize = Math.max(DEFAULT_MAX_DATAGRAM, maxDatagram) - SLOT;
+    this.tail = Buffer.allocUnsafe(this.capacity * this.tailSize);
     this.out = Buffer.allocUnsafe(this.capacity * SLOT);
     this.lens = new Int32Array(this.capacity);
     this.outLens = new Int32Array(this.capacity);
@@ -182,9 +187,9 @@ export class BatchReceiver {
 
   /** One recvmmsg and its replies; false when the socket had less than a full batch waiting. */
   private batch(): boolean {
-    const { binding, data, tail, lens, outLens, addrs, capacity } = this.slots;
+    const { binding, data, tail, tailSize, lens, outLens, addrs, capacity } = this.slots;
     const addrSlot = binding.addrSlot;
-    const n = binding.recv(this.fd, data, SLOT, lens, addrs, tail, TAIL);
+    const n = binding.recv(this.fd, data, SLOT, lens, addrs, tail, tailSize);
     if (n <= 0) return false;
     outLens.fill(0, 0, n);
     this.replies = 0;
@@ -195,7 +200,7 @@ export class BatchReceiver {
       this.address = this.addressAt(i);
       this.port = addrs.readUInt16BE(i * addrSlot + 2);
       try {
-        const datagram = len <= SLOT ? data.subarray(i * SLOT, i * SLOT + len) : Buffer.concat([data.subarray(i * SLOT, (i + 1) * SLOT), tail.subarray(i * TAIL, i * TAIL + len - SLOT)]);
+        const datagram = len <= SLOT ? data.subarray(i * SLOT, i * SLOT + len) : Buffer.concat([data.subarray(i * SLOT, (i + 1) * SLOT), tail.subarray(i * tailSize, i * tailSize + len - SLOT)]);
         this.handler(datagram, this.address, this.port, this.respond);
       } catch {
         // The handler drops what it cannot handle; nothing here may stop the batch's other replies.

@@ -12,7 +12,7 @@ const MIN_EDNS_SIZE = 512;
 
 /** The size dnsmasq works with for `--edns-packet-max=value`. */
 export function effectivePacketMax(value: number): number {
-  return Math.max(MIN_EDNS_SIZE, value % 65536);
+  return Math.max(MIN_EDNS_SIZE, ((value % 65536) + 65536) % 65536);
 }
 
 /** Clamps the size of the OPT record whose TYPE field is at `typeAt` in a query about to be forwarded. */

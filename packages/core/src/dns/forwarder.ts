@@ -86,7 +86,7 @@ export class Forwarder {
       knowsLocally: (key) => this.routes.hasAddressRule(key),
     };
     const binding = options.udpBatch === undefined ? udpBatch : options.udpBatch;
-    this.batch = binding ? new BatchSlots(binding) : undefined;
+    this.batch = binding ? new BatchSlots(binding, config.ednsPacketMax) : undefined;
     this.senders = new UdpSenders(this.batch);
     this.pool = new UpstreamPool(options.upstreamSockets ?? 32, (i, buf, address, port) => {
       try {

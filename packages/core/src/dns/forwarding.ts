@@ -5,7 +5,7 @@
  */
 import type { Clock } from './clock.js';
 import { deliverReply, type DeliverContext } from './deliver.js';
-import { MAX_WAITERS, MERGE_WINDOW_MS, PendingTable, type Forward, type Waiter } from './pending.js';
+import { MAX_WAITERS, MERGE_WINDOW_MS, PendingTable, questionHash, type Forward, type Waiter } from './pending.js';
 import type { UpstreamPool } from './upstream-pool.js';
 import type { ServerGroup } from './upstreams.js';
 import { clampForwardedOpt } from './edns-size.js';
@@ -33,24 +33,11 @@ function zeroed(reuse: number[], n: number): number[] {
 /** An empty record, every field present so that all records share one shape. */
 function newRecord(): Forward {
   return {
-    id: 0, mergeKey: '', key: '', spelled: '', qtype: 0, qclass: 0, flags: 0,
+    id: 0, rdcd: 0, hash: 0, nextInBucket: undefined, indexed: false, key: '', spelled: '', qtype: 0, qclass: 0, flags: 0,
     query: Buffer.allocUnsafeSlow(RECORD_QUERY_BYTES), queryLength: 0, qEnd: 0, group: undefined as unknown as ServerGroup,
-    socketIndex: -1, socketIndex6: -1, mode: 'single', strictIndex: 0, retried: false, sent: [], replied: [], lastTargets: [],
+    socketIndex: -1, socketIndex6: -1, mode: 'single', strictIndex: 0, retried: false, sent: [], replied: [], lastTargets: [], liveAt: -1,
     waiters: [], createdMs: 0, counted: false, done: true, timer: undefined, serial: 0, clientAddress: '', clientPort: 0,
   };
-}
-
-/** `\0type\0class\0rdcd` after the name: questions merge only when all of these match. Cached: no string building per forward. */
-const mergeSuffixes = new Map<number, string>();
-function mergeSuffix(qtype: number, qclass: number, rdcd: number): string {
-  const code = (qtype * 65536 + qclass) * 65536 + rdcd;
-  let suffix = mergeSuffixes.get(code);
-  if (suffix === undefined) {
-    if (mergeSuffixes.size >= 1024) mergeSuffixes.clear();
-    suffix = `\u0000${qtype}\u0000${qclass}\u0000${rdcd}`;
-    mergeSuffixes.set(code, suffix);
-  }
-  return suffix;
 }
 
 export class ForwardingEngine {
@@ -69,8 +56,9 @@ export class ForwardingEngine {
    */
   forward(query: Buffer, q: QuestionInfo, group: ServerGroup, waiter: Waiter | undefined, serial: number, clientAddress: string, clientPort: number): ForwardOutcome {
     const now = this.clock.nowMs();
-    const mergeKey = q.key + mergeSuffix(q.qtype, q.qclass, q.flags & (FLAG_RD | FLAG_CD));
-    const existing = this.pending.findQuestion(mergeKey);
+    const rdcd = q.flags & (FLAG_RD | FLAG_CD);
+    const hash = questionHash(q.key, q.qtype, q.qclass, rdcd);
+    const existing = this.pending.findQuestion(hash, q.key, q.qtype, q.qclass, rdcd);
     if (existing && !existing.done) {
       if (!waiter) return 'merged';
       const same = existing.waiters.find((w) => w.address === waiter.address && w.port === waiter.port && w.id === waiter.id);
@@ -105,7 +93,8 @@ export class ForwardingEngine {
     if (opt >= 0) clampForwardedOpt(f.query, opt, this.ctx.config.ednsPacketMax);
     f.queryLength = query.length;
     f.id = id;
-    f.mergeKey = mergeKey;
+    f.rdcd = rdcd;
+    f.hash = hash;
     f.key = q.key;
     f.spelled = q.spelled;
     f.qtype = q.qtype;
@@ -141,7 +130,7 @@ export class ForwardingEngine {
   /** Handles a datagram arriving on upstream socket `socketIndex`. */
   onUpstreamMessage(socketIndex: number, buf: Buffer, address: string, port: number): void {
     if (buf.length < 12 || (buf.readUInt16BE(2) & FLAG_QR) === 0) return;
-    const f = this.pending.byId.get(buf.readUInt16BE(0));
+    const f = this.pending.get(buf.readUInt16BE(0));
     if (!f || f.done || (f.socketIndex !== socketIndex && f.socketIndex6 !== socketIndex)) return;
     const server = f.group.indexOf(address, port);
     if (server < 0 || !f.sent[server]) return;

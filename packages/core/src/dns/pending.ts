@@ -24,7 +24,14 @@ export interface Waiter {
  */
 export interface Forward {
   id: number;
-  mergeKey: string;
+  /** The RD and CD bits of the query: questions merge only when these match too. */
+  rdcd: number;
+  /** `questionHash` of key, type, class and rdcd. */
+  hash: number;
+  /** The next record in its question-index bucket. */
+  nextInBucket: Forward | undefined;
+  /** Found by its question (false once a newer forward of the same question took its place, or when removed). */
+  indexed: boolean;
   key: string;
   spelled: string;
   qtype: number;
@@ -55,6 +62,8 @@ export interface Forward {
   serial: number;
   clientAddress: string;
   clientPort: number;
+  /** Its place in the table's list of live records (-1 when not in the table). */
+  liveAt: number;
 }
 
 const NO_TARGETS: number[] = [];
@@ -70,36 +79,82 @@ export const FORWARD_COUNTED_MS = 10_000;
 /** Identical questions from other clients are merged into a forward this young. */
 export const MERGE_WINDOW_MS = 2_000;
 
+const BUCKETS = 16_384;
+
+/** FNV-1a over the name's characters, then type, class and the RD/CD bits. */
+export function questionHash(key: string, qtype: number, qclass: number, rdcd: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ qtype, 0x01000193);
+  h = Math.imul(h ^ qclass, 0x01000193);
+  return Math.imul(h ^ rdcd, 0x01000193) >>> 0;
+}
+
+/**
+ * Records are found by ID in a flat 65,536-slot array, by question in a hash index chained through the records,
+ * and listed densely for sweeps. Maps here were rebuilt by V8 as entries came and went, and the question key
+ * was a string built per forward: a few hundred bytes of garbage per forward in all.
+ */
 export class PendingTable {
-  readonly byId = new Map<number, Forward>();
-  private readonly byQuestion = new Map<string, Forward>();
+  private readonly byId: (Forward | undefined)[] = new Array<Forward | undefined>(65_536).fill(undefined);
+  private readonly live: Forward[] = [];
+  private readonly buckets: (Forward | undefined)[] = new Array<Forward | undefined>(BUCKETS).fill(undefined);
   private readonly spare: Forward[] = [];
 
   constructor(readonly capacity: number = 16_384) {}
 
   get size(): number {
-    return this.byId.size;
+    return this.live.length;
   }
 
   get full(): boolean {
-    return this.byId.size >= this.capacity;
+    return this.live.length >= this.capacity;
+  }
+
+  /** The live record with forward ID `id`. */
+  get(id: number): Forward | undefined {
+    return this.byId[id];
   }
 
   /** A forward ID not in use. */
   freshId(): number {
     for (;;) {
       const id = random16();
-      if (!this.byId.has(id)) return id;
+      if (this.byId[id] === undefined) return id;
     }
   }
 
-  findQuestion(mergeKey: string): Forward | undefined {
-    return this.byQuestion.get(mergeKey);
+  /** The latest forward of this question (`hash` from `questionHash`). */
+  findQuestion(hash: number, key: string, qtype: number, qclass: number, rdcd: number): Forward | undefined {
+    for (let f = this.buckets[hash & (BUCKETS - 1)]; f; f = f.nextInBucket) {
+      if (f.hash === hash && f.key === key && f.qtype === qtype && f.qclass === qclass && f.rdcd === rdcd) return f;
+    }
+    return undefined;
   }
 
+  /** Adds `f` (its `hash` set); it replaces any forward of the same question in the question index. */
   add(f: Forward): void {
-    this.byId.set(f.id, f);
-    this.byQuestion.set(f.mergeKey, f);
+    this.byId[f.id] = f;
+    f.liveAt = this.live.push(f) - 1;
+    const older = this.findQuestion(f.hash, f.key, f.qtype, f.qclass, f.rdcd);
+    if (older) this.unindex(older);
+    const b = f.hash & (BUCKETS - 1);
+    f.nextInBucket = this.buckets[b];
+    this.buckets[b] = f;
+    f.indexed = true;
+  }
+
+  private unindex(f: Forward): void {
+    if (!f.indexed) return;
+    f.indexed = false;
+    const b = f.hash & (BUCKETS - 1);
+    if (this.buckets[b] === f) this.buckets[b] = f.nextInBucket;
+    else {
+      let p = this.buckets[b];
+      while (p && p.nextInBucket !== f) p = p.nextInBucket;
+      if (p) p.nextInBucket = f.nextInBucket;
+    }
+    f.nextInBucket = undefined;
   }
 
   remove(f: Forward): void {
@@ -110,14 +165,24 @@ export class PendingTable {
       f.counted = false;
       f.group.inFlight--;
     }
-    if (this.byId.get(f.id) === f) this.byId.delete(f.id);
-    if (this.byQuestion.get(f.mergeKey) === f) this.byQuestion.delete(f.mergeKey);
+    if (this.byId[f.id] === f) this.byId[f.id] = undefined;
+    if (f.liveAt >= 0 && this.live[f.liveAt] === f) {
+      const last = this.live.pop()!;
+      if (last !== f) {
+        this.live[f.liveAt] = last;
+        last.liveAt = f.liveAt;
+      }
+    }
+    f.liveAt = -1;
+    this.unindex(f);
   }
 
   /** Ages records: stop counting after 10 s, discard after 40 s. Returns the discarded ones. */
   sweep(nowMs: number): Forward[] {
     const discarded: Forward[] = [];
-    for (const f of this.byId.values()) {
+    // Backwards: removing a record moves the last one into its place.
+    for (let i = this.live.length - 1; i >= 0; i--) {
+      const f = this.live[i]!;
       const age = nowMs - f.createdMs;
       if (age >= FORWARD_LIFETIME_MS) {
         this.remove(f);
@@ -145,6 +210,6 @@ export class PendingTable {
   }
 
   clear(): void {
-    for (const f of [...this.byId.values()]) this.remove(f);
+    for (const f of [...this.live]) this.remove(f);
   }
 }

@@ -7,7 +7,8 @@ const scratch = Buffer.alloc(65_536);
 
 /**
  * The record's data with every embedded name decompressed, so it can be replayed in another packet.
- * Returns a view into a shared scratch buffer (copy it before the next call), or undefined when malformed.
+ * Returns a view into `buf` (data without names) or into a shared scratch buffer (copy it before the next call),
+ * or undefined when malformed.
  */
 export function uncompressedRdata(buf: Buffer, type: number, rdOffset: number, rdLength: number): Buffer | undefined {
   let fixed = -1;
@@ -18,8 +19,7 @@ export function uncompressedRdata(buf: Buffer, type: number, rdOffset: number, r
     case T_SRV: names = 1; fixed = 6; break;
     case T_SOA: names = 2; fixed = 20; break;
     default:
-      buf.copy(scratch, 0, rdOffset, rdOffset + rdLength);
-      return scratch.subarray(0, rdLength);
+      return buf.subarray(rdOffset, rdOffset + rdLength);
   }
   let w = 0;
   let r = rdOffset;

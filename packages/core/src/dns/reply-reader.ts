@@ -34,7 +34,9 @@ export function parseReply(buf: Buffer): ParsedReply | undefined {
   if (buf.length < HEADER_LEN) return undefined;
   const flags = buf.readUInt16BE(2);
   const qdcount = buf.readUInt16BE(4);
-  const counts = [buf.readUInt16BE(6), buf.readUInt16BE(8), buf.readUInt16BE(10)];
+  const an = buf.readUInt16BE(6);
+  const ns = buf.readUInt16BE(8);
+  const ar = buf.readUInt16BE(10);
   let pos = HEADER_LEN;
   let qKey = '';
   let qSpelled = '';
@@ -53,7 +55,8 @@ export function parseReply(buf: Buffer): ParsedReply | undefined {
   }
   const records: ReplyRecord[] = [];
   for (let section = 0; section < 3; section++) {
-    for (let i = 0; i < counts[section]!; i++) {
+    const count = section === SECTION_ANSWER ? an : section === SECTION_AUTHORITY ? ns : ar;
+    for (let i = 0; i < count; i++) {
       const n = readName(buf, pos);
       if (!n || n.end + 10 > buf.length) return undefined;
       const at = n.end;

@@ -5,7 +5,7 @@
  * changing without the cost of a socket per query. Replies are accepted only on the socket a query left from.
  */
 import type dgram from 'node:dgram';
-import { BatchReceiver, socketFd, type BatchSlots } from './batch-receiver.js';
+import { BatchReceiver, resumeDgramReading, socketFd, stopDgramReading, type BatchSlots } from './batch-receiver.js';
 import { randomBelow } from './random-ids.js';
 import { bindUdp, createUdpSocket } from './udp-sockets.js';
 
@@ -15,6 +15,8 @@ export type UpstreamMessage = (socketIndex: number, buf: Buffer, address: string
 export class UpstreamPool {
   private readonly sockets: (dgram.Socket | undefined)[] = [];
   private readonly fds: number[] = [];
+  /** Native readiness watches (undefined where node:dgram reads the socket), stopped before their socket closes. */
+  private readonly watches: unknown[] = [];
   private readonly uses: number[] = [];
   private readonly pending: number[] = [];
   private closed = false;
@@ -45,10 +47,28 @@ export class UpstreamPool {
       if (batch) batch.receive(buf, rinfo.address, rinfo.port);
       else this.onMessage(index, buf, rinfo.address, rinfo.port);
     });
+    this.watches[index] = batch ? this.watch(socket, fd, batch) : undefined;
     this.sockets[index] = socket;
     this.fds[index] = fd;
     this.uses[index] = 0;
     this.pending[index] = 0;
+  }
+
+  /** Replies are read natively in batches, none by node:dgram; undefined when that cannot be set up. */
+  private watch(socket: dgram.Socket, fd: number, batch: BatchReceiver): unknown {
+    if (!stopDgramReading(socket)) return undefined;
+    try {
+      return this.slots!.binding.watch(fd, batch.receiveWaiting);
+    } catch {
+      resumeDgramReading(socket);
+      return undefined;
+    }
+  }
+
+  private unwatch(index: number): void {
+    const watch = this.watches[index];
+    this.watches[index] = undefined;
+    if (watch !== undefined) this.slots!.binding.unwatch(watch);
   }
 
   /** A random open socket index for `family` (counted as in use until `release`), or -1. */
@@ -73,6 +93,7 @@ export class UpstreamPool {
     if (!socket || this.closed || this.pending[index]! > 0 || this.uses[index]! < this.rotateAfter) return;
     this.sockets[index] = undefined;
     const family = index < this.perFamily ? 4 : 6;
+    this.unwatch(index);
     socket.close();
     void this.openAt(index, family).catch(() => undefined);
   }
@@ -92,6 +113,7 @@ export class UpstreamPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    for (let i = 0; i < this.watches.length; i++) this.unwatch(i);
     await Promise.all(this.sockets.map((s) => (s ? new Promise<void>((r) => s.close(() => r())) : undefined)));
     this.sockets.length = 0;
   }

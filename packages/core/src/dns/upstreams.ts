@@ -21,6 +21,11 @@ export function upstreamLabel(u: UpstreamAddress): string {
 /** How a forward was sent: to one server, to every server (probe, retry, --all-servers), or in strict order. */
 export type SendMode = 'single' | 'all' | 'strict';
 
+export interface ServerChoice {
+  targets: number[];
+  mode: SendMode;
+}
+
 export class ServerGroup {
   readonly servers: readonly Upstream[];
   lastGood = -1;
@@ -31,22 +36,34 @@ export class ServerGroup {
   /** Last time the `Maximum number of concurrent DNS queries` warning was logged. */
   lastLimitLogMs = -Infinity;
 
+  /** `[i]` for each server i: the usual choice, shared by every forward (targets are never modified). */
+  private readonly single: readonly number[][];
+  /** The result of `choose`, valid until the next call (no allocation per forward). */
+  private readonly choice: ServerChoice = { targets: [], mode: 'single' };
+
   /** @param domain the rule's domain, undefined for the default servers */
   constructor(servers: readonly UpstreamAddress[], readonly domain: string | undefined) {
     this.servers = servers.map((s) => ({ ...s, label: upstreamLabel(s) }));
+    this.single = this.servers.map((_s, i) => [i]);
   }
 
-  /** Server indexes for a new forward, and the mode it is sent in. */
-  choose(nowMs: number, opts: ForwardingOptions): { targets: number[]; mode: SendMode } {
-    if (opts.allServers) return { targets: this.servers.map((_s, i) => i), mode: 'all' };
-    if (opts.strictOrder) return { targets: [0], mode: 'strict' };
+  /** Server indexes for a new forward, and the mode it is sent in; the result is reused by the next call. */
+  choose(nowMs: number, opts: ForwardingOptions): Readonly<ServerChoice> {
+    if (opts.allServers) return this.chosen(this.servers.map((_s, i) => i), 'all');
+    if (opts.strictOrder) return this.chosen(this.single[0] ?? [0], 'strict');
     if (this.lastGood < 0 || this.forwardCount > PROBE_AFTER_FORWARDS || nowMs - this.lastProbeMs > PROBE_AFTER_MS) {
       this.forwardCount = 0;
       this.lastProbeMs = nowMs;
-      return { targets: this.allFromLastGood(), mode: 'all' };
+      return this.chosen(this.allFromLastGood(), 'all');
     }
     this.forwardCount++;
-    return { targets: [this.lastGood], mode: 'single' };
+    return this.chosen(this.single[this.lastGood]!, 'single');
+  }
+
+  private chosen(targets: number[], mode: SendMode): ServerChoice {
+    this.choice.targets = targets;
+    this.choice.mode = mode;
+    return this.choice;
   }
 
   /** Every server, starting with the last good one. */

@@ -11,6 +11,7 @@ import {
   port16Value,
   unsignedValue,
 } from './numbers.js';
+import { effectivePacketMax } from '../dns/edns-size.js';
 
 export type ValueDescriber = (value: string | undefined) => string | undefined;
 
@@ -83,7 +84,11 @@ export const NUMERIC_VALUE_MEANINGS: Readonly<Record<string, ValueDescriber>> = 
     n === 0 ? 'upstream queries all use one port chosen by the system' : `all upstream queries leave from UDP port ${n} (no random source ports)`),
   'min-port': numeric(port16Value, (n) => `upstream queries use source ports from ${n} up`),
   'max-port': numeric(port16Value, (n) => `upstream queries use source ports up to ${n}`),
-  'edns-packet-max': numeric(numericValue, (n) => `EDNS UDP payloads are limited to ${n} bytes`),
+  'edns-packet-max': numeric(numericValue, (n) => {
+    const used = effectivePacketMax(n);
+    const note = used === n ? '' : n >= 0 && n < 65536 ? ' (dnsmasq raises smaller values to 512)' : ` (dnsmasq keeps ${n} modulo 65536)`;
+    return `EDNS UDP payloads are limited to ${used} bytes${note}`;
+  }),
   'max-tcp-connections': numeric(numericValue, positive((n) => `at most ${n} TCP connections are served at once`)),
   'port-limit': numeric(numericValue, positive((n) => `one query may use up to ${n} random source ports`)),
 };

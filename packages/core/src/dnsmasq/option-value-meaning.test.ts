@@ -26,6 +26,11 @@ describe('describeOptionValue', () => {
     ['cache-rr', 'txt,MX', 'also cache TXT, MX records'],
     ['conf-dir', '', 'read no config directory (the directory is empty)'],
     ['conf-dir', '/etc/dnsmasq.d,*.conf', 'read the files of /etc/dnsmasq.d ending in .conf'],
+    ['edns-packet-max', '4096', 'EDNS UDP payloads are limited to 4096 bytes'],
+    ['edns-packet-max', '100', 'EDNS UDP payloads are limited to 512 bytes (dnsmasq raises smaller values to 512)'],
+    ['edns-packet-max', '70000', 'EDNS UDP payloads are limited to 4464 bytes (dnsmasq keeps 70000 modulo 65536)'],
+    ['edns-packet-max', '65536', 'EDNS UDP payloads are limited to 512 bytes (dnsmasq keeps 65536 modulo 65536)'],
+    ['edns-packet-max', '4294967295', 'EDNS UDP payloads are limited to 65535 bytes (dnsmasq keeps -1 modulo 65536) (4294967295 wraps around to -1 in dnsmasq)'],
     ['local-service', 'host', 'listen on loopback only and answer only this machine'],
   ])('--%s=%s means "%s"', (long, value, meaning) => {
     expect(describeOptionValue(long, value)).toBe(meaning);
