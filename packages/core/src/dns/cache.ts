@@ -1,3 +1,5 @@
+import { fnv1a } from './name-hash.js';
+
 /**
  * Times are milliseconds: an entry lives exactly TTL seconds from its insertion, and is served with the
  * remaining whole seconds rounded up (so TTLs still decay by one per second, as dnsmasq's do).
@@ -42,7 +44,16 @@ export class DnsCache {
   spelled: (string | undefined)[] = [];
   /** For CNAME entries: the target's lower-case name. */
   target: (string | undefined)[] = [];
-  private readonly names = new Map<string, number>();
+  /**
+   * Name index: the first slot of each name, chained per bucket through `nextHead`. (A Map here was rebuilt by
+   * V8 every few hundred evictions; under cache-miss load those dead tables were much of what reached V8's old
+   * generation, and of the forwarder's peak memory.)
+   */
+  private buckets = new Int32Array(0);
+  private nextHead = new Int32Array(0);
+  private hashOf = new Uint32Array(0);
+  private lastKey: string | undefined;
+  private lastHash = 0;
   private free: number[] = [];
   private lruHead = -1;
   private lruTail = -1;
@@ -62,7 +73,56 @@ export class DnsCache {
 
   /** First slot holding `key`, or -1; continue with `next`. */
   head(key: string): number {
-    return this.names.get(key) ?? -1;
+    const h = this.hash(key);
+    for (let s = this.buckets[h & (this.buckets.length - 1)]!; s >= 0; s = this.nextHead[s]!) {
+      if (this.hashOf[s] === h && this.keys[s] === key) return s;
+    }
+    return -1;
+  }
+
+  /** How many names the index holds (walks every bucket; for checks, not for serving). */
+  indexedNames(): number {
+    let n = 0;
+    for (let b = 0; b < this.buckets.length; b++) {
+      for (let s = this.buckets[b]!; s >= 0 && n <= this.slots; s = this.nextHead[s]!) n++;
+    }
+    return n;
+  }
+
+  private hash(key: string): number {
+    if (key !== this.lastKey) {
+      this.lastKey = key;
+      this.lastHash = fnv1a(key);
+    }
+    return this.lastHash;
+  }
+
+  /** Makes `slot` the first slot of its name in the index, in place of `old` (-1: a new name). */
+  private setHead(old: number, slot: number): void {
+    const b = this.hashOf[slot]! & (this.buckets.length - 1);
+    if (old < 0) {
+      this.nextHead[slot] = this.buckets[b]!;
+      this.buckets[b] = slot;
+      return;
+    }
+    this.nextHead[slot] = this.nextHead[old]!;
+    this.relink(b, old, slot);
+  }
+
+  /** Takes `old`, a name's first slot, out of the index (its name has no slot left). */
+  private dropHead(old: number): void {
+    this.relink(this.hashOf[old]! & (this.buckets.length - 1), old, this.nextHead[old]!);
+  }
+
+  /** In bucket `b`'s chain, whatever pointed to `old` points to `to`. */
+  private relink(b: number, old: number, to: number): void {
+    if (this.buckets[b] === old) {
+      this.buckets[b] = to;
+      return;
+    }
+    let p = this.buckets[b]!;
+    while (this.nextHead[p] !== old) p = this.nextHead[p]!;
+    this.nextHead[p] = to;
   }
 
   next(slot: number): number {
@@ -94,7 +154,7 @@ export class DnsCache {
 
   /** True when the cache holds a usable record or NODATA entry for `key` (the name exists). */
   knowsName(key: string, now: number): boolean {
-    for (let s = this.names.get(key) ?? -1; s >= 0; s = this.nextSame[s]!) {
+    for (let s = this.head(key); s >= 0; s = this.nextSame[s]!) {
       const kind = this.kind[s]!;
       if ((kind === KIND_POSITIVE || kind === KIND_NODATA) && now < this.deadAt(s)) return true;
     }
@@ -118,8 +178,9 @@ export class DnsCache {
       if (len <= SLOT_BYTES) rdata.copy(this.slab, slot * SLOT_BYTES);
       else this.overflow.set(slot, Buffer.from(rdata));
     }
-    const h = this.names.get(key);
-    if (h === undefined) this.names.set(key, slot);
+    const h = this.head(key);
+    this.hashOf[slot] = this.hash(key);
+    if (h < 0) this.setHead(-1, slot);
     else {
       let s = h;
       while (this.nextSame[s]! >= 0) s = this.nextSame[s]!;
@@ -139,7 +200,7 @@ export class DnsCache {
   soaOf(slot: number, now: number): number {
     const zone = this.target[slot];
     if (zone === undefined) return -1;
-    for (let s = this.names.get(zone) ?? -1; s >= 0; s = this.nextSame[s]!) {
+    for (let s = this.head(zone); s >= 0; s = this.nextSame[s]!) {
       if (this.kind[s] === KIND_SOA && now < this.deadAt(s)) return s;
     }
     return -1;
@@ -147,7 +208,7 @@ export class DnsCache {
 
   /** Removes the SOA entries cached for `zone` (a newer SOA replaces them). */
   removeSoa(zone: string): void {
-    let s = this.names.get(zone) ?? -1;
+    let s = this.head(zone);
     while (s >= 0) {
       const nxt = this.nextSame[s]!;
       if (this.kind[s] === KIND_SOA) this.release(s);
@@ -160,7 +221,7 @@ export class DnsCache {
    * NXDOMAIN entries unless type is -1: a later answer for one type does not remove them.
    */
   remove(key: string, type: number): void {
-    let s = this.names.get(key) ?? -1;
+    let s = this.head(key);
     while (s >= 0) {
       const nxt = this.nextSame[s]!;
       const kind = this.kind[s];
@@ -182,7 +243,7 @@ export class DnsCache {
     let firstPrev = -1;
     let last = -1;
     let prev = -1;
-    for (let s = this.names.get(key) ?? -1; s >= 0; prev = s, s = this.nextSame[s]!) {
+    for (let s = this.head(key); s >= 0; prev = s, s = this.nextSame[s]!) {
       if (this.type[s] !== type || this.kind[s] !== kind) continue;
       if (first < 0) {
         first = s;
@@ -192,7 +253,7 @@ export class DnsCache {
     }
     if (first < 0 || first === last) return;
     const after = this.nextSame[first]!;
-    if (firstPrev < 0) this.names.set(key, after);
+    if (firstPrev < 0) this.setHead(first, after);
     else this.nextSame[firstPrev] = after;
     this.nextSame[first] = this.nextSame[last]!;
     this.nextSame[last] = first;
@@ -245,11 +306,11 @@ export class DnsCache {
 
   private release(slot: number): void {
     const key = this.keys[slot]!;
-    const h = this.names.get(key)!;
+    const h = this.head(key);
     if (h === slot) {
       const nxt = this.nextSame[slot]!;
-      if (nxt < 0) this.names.delete(key);
-      else this.names.set(key, nxt);
+      if (nxt < 0) this.dropHead(slot);
+      else this.setHead(slot, nxt);
     } else {
       let s = h;
       while (this.nextSame[s] !== slot) s = this.nextSame[s]!;
@@ -282,6 +343,21 @@ export class DnsCache {
     else this.lruTail = p;
   }
 
+  /** A bucket per slot (a power of two), every name's first slot moved over from the old buckets. */
+  private rehash(slots: number): void {
+    const old = this.buckets;
+    let size = 1;
+    while (size < slots) size *= 2;
+    this.buckets = new Int32Array(size).fill(-1);
+    for (let b = 0; b < old.length; b++) {
+      for (let s = old[b]!; s >= 0; ) {
+        const next = this.nextHead[s]!;
+        this.setHead(-1, s);
+        s = next;
+      }
+    }
+  }
+
   private grow(slots: number): void {
     const copy = <T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(old: T, make: (n: number) => T): T => {
       const next = make(slots);
@@ -295,6 +371,9 @@ export class DnsCache {
 
     this.gen = copy(this.gen, (n) => new Uint32Array(n));
     this.nextSame = copy(this.nextSame, (n) => new Int32Array(n));
+    this.nextHead = copy(this.nextHead, (n) => new Int32Array(n));
+    this.hashOf = copy(this.hashOf, (n) => new Uint32Array(n));
+    this.rehash(slots);
     this.lruPrev = copy(this.lruPrev, (n) => new Int32Array(n));
     this.lruNext = copy(this.lruNext, (n) => new Int32Array(n));
     const slab = Buffer.alloc(slots * SLOT_BYTES);

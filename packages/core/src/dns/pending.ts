@@ -2,6 +2,7 @@
  * The in-flight table: one record per forwarded question, found by its random forward ID (replies) and by its
  * question (merging identical queries, spotting client retransmissions). Bounded in records and waiters.
  */
+import { fnv1a, fnvMix } from './name-hash.js';
 import { random16 } from './random-ids.js';
 import type { SendMode, ServerGroup } from './upstreams.js';
 
@@ -81,13 +82,9 @@ export const MERGE_WINDOW_MS = 2_000;
 
 const BUCKETS = 16_384;
 
-/** FNV-1a over the name's characters, then type, class and the RD/CD bits. */
+/** A hash of the name, type, class and the RD/CD bits. */
 export function questionHash(key: string, qtype: number, qclass: number, rdcd: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  h = Math.imul(h ^ qtype, 0x01000193);
-  h = Math.imul(h ^ qclass, 0x01000193);
-  return Math.imul(h ^ rdcd, 0x01000193) >>> 0;
+  return fnvMix(fnvMix(fnvMix(fnv1a(key), qtype), qclass), rdcd);
 }
 
 /**
