@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // dnsperf against `kube-dns-tools forward` and dnsmasq 2.90, same machine, same upstream, alternating
 // runs in one invocation; prints ours/dnsmasq ratios. Loopback only; every load is bounded by time and rate.
-// Env: ROUNDS (3), DUR seconds per throughput run (4), SLICES latency slices per server, kind and round (4),
+// Env: ROUNDS (3), DUR seconds per throughput run (4), SLICES latency slices per server, kind and round (6),
 // SLICE_SECONDS (1), PIN (1: servers on CPU 0, dnsperf and upstream on CPU 1), MAX_QPS (400000),
 // DNSMASQ_BIN (/usr/sbin/dnsmasq).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -17,7 +17,9 @@ import { bundleCli } from '../../apps/cli/bundle.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const DUR = Number(process.env.DUR ?? 4);
-const SLICES = Number(process.env.SLICES ?? 4);
+const SLICES = Number(process.env.SLICES ?? 6);
+/** Quiet seconds between the throughput runs and the latency slices: the latter measure a steady state. */
+const SETTLE_SECONDS = 2;
 const SLICE_SECONDS = Number(process.env.SLICE_SECONDS ?? 1);
 const PIN = process.env.PIN !== '0';
 const DNSMASQ = process.env.DNSMASQ_BIN ?? '/usr/sbin/dnsmasq';
@@ -108,6 +110,7 @@ async function oneRound(round, servers, upPort, files) {
     const order = round % 2 === 0 ? ['ours', 'dnsmasq'] : ['dnsmasq', 'ours'];
     const results = {};
     for (const name of order) results[name] = await throughput(procs[name], files);
+    await new Promise((r) => setTimeout(r, SETTLE_SECONDS * 1000));
     const lat = await latencySlices(procs, files, round);
     for (const name of order) {
       const r = Object.assign(results[name], { latHit: lat[name].hit, latMiss: lat[name].miss, rssMiB: peakRssKiB(procs[name].pid) / 1024 });
@@ -129,10 +132,12 @@ async function main() {
   try {
     log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')}; rounds ${ROUNDS}, ${DUR}s throughput runs, ${SLICES}x${SLICE_SECONDS}s latency slices, pinning ${PIN ? 'on' : 'off'}`);
     const cli = await bundleCli(dir);
+    process.env.PATH = `${dirname(process.execPath)}:${process.env.PATH ?? ''}`; // the #! line's \`env node\` is this node
     const files = writeQueryFiles(dir);
     const up = await startUpstream();
     const servers = {
-      ours: (args) => [process.execPath, cli, 'forward', '--', ...args],
+      // run as a program, as `npx kube-dns-tools` runs it: its #! line starts node with the start-up V8 flags
+      ours: (args) => [cli, 'forward', '--', ...args],
       dnsmasq: (args) => [DNSMASQ, ...args],
     };
     const results = { ours: [], dnsmasq: [] };

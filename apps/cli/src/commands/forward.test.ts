@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
 import path from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleCli } from '../../bundle.mjs';
+import { bundleCli, STARTUP_FLAGS } from '../../bundle.mjs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kdt-forward-test-'));
 let bundle = '';
@@ -51,6 +51,22 @@ describe('forward command', () => {
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
     expect(p.output()).toContain('exiting on receipt of SIGTERM');
+  });
+
+  it.skipIf(!existsSync('/proc/self/cmdline'))('run as a program (the npm bin), starts node with the start-up V8 flags', async () => {
+    const port = await freePort();
+    const env = { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}` };
+    const child = spawn(bundle, ['forward', '--', '-k', `--port=${port}`, '--no-resolv', '--server=127.0.0.1#9', '--log-facility=-'], { stdio: ['ignore', 'pipe', 'pipe'], env });
+    let out = '';
+    child.stderr!.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    await waitFor(() => out.includes('started, version 2.90'));
+    const argv = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(STARTUP_FLAGS.length).toBeGreaterThan(0);
+    for (const flag of STARTUP_FLAGS) expect(argv).toContain(flag);
+    expect(argv).toContain(bundle);
   });
 
   it('a bad argv is one line and exit 2', async () => {
