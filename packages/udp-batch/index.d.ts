@@ -14,6 +14,8 @@ export interface UdpBatchBinding {
   unwatch(watch: unknown): void;
   /** glibc's M_ARENA_MAX: threads allocating from now on share at most `n` malloc arenas. */
   limitMallocArenas(n: number): boolean;
+  /** glibc's M_MMAP_THRESHOLD: allocations of at least `bytes` get their own mapping, returned when freed. */
+  mmapThreshold(bytes: number): boolean;
   /** The most datagrams one call moves. */
   readonly maxBatch: number;
   /** Bytes per address slot (sizeof struct sockaddr_in6). */

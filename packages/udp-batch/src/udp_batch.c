@@ -280,6 +280,24 @@ static napi_value batch_limit_arenas(napi_env env, napi_callback_info info) {
   return result;
 }
 
+/*
+ * mmapThreshold(bytes) -> true when set: glibc serves allocations of at least `bytes` with their own mmap, so
+ * their memory goes back to the system when freed instead of staying in the heap between busy moments.
+ */
+static napi_value batch_mmap_threshold(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  uint32_t n;
+  if (argc < 1 || napi_get_value_uint32(env, argv[0], &n) != napi_ok || n == 0 || n > (32u << 20)) {
+    fail(env, "udp-batch: expected a threshold of 1 byte to 32 MiB");
+    return NULL;
+  }
+  napi_value result;
+  napi_get_boolean(env, mallopt(M_MMAP_THRESHOLD, (int)n) == 1, &result);
+  return result;
+}
+
 typedef struct {
   _Alignas(16) char poll[UV_POLL_ROOM];
   napi_env env;
@@ -397,6 +415,7 @@ NAPI_MODULE_INIT() {
       {"watch", NULL, batch_watch, NULL, NULL, NULL, napi_enumerable, NULL},
       {"unwatch", NULL, batch_unwatch, NULL, NULL, NULL, napi_enumerable, NULL},
       {"limitMallocArenas", NULL, batch_limit_arenas, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"mmapThreshold", NULL, batch_mmap_threshold, NULL, NULL, NULL, napi_enumerable, NULL},
       {"ntop", NULL, batch_ntop, NULL, NULL, NULL, napi_enumerable, NULL},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);

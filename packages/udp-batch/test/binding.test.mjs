@@ -120,6 +120,13 @@ describe('udp-batch binding', { skip }, () => {
     assert.throws(() => udpBatch.limitMallocArenas(0), TypeError);
   });
 
+  it('sets glibc\'s mmap threshold, refusing nonsense', () => {
+    assert.equal(udpBatch.mmapThreshold(8192), true);
+    assert.throws(() => udpBatch.mmapThreshold(0), TypeError);
+    assert.throws(() => udpBatch.mmapThreshold(64 << 20), TypeError);
+    assert.equal(udpBatch.mmapThreshold(128 * 1024), true);
+  });
+
   it('watches a socket: a callback per readable moment, none after unwatch', async () => {
     const server = await bound('udp4', '127.0.0.1');
     const client = await bound('udp4', '127.0.0.1');

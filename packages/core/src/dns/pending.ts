@@ -31,6 +31,8 @@ export interface Forward {
   hash: number;
   /** The next record in its question-index bucket. */
   nextInBucket: Forward | undefined;
+  /** The next record in its ID-index bucket. */
+  nextById: Forward | undefined;
   /** Found by its question (false once a newer forward of the same question took its place, or when removed). */
   indexed: boolean;
   key: string;
@@ -80,7 +82,8 @@ export const FORWARD_COUNTED_MS = 10_000;
 /** Identical questions from other clients are merged into a forward this young. */
 export const MERGE_WINDOW_MS = 2_000;
 
-const BUCKETS = 16_384;
+/** Buckets of each index: in flight are a few hundred forwards at most under load, 16,384 at the very worst. */
+const BUCKETS = 1024;
 
 /** A hash of the name, type, class and the RD/CD bits. */
 export function questionHash(key: string, qtype: number, qclass: number, rdcd: number): number {
@@ -88,12 +91,12 @@ export function questionHash(key: string, qtype: number, qclass: number, rdcd: n
 }
 
 /**
- * Records are found by ID in a flat 65,536-slot array, by question in a hash index chained through the records,
- * and listed densely for sweeps. Maps here were rebuilt by V8 as entries came and went, and the question key
- * was a string built per forward: a few hundred bytes of garbage per forward in all.
+ * Records are found by ID and by question in hash indexes chained through the records themselves, and listed
+ * densely for sweeps. Maps here were rebuilt by V8 as entries came and went, and the question key was a string
+ * built per forward: a few hundred bytes of garbage per forward in all.
  */
 export class PendingTable {
-  private readonly byId: (Forward | undefined)[] = new Array<Forward | undefined>(65_536).fill(undefined);
+  private readonly idBuckets: (Forward | undefined)[] = new Array<Forward | undefined>(BUCKETS).fill(undefined);
   private readonly live: Forward[] = [];
   private readonly buckets: (Forward | undefined)[] = new Array<Forward | undefined>(BUCKETS).fill(undefined);
   private readonly spare: Forward[] = [];
@@ -110,14 +113,15 @@ export class PendingTable {
 
   /** The live record with forward ID `id`. */
   get(id: number): Forward | undefined {
-    return this.byId[id];
+    for (let f = this.idBuckets[id & (BUCKETS - 1)]; f; f = f.nextById) if (f.id === id) return f;
+    return undefined;
   }
 
   /** A forward ID not in use. */
   freshId(): number {
     for (;;) {
       const id = random16();
-      if (this.byId[id] === undefined) return id;
+      if (this.get(id) === undefined) return id;
     }
   }
 
@@ -131,7 +135,9 @@ export class PendingTable {
 
   /** Adds `f` (its `hash` set); it replaces any forward of the same question in the question index. */
   add(f: Forward): void {
-    this.byId[f.id] = f;
+    const slot = f.id & (BUCKETS - 1);
+    f.nextById = this.idBuckets[slot];
+    this.idBuckets[slot] = f;
     f.liveAt = this.live.push(f) - 1;
     const older = this.findQuestion(f.hash, f.key, f.qtype, f.qclass, f.rdcd);
     if (older) this.unindex(older);
@@ -139,6 +145,17 @@ export class PendingTable {
     f.nextInBucket = this.buckets[b];
     this.buckets[b] = f;
     f.indexed = true;
+  }
+
+  private unlinkId(f: Forward): void {
+    const slot = f.id & (BUCKETS - 1);
+    if (this.idBuckets[slot] === f) this.idBuckets[slot] = f.nextById;
+    else {
+      let p = this.idBuckets[slot];
+      while (p && p.nextById !== f) p = p.nextById;
+      if (p) p.nextById = f.nextById;
+    }
+    f.nextById = undefined;
   }
 
   private unindex(f: Forward): void {
@@ -162,7 +179,7 @@ export class PendingTable {
       f.counted = false;
       f.group.inFlight--;
     }
-    if (this.byId[f.id] === f) this.byId[f.id] = undefined;
+    if (f.liveAt >= 0) this.unlinkId(f);
     if (f.liveAt >= 0 && this.live[f.liveAt] === f) {
       const last = this.live.pop()!;
       if (last !== f) {

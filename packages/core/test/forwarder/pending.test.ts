@@ -7,7 +7,7 @@ const group = { inFlight: 0 } as unknown as ServerGroup;
 
 function record(id: number, key: string, qtype = 1, rdcd = 0x100, createdMs = 0): Forward {
   return {
-    id, rdcd, hash: questionHash(key, qtype, 1, rdcd), nextInBucket: undefined, indexed: false, key, spelled: key, qtype, qclass: 1,
+    id, rdcd, hash: questionHash(key, qtype, 1, rdcd), nextInBucket: undefined, nextById: undefined, indexed: false, key, spelled: key, qtype, qclass: 1,
     flags: 0, query: Buffer.alloc(0), queryLength: 0, qEnd: 0, group, socketIndex: -1, socketIndex6: -1, mode: 'single', strictIndex: 0,
     retried: false, sent: [], replied: [], lastTargets: [], waiters: [], createdMs, counted: false, done: false, timer: undefined, serial: 0,
     clientAddress: '', clientPort: 0, liveAt: -1,
@@ -16,13 +16,13 @@ function record(id: number, key: string, qtype = 1, rdcd = 0x100, createdMs = 0)
 
 const find = (t: PendingTable, f: Forward): Forward | undefined => t.findQuestion(f.hash, f.key, f.qtype, f.qclass, f.rdcd);
 
-/** Names whose questions fall in the same index bucket as `key`'s (the index has 16,384 buckets). */
+/** Names whose questions fall in the same index bucket as `key`'s (the index has 1,024 buckets). */
 function sameBucket(key: string, count: number): string[] {
-  const want = questionHash(key, 1, 1, 0x100) & 16_383;
+  const want = questionHash(key, 1, 1, 0x100) & 1023;
   const out: string[] = [];
   for (let i = 0; out.length < count; i++) {
     const k = `n${i}.example`;
-    if (k !== key && (questionHash(k, 1, 1, 0x100) & 16_383) === want) out.push(k);
+    if (k !== key && (questionHash(k, 1, 1, 0x100) & 1023) === want) out.push(k);
   }
   return out;
 }
@@ -76,6 +76,19 @@ describe('PendingTable', () => {
     expect(t.size).toBe(1);
     expect(t.get(3)).toBe(young);
     expect(find(t, young)).toBe(young);
+  });
+
+  it('finds each record by ID among others of the same ID bucket, whichever goes first', () => {
+    const t = new PendingTable();
+    const records = [5, 5 + 1024, 5 + 2048, 5 + 4096].map((id, i) => record(id, `r${i}.example`));
+    for (const r of records) t.add(r);
+    t.remove(records[1]!);
+    t.remove(records[3]!);
+    expect(t.get(5 + 1024)).toBeUndefined();
+    expect(t.get(5 + 4096)).toBeUndefined();
+    expect(t.get(5)).toBe(records[0]);
+    expect(t.get(5 + 2048)).toBe(records[2]);
+    expect(t.get(6)).toBeUndefined();
   });
 
   it('hands out IDs not in use', () => {
