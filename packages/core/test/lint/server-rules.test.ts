@@ -53,4 +53,16 @@ describe('server-syntax', () => {
     expect(applyEdits(r.text, f.fixes[0]!.edits)).toContain('- --server=10.0.0.1#53\n');
     expect(f.fixes[0]!.preferred).toBe(true);
   });
+
+  it('flags a --rev-server that dnsmasq 2.90 aborts on, and writes a legacy IPv4 form plainly', () => {
+    const text = '-k -N -q --log-facility=- --server=127.0.0.1 --rev-server=12.168.1.0/23,127.00.0.1#5353 --rev-server=10.0.0.0/23,localhost --rev-server=10.1.0.0/24,127.00.0.1 --rev-server=10.2.0.0/23,127.0.0.1';
+    const result = lintText(text, { filePath: 'x.args' });
+    const found = result.findings.filter((f) => f.ruleId === 'server-syntax');
+    expect(found.map((f) => text.slice(f.span.start, f.span.end))).toEqual(['127.00.0.1', 'localhost']);
+    expect(found[0]!.message).toBe('dnsmasq 2.90 crashes at start-up on --rev-server=12.168.1.0/23,127.00.0.1#5353 ("free(): double free detected in tcache 2"): ' +
+      'a --rev-server that covers 2 reverse zones must name its server as a plain IP address, and 127.00.0.1 goes through a name lookup. It means 127.0.0.1.');
+    expect(found[0]!.severity).toBe('error');
+    expect(applyEdits(text, found[0]!.fixes[0]!.edits)).toContain(' --rev-server=12.168.1.0/23,127.0.0.1#5353 ');
+    expect(found[1]!.fixes).toEqual([]);
+  });
 });
