@@ -120,7 +120,7 @@ export class ForwardingEngine {
     f.socketIndex = -1;
     f.socketIndex6 = -1;
     group.inFlight++;
-    this.pending.add(f);
+    this.pending.add(f, existing ?? null);
     this.send(f, choice.targets, serial, clientAddress, clientPort);
     const fast = this.ctx.config.forwarding.fastRetry;
     if (fast) this.scheduleFastRetry(f, fast.initialMs, fast.totalMs);

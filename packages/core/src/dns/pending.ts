@@ -133,13 +133,15 @@ export class PendingTable {
     return undefined;
   }
 
-  /** Adds `f` (its `hash` set); it replaces any forward of the same question in the question index. */
-  add(f: Forward): void {
+  /**
+   * Adds `f` (its `hash` set); it replaces `older`, the forward of the same question in the question index
+   * (null: there is none; left out: looked up here).
+   */
+  add(f: Forward, older: Forward | null = this.findQuestion(f.hash, f.key, f.qtype, f.qclass, f.rdcd) ?? null): void {
     const slot = f.id & (BUCKETS - 1);
     f.nextById = this.idBuckets[slot];
     this.idBuckets[slot] = f;
     f.liveAt = this.live.push(f) - 1;
-    const older = this.findQuestion(f.hash, f.key, f.qtype, f.qclass, f.rdcd);
     if (older) this.unindex(older);
     const b = f.hash & (BUCKETS - 1);
     f.nextInBucket = this.buckets[b];
