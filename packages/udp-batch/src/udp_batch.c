@@ -262,22 +262,27 @@ static napi_value batch_ntop(napi_env env, napi_callback_info info) {
   return result;
 }
 
+/* Sets glibc malloc parameter `param` from the one argument, a whole number in 1..max; true when glibc took it. */
+static napi_value set_malloc_option(napi_env env, napi_callback_info info, int param, uint32_t max, const char *refusal) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  uint32_t n;
+  if (argc < 1 || napi_get_value_uint32(env, argv[0], &n) != napi_ok || n == 0 || n > max) {
+    fail(env, refusal);
+    return NULL;
+  }
+  napi_value result;
+  napi_get_boolean(env, mallopt(param, (int)n) == 1, &result);
+  return result;
+}
+
 /*
  * limitMallocArenas(n) -> true when set: glibc gives each thread that allocates its own malloc arena; V8's
  * helper threads then hold megabytes each. Threads created or first allocating afterwards share `n` arenas.
  */
 static napi_value batch_limit_arenas(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  uint32_t n;
-  if (argc < 1 || napi_get_value_uint32(env, argv[0], &n) != napi_ok || n == 0) {
-    fail(env, "udp-batch: expected a positive arena count");
-    return NULL;
-  }
-  napi_value result;
-  napi_get_boolean(env, mallopt(M_ARENA_MAX, (int)n) == 1, &result);
-  return result;
+  return set_malloc_option(env, info, M_ARENA_MAX, INT32_MAX, "udp-batch: expected a positive arena count");
 }
 
 /*
@@ -285,17 +290,7 @@ static napi_value batch_limit_arenas(napi_env env, napi_callback_info info) {
  * their memory goes back to the system when freed instead of staying in the heap between busy moments.
  */
 static napi_value batch_mmap_threshold(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  uint32_t n;
-  if (argc < 1 || napi_get_value_uint32(env, argv[0], &n) != napi_ok || n == 0 || n > (32u << 20)) {
-    fail(env, "udp-batch: expected a threshold of 1 byte to 32 MiB");
-    return NULL;
-  }
-  napi_value result;
-  napi_get_boolean(env, mallopt(M_MMAP_THRESHOLD, (int)n) == 1, &result);
-  return result;
+  return set_malloc_option(env, info, M_MMAP_THRESHOLD, 32u << 20, "udp-batch: expected a threshold of 1 byte to 32 MiB");
 }
 
 typedef struct {

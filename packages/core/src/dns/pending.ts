@@ -90,6 +90,17 @@ export function questionHash(key: string, qtype: number, qclass: number, rdcd: n
   return fnvMix(fnvMix(fnvMix(fnv1a(key), qtype), qclass), rdcd);
 }
 
+/** Takes `f` out of the chain that starts at `heads[slot]` and links records through their `link` field. */
+function unlink(heads: (Forward | undefined)[], slot: number, f: Forward, link: 'nextById' | 'nextInBucket'): void {
+  if (heads[slot] === f) heads[slot] = f[link];
+  else {
+    let p = heads[slot];
+    while (p && p[link] !== f) p = p[link];
+    if (p) p[link] = f[link];
+  }
+  f[link] = undefined;
+}
+
 /**
  * Records are found by ID and by question in hash indexes chained through the records themselves, and listed
  * densely for sweeps. Maps here were rebuilt by V8 as entries came and went, and the question key was a string
@@ -150,27 +161,13 @@ export class PendingTable {
   }
 
   private unlinkId(f: Forward): void {
-    const slot = f.id & (BUCKETS - 1);
-    if (this.idBuckets[slot] === f) this.idBuckets[slot] = f.nextById;
-    else {
-      let p = this.idBuckets[slot];
-      while (p && p.nextById !== f) p = p.nextById;
-      if (p) p.nextById = f.nextById;
-    }
-    f.nextById = undefined;
+    unlink(this.idBuckets, f.id & (BUCKETS - 1), f, 'nextById');
   }
 
   private unindex(f: Forward): void {
     if (!f.indexed) return;
     f.indexed = false;
-    const b = f.hash & (BUCKETS - 1);
-    if (this.buckets[b] === f) this.buckets[b] = f.nextInBucket;
-    else {
-      let p = this.buckets[b];
-      while (p && p.nextInBucket !== f) p = p.nextInBucket;
-      if (p) p.nextInBucket = f.nextInBucket;
-    }
-    f.nextInBucket = undefined;
+    unlink(this.buckets, f.hash & (BUCKETS - 1), f, 'nextInBucket');
   }
 
   remove(f: Forward): void {
