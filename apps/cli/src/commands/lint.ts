@@ -11,6 +11,7 @@ import { Progress } from './lint-progress.js';
 import { readManifestFile } from './lint-read.js';
 import { countFindings, type FileReport } from './lint-report.js';
 import { parseRuleFlags } from './lint-rule-flags.js';
+import { readStdinManifest, stdinRequest } from './lint-stdin.js';
 import { writeAtomically } from './lint-write.js';
 import { CLI_VERSION } from '../version.js';
 
@@ -19,6 +20,7 @@ interface LintFlags {
   fix?: boolean;
   rule: string[];
   maxWarnings?: string;
+  stdinFilename?: string;
 }
 
 const FORMATS = ['stylish', 'json', 'sarif'];
@@ -33,6 +35,7 @@ export function registerLint(program: Command): void {
     .option('--fix', 'apply the preferred fixes, re-lint until stable, write files atomically')
     .option('--rule <id=severity>', 'set a rule to off|error|warning|info|hint (repeatable)', (v: string, all: string[]) => [...all, v], [])
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('--stdin-filename <name>', 'with `-`: the path to report for standard input, which also sets its file type (default: a YAML manifest)')
     .action((paths: string[], flags: LintFlags) => {
       process.exitCode = runLint(paths, flags);
     });
@@ -49,8 +52,10 @@ function runLint(paths: readonly string[], flags: LintFlags): number {
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) return usage(`--max-warnings ${flags.maxWarnings}: expected a whole number`);
   const ruleFlags = parseRuleFlags(flags.rule);
   if ('error' in ruleFlags) return usage(ruleFlags.error);
+  const stdin = stdinRequest(paths, flags.stdinFilename);
+  if ('error' in stdin) return usage(stdin.error);
 
-  const { files, problems } = collectFiles(paths);
+  const { files, problems } = stdin.name === undefined ? collectFiles(paths) : { files: [stdin.name], problems: [] };
   let failed = problems.length > 0;
   for (const p of problems) process.stderr.write(`kube-dns-tools lint: ${p}\n`);
 
@@ -58,7 +63,7 @@ function runLint(paths: readonly string[], flags: LintFlags): number {
   const progress = new Progress(files.length);
   for (const file of files) {
     progress.update(file);
-    const read = readManifestFile(file);
+    const read = stdin.name === undefined ? readManifestFile(file) : readStdinManifest(file);
     if (!read.ok) {
       progress.clear();
       process.stderr.write(`kube-dns-tools lint: ${read.message}\n`);
@@ -71,7 +76,9 @@ function runLint(paths: readonly string[], flags: LintFlags): number {
     const lint = (text: string) => lintText(text, { filePath: file, rules }).findings;
     if (flags.fix) {
       const fixed = fixUntilStable(read.text, lint);
-      if (fixed.text !== read.text) {
+      // Standard input is fixed to standard output, whole, and the report goes to stderr.
+      if (stdin.name !== undefined) process.stdout.write((read.bom ? '\ufeff' : '') + fixed.text);
+      else if (fixed.text !== read.text) {
         try {
           writeAtomically(file, (read.bom ? '\ufeff' : '') + fixed.text);
         } catch (error) {
@@ -79,17 +86,18 @@ function runLint(paths: readonly string[], flags: LintFlags): number {
           failed = true;
         }
       }
-      reports.push({ filePath: file, findings: fixed.findings });
+      reports.push({ filePath: file, findings: fixed.findings, text: fixed.text });
     } else {
-      reports.push({ filePath: file, findings: lint(read.text) });
+      reports.push({ filePath: file, findings: lint(read.text), text: read.text });
     }
   }
   progress.clear();
 
-  const colour = process.stdout.isTTY === true && !process.env['NO_COLOR'];
-  if (flags.format === 'json') process.stdout.write(formatJson(reports));
-  else if (flags.format === 'sarif') process.stdout.write(formatSarif(reports, CLI_VERSION));
-  else process.stdout.write(formatStylish(reports, colour));
+  const out = stdin.name !== undefined && flags.fix ? process.stderr : process.stdout;
+  const colour = out.isTTY === true && !process.env['NO_COLOR'];
+  if (flags.format === 'json') out.write(formatJson(reports));
+  else if (flags.format === 'sarif') out.write(formatSarif(reports, CLI_VERSION));
+  else out.write(formatStylish(reports, colour));
 
   if (failed) return 2;
   const counts = countFindings(reports);
