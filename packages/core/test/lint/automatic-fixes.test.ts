@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/lint/apply-fixes.js';
 import { automaticFix, selectAutomaticFixes } from '../../src/lint/automatic-fixes.js';
-import { editsBetween } from '../../src/lint/edits-between.js';
+import { editsBetween } from '../../src/text/edits-between.js';
 import type { Finding, Fix } from '../../src/lint/finding.js';
 import { LineIndex } from '../../src/lint/line-index.js';
 

@@ -1,4 +1,4 @@
-import type { TextEdit } from './finding.js';
+import type { TextEdit } from './text-edit.js';
 
 /** Above this many line pairs, the changed middle is replaced as one edit instead of diffed line by line. */
 const MAX_DIFF_CELLS = 4_000_000;
