@@ -6,7 +6,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { editsBetween } from '@kube-dns-tools/core/lint/edits-between';
+import { editsBetween } from '@kube-dns-tools/core/text/edits-between';
 import type { Finding, TextEdit } from '@kube-dns-tools/core/lint/finding';
 import { toDiagnostic, type DiagnosticData } from './diagnostics.js';
 import type { LintSnapshot } from './document-linter.js';
