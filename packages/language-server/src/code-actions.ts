@@ -12,7 +12,7 @@ import { toDiagnostic, type DiagnosticData } from './diagnostics.js';
 import type { LintSnapshot } from './document-linter.js';
 import { combineFixes, automaticFix } from './fix-all.js';
 import { FIX_ALL_KIND, SERVER_COMMANDS, DIAGNOSTIC_SOURCE } from './protocol.js';
-import { acceptsComments, disableFileEdit, disableLineEdit } from './suppression-edits.js';
+import { acceptsComments, disableFileEdit, disableLineEdit } from '@kube-dns-tools/core/lint/suppression-edits';
 
 export interface CodeActionOptions {
   languageId: string;
