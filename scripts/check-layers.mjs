@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Checks the shape of the source tree (ARCHITECTURE.md): no import cycle between files of packages/*/src and
-// apps/*/src, and in packages/core/src no arrow from a folder to a folder above it. Tests (*.test.ts) are left out.
+// apps/*/src, in packages/core/src no arrow from a folder to a folder above it (tests, *.test.ts, are left out),
+// and no build script of a package reaching into another one with a `../` path.
 // `node scripts/check-layers.mjs [repository root]` prints each problem and exits 1 when there is one.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -147,6 +148,27 @@ export function checkLayers(root) {
       const to = coreFolder(root, target);
       if (to === undefined || to === from || allowed.includes(to)) continue;
       problems.push(`upward arrow ${from} -> ${to}: ${rel(file)} imports ${rel(target)} (${from}/ may import ${allowed.join(', ') || 'nothing'})`);
+    }
+  }
+  problems.push(...buildEntriesReachingOut(root));
+  return problems;
+}
+
+/** A package's build script (build.mjs, bundle.mjs) names other packages by their package name, never by a `../` path. */
+function buildEntriesReachingOut(root) {
+  const problems = [];
+  for (const group of ['packages', 'apps']) {
+    const groupDir = join(root, group);
+    if (!existsSync(groupDir)) continue;
+    for (const name of readdirSync(groupDir).sort()) {
+      for (const script of ['build.mjs', 'bundle.mjs']) {
+        const path = join(groupDir, name, script);
+        if (!existsSync(path)) continue;
+        const text = readFileSync(path, 'utf8');
+        for (const match of text.matchAll(/['"`](?:\.\.\/)+(?:packages|apps)\/[^'"`]*/g)) {
+          problems.push(`${group}/${name}/${script} reaches into another package: ${match[0].slice(1)} (import it by its package name)`);
+        }
+      }
     }
   }
   return problems;

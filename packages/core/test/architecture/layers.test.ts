@@ -19,7 +19,7 @@ describe('scripts/check-layers.mjs', () => {
     writeFileSync(join(root, path), text);
   };
 
-  it('reports cycles (type-only imports too), upward arrows and folders missing from the table', () => {
+  it('reports cycles (type-only imports too), upward arrows, folders missing from the table and build scripts reaching out', () => {
     write('packages/core/src/text/line.ts', "import type { Finding } from '../lint/finding.js';\nexport type Line = Finding;\n");
     write('packages/core/src/lint/finding.ts', "export interface Finding { id: string }\n");
     write('packages/core/src/lint/a.ts', "import { b } from './b.js';\nexport const a = 1;\n");
@@ -30,7 +30,9 @@ describe('scripts/check-layers.mjs', () => {
     write('packages/language-server/src/s.ts', "import { t } from './t.js';\nimport { x } from '@kube-dns-tools/core/dnsmasq/x';\nexport const s = x;\n");
     write('packages/language-server/src/t.ts', "export { s as t } from './s.js';\n");
     write('packages/language-server/src/s.test.ts', "import { s } from './s.js';\nimport { t } from './t.js';\n");
+    write('apps/ext/build.mjs', "await build({ entryPoints: ['../../packages/language-server/src/server.ts'] });\n");
     expect(checkLayers(root).sort()).toEqual([
+      'apps/ext/build.mjs reaches into another package: ../../packages/language-server/src/server.ts (import it by its package name)',
       'import cycle: packages/core/src/lint/a.ts -> packages/core/src/lint/b.ts -> packages/core/src/lint/a.ts',
       'import cycle: packages/language-server/src/s.ts -> packages/language-server/src/t.ts -> packages/language-server/src/s.ts',
       'packages/core/src/gadgets/g.ts: packages/core/src/gadgets/ is not in the layer table of scripts/check-layers.mjs',
