@@ -9,6 +9,8 @@ export KDT_REQUIRE_NATIVE=1
 npm ci --no-audit --no-fund
 npm run build
 npm run typecheck
+# No import cycle, no upward arrow between the folders of packages/core/src (also a core test).
+node scripts/check-layers.mjs
 npm test
 # The editor end to end: a real VS Code (code-server) drives the packaged extension (scripts/e2e/run.sh).
 npm run test:e2e
