@@ -24,6 +24,8 @@ export interface ArgInsertion {
   /** Edit that adds `words` (already dnsmasq argv words, e.g. `--no-negcache`) where dnsmasq will see them:
    *  after the last dnsmasq argument (after the nanny's `--`), in the list's own indentation, quoting and flow/block style. */
   readonly append: (words: readonly string[]) => TextEdit;
+  /** Set when `append` cannot place words without adding an `args:`/`command:` key, which a fix never does: says why. */
+  readonly cannotAppend?: string;
   /** Edit that replaces one argument's text in place, quoting it as its siblings are quoted. */
   readonly replace: (arg: ManifestArg, newWord: string) => TextEdit;
   /** Edit that removes one argument (with its list item punctuation/line) cleanly. */
@@ -47,8 +49,9 @@ export interface DnsmasqInvocation {
   readonly image?: string;
   /** Offsets of the container's `name:` value (or of the container item when it has no name). */
   readonly containerRange: Range;
-  /** How dnsmasq is started: directly, through k8s-dns-dnsmasq-nanny (only what follows `--` is dnsmasq's), or in `sh -c`. */
-  readonly launcher: 'direct' | 'nanny' | 'shell';
+  /** How dnsmasq is started: directly, through k8s-dns-dnsmasq-nanny or another wrapper (only what follows `--` is
+   *  dnsmasq's), or in `sh -c`. */
+  readonly launcher: 'direct' | 'nanny' | 'wrapper' | 'shell';
   /** dnsmasq's argv words in order (command + args as Kubernetes concatenates them, without the program name). */
   readonly args: readonly ManifestArg[];
   readonly insertion: ArgInsertion;

@@ -1,5 +1,5 @@
 import { type Rule, spelledWithValue } from '../rule.js';
-import { appendWords, flagFor, misspelling } from '../fix-builders.js';
+import { appendWords, flagFor, misspelling, notFixableNote } from '../fix-builders.js';
 import { lifetimeNegTtls } from './neg-ttl.js';
 
 const INCIDENT =
@@ -34,7 +34,7 @@ export const noNegcache: Rule = {
       if (typo) message += ` (${typo} looks like a misspelling of it: see unknown-option.)`;
       context.report({
         range: facts.invocation.containerRange,
-        message,
+        message: message + notFixableNote(facts),
         workload: facts.invocation.workload,
         fixes: appendWords(facts, [word], `Add ${flag}`, !typo),
       });
