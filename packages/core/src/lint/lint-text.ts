@@ -1,5 +1,6 @@
 import { readManifest } from '../manifest/read-manifest.js';
-import type { ManifestModel, WorkloadRef } from '../manifest/model.js';
+import type { DnsmasqInvocation, ManifestModel, WorkloadRef } from '../manifest/model.js';
+import { readConfigMapConf } from './configmap-conf-reader.js';
 import type { Finding, Severity } from './finding.js';
 import { InvocationFacts } from './invocation-facts.js';
 import { LineIndex } from './line-index.js';
@@ -89,8 +90,10 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 /** Bare argv files and dnsmasq conf files are read as one dnsmasq invocation; everything else as a manifest. */
 function readModel(text: string, filePath: string | undefined): ManifestModel {
   if (isRawArgvFile(filePath)) return readRawArgv(text);
-  if (isConfFileName(filePath) && looksLikeDnsmasqConf(text)) return readDnsmasqConf(text);
-  return readManifest(text, filePath === undefined ? {} : { filePath });
+  if (isConfFileName(filePath) && looksLikeDnsmasqConf(text)) return readDnsmasqConf(text, filePath);
+  const model = readManifest(text, filePath === undefined ? {} : { filePath });
+  const confs = (model.confTexts ?? []).map(readConfigMapConf).filter((i): i is DnsmasqInvocation => i !== undefined);
+  return confs.length === 0 ? model : { ...model, invocations: [...model.invocations, ...confs] };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

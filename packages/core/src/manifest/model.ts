@@ -55,8 +55,29 @@ export interface DnsmasqInvocation {
   /** dnsmasq's argv words in order (command + args as Kubernetes concatenates them, without the program name). */
   readonly args: readonly ManifestArg[];
   readonly insertion: ArgInsertion;
+  /** Volume mounts that put dnsmasq configuration (/etc/dnsmasq.conf, /etc/dnsmasq.d) in the container. */
+  readonly mountedConfig?: readonly MountedConfig[];
+  /** For conf text read from a ConfigMap: the source offset where each of its lines starts (dnsmasq counts lines in it). */
+  readonly confLineStarts?: readonly number[];
+  /** A conf fragment (a file of a conf-dir, or a conf file not named dnsmasq.conf): options in its siblings complete it. */
+  readonly fragment?: boolean;
   /** The file came through the tolerant (non-YAML) fallback: ranges are right, structure is best-effort. */
   readonly tolerant: boolean;
+}
+
+export interface MountedConfig {
+  readonly mountPath: string;
+  /** Offsets of the `mountPath` value. */
+  readonly range: Range;
+  /** The ConfigMap the mounted volume comes from, when the pod spec says. */
+  readonly configMap?: string;
+}
+
+/** A `data` value of a ConfigMap that holds dnsmasq conf text (`dnsmasq.conf: |`). */
+export interface ConfigMapConf {
+  readonly workload: WorkloadRef;
+  readonly key: string;
+  readonly value: ConfigMapValue;
 }
 
 /** A string value in a ConfigMap's `data`, with the range of its characters. */
@@ -81,6 +102,8 @@ export interface ManifestModel {
   readonly text: string;
   readonly invocations: readonly DnsmasqInvocation[];
   readonly configMaps: readonly KubeDnsConfigMap[];
+  /** dnsmasq conf texts held in ConfigMaps (absent for readers that find none). */
+  readonly confTexts?: readonly ConfigMapConf[];
   /** YAML/JSON problems that did not stop the reader (reported, never thrown). */
   readonly parseProblems: readonly { readonly message: string; readonly range: Range }[];
 }

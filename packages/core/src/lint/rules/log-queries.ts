@@ -8,7 +8,7 @@ export const logQueries: Rule = {
   check(context) {
     for (const facts of context.invocations) {
       const presence = facts.presence('log-queries');
-      if (presence === 'always' || facts.delegatedConfig().length > 0) continue;
+      if (presence === 'always' || facts.configElsewhere()) continue;
       const word = flagFor(facts, 'log-queries', 'q');
       const typo = misspelling(facts, 'log-queries');
       const flag = facts.written(word);

@@ -15,7 +15,7 @@ export const noNegcache: Rule = {
   check(context) {
     for (const facts of context.invocations) {
       const presence = facts.presence('no-negcache');
-      if (presence === 'always' || facts.delegatedConfig().length > 0) continue;
+      if (presence === 'always' || facts.configElsewhere()) continue;
       const negTtl = facts.presenceOf(lifetimeNegTtls(facts));
       if (presence === 'absent' && negTtl === 'always') continue;
       const word = flagFor(facts, 'no-negcache', 'N');
