@@ -83,6 +83,8 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   } catch (error) {
     findings = [...pending.map((p) => p.finding), crash(lines, 'the suppression comments', error)];
   }
+  // In a file that does not parse, the structure edits rely on is a guess: fixes are offered, never applied by --fix.
+  if (findings.some((f) => f.ruleId === 'yaml-syntax')) findings = findings.map(withoutPreferred);
   findings.sort(compareFindings);
   return { findings, invocations: model.invocations.length, configMaps: model.configMaps.length };
 }
@@ -103,6 +105,10 @@ export function compareFindings(a: Finding, b: Finding): number {
     (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
     (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   );
+}
+
+function withoutPreferred(finding: Finding): Finding {
+  return finding.fixes.some((f) => f.preferred) ? { ...finding, fixes: finding.fixes.map(({ preferred: _p, ...fix }) => fix) } : finding;
 }
 
 function toFinding(lines: LineIndex, rule: Rule, severity: Severity, r: RuleReport): Finding {
