@@ -23,7 +23,7 @@ interface LintFlags {
 
 const FORMATS = ['stylish', 'json', 'sarif'];
 
-/** `lint [PATH...]`: exit 0 clean, 1 with an error-level finding (or too many warnings), 2 on bad usage or unreadable input. */
+/** `lint [PATH...]`: exit 0 without error-level findings, 1 with one (or too many warnings, or a fix that did not converge), 2 on bad usage or unreadable input. */
 export function registerLint(program: Command): void {
   program
     .command('lint')
@@ -33,6 +33,10 @@ export function registerLint(program: Command): void {
     .option('--fix', 'apply the preferred fixes, re-lint until stable, write files atomically')
     .option('--rule <id=severity>', 'set a rule to off|error|warning|info|hint (repeatable)', (v: string, all: string[]) => [...all, v], [])
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .addHelpText('after', `
+Exit codes (as ESLint): 0 no error-level finding (warnings and info do not count, unless --max-warnings is
+exceeded); 1 an error-level finding, more warnings than --max-warnings, or a --fix that did not converge;
+2 bad usage or an unreadable input (the readable files are still linted and printed, one line per skipped file).`)
     .action((paths: string[], flags: LintFlags) => {
       process.exitCode = runLint(paths, flags);
     });
@@ -52,6 +56,7 @@ function runLint(paths: readonly string[], flags: LintFlags): number {
 
   const { files, problems } = collectFiles(paths);
   let failed = problems.length > 0;
+  let fixFailed = false;
   for (const p of problems) process.stderr.write(`kube-dns-tools lint: ${p}\n`);
 
   const reports: FileReport[] = [];
@@ -71,6 +76,10 @@ function runLint(paths: readonly string[], flags: LintFlags): number {
     const lint = (text: string) => lintText(text, { filePath: file, rules }).findings;
     if (flags.fix) {
       const fixed = fixUntilStable(read.text, lint);
+      for (const rule of fixed.nonConverging) {
+        process.stderr.write(`kube-dns-tools lint: ${file}: the fix of rule ${rule} did not converge (it offered again a fix it had applied); nothing of it was written. Please report this with the file.\n`);
+        fixFailed = true;
+      }
       if (fixed.text !== read.text) {
         try {
           writeAtomically(file, (read.bom ? '\ufeff' : '') + fixed.text);
@@ -93,9 +102,9 @@ function runLint(paths: readonly string[], flags: LintFlags): number {
 
   if (failed) return 2;
   const counts = countFindings(reports);
-  if (counts.error > 0) return 1;
+  if (counts.error > 0 || fixFailed) return 1;
   if (maxWarnings !== undefined && counts.warning > maxWarnings) {
-    process.stderr.write(`kube-dns-tools lint: ${counts.warning} warnings, more than --max-warnings ${maxWarnings}\n`);
+    process.stderr.write(`kube-dns-tools lint: ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
     return 1;
   }
   return 0;

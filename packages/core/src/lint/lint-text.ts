@@ -1,5 +1,6 @@
 import { readManifest } from '../manifest/read-manifest.js';
-import type { ManifestModel, WorkloadRef } from '../manifest/model.js';
+import type { DnsmasqInvocation, ManifestModel, WorkloadRef } from '../manifest/model.js';
+import { readConfigMapConf } from './configmap-conf-reader.js';
 import type { Finding, RuleSetting, Severity } from './finding.js';
 import { InvocationFacts } from './invocation-facts.js';
 import { LineIndex } from './line-index.js';
@@ -77,6 +78,8 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   } catch (error) {
     findings = [...pending.map((p) => p.finding), crash(lines, 'the suppression comments', error)];
   }
+  // In a file that does not parse, the structure edits rely on is a guess: fixes are offered, never applied by --fix.
+  if (findings.some((f) => f.ruleId === 'yaml-syntax')) findings = findings.map(withoutPreferred);
   findings.sort(compareFindings);
   return { findings, invocations: model.invocations.length, configMaps: model.configMaps.length };
 }
@@ -84,8 +87,10 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 /** Bare argv files and dnsmasq conf files are read as one dnsmasq invocation; everything else as a manifest. */
 function readModel(text: string, filePath: string | undefined): ManifestModel {
   if (isRawArgvFile(filePath)) return readRawArgv(text);
-  if (isConfFileName(filePath) && looksLikeDnsmasqConf(text)) return readDnsmasqConf(text);
-  return readManifest(text, filePath === undefined ? {} : { filePath });
+  if (isConfFileName(filePath) && looksLikeDnsmasqConf(text)) return readDnsmasqConf(text, filePath);
+  const model = readManifest(text, filePath === undefined ? {} : { filePath });
+  const confs = (model.confTexts ?? []).map(readConfigMapConf).filter((i): i is DnsmasqInvocation => i !== undefined);
+  return confs.length === 0 ? model : { ...model, invocations: [...model.invocations, ...confs] };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
@@ -95,6 +100,10 @@ export function compareFindings(a: Finding, b: Finding): number {
     (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
     (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   );
+}
+
+function withoutPreferred(finding: Finding): Finding {
+  return finding.fixes.some((f) => f.preferred) ? { ...finding, fixes: finding.fixes.map(({ preferred: _p, ...fix }) => fix) } : finding;
 }
 
 function toFinding(lines: LineIndex, rule: Rule, severity: Severity, r: RuleReport): Finding {
