@@ -5,7 +5,7 @@
 import type dgram from 'node:dgram';
 import type net from 'node:net';
 import { udpBatch, type UdpBatchBinding } from '@kube-dns-tools/udp-batch';
-import { BatchReceiver, BatchSlots, resumeDgramReading, socketFd, stopDgramReading } from './batch-receiver.js';
+import { BatchReceiver, BatchSlots, DEFAULT_MAX_DATAGRAM, resumeDgramReading, socketFd, stopDgramReading } from './batch-receiver.js';
 import { answerFromCache, HIT, HIT_STALE } from './cache-answer.js';
 import { DnsCache } from './cache.js';
 import { systemClock, type Clock } from './clock.js';
@@ -23,8 +23,9 @@ import { startupLines } from './startup-lines.js';
 import { forwardOverTcp } from './tcp-forwarding.js';
 import { closeTcpServer, createTcpServer, DEFAULT_TCP_OPTIONS, listenTcp, type TcpServerOptions } from './tcp-server.js';
 import { bindUdp, createUdpSocket } from './udp-sockets.js';
-import { UpstreamPool } from './upstream-pool.js';
-import { FLAG_QR, FLAG_RD, RCODE_NOTIMP, RCODE_REFUSED, hasOpt, newQuestionInfo, readQuestion } from './wire.js';
+import { ForwardSockets } from './forward-sockets.js';
+import { FLAG_QR, FLAG_RD, RCODE_NOTIMP, RCODE_REFUSED, hasOpt, newQuestionInfo, optOffset, readQuestion } from './wire.js';
+import { clientUdpSize } from './edns-size.js';
 
 /** Upstream TCP connections open at once for clients' TCP queries; more are answered REFUSED. */
 const MAX_TCP_FORWARDS = 64;
@@ -33,7 +34,7 @@ export interface ForwarderOptions {
   readonly clock?: Clock;
   /** Where log lines go; default: stderr or the `--log-facility` file. */
   readonly log?: QueryLog;
-  /** Random-port sockets per address family used for forwarding (default 32). */
+  /** @deprecated ignored: every forward now opens its own random-port socket (kept for callers not yet updated). */
   readonly upstreamSockets?: number;
   readonly tcp?: TcpServerOptions;
   /** Native recvmmsg/sendmmsg for client datagrams; default: the built binding if any; null: node:dgram only. */
@@ -51,7 +52,7 @@ export class Forwarder {
   readonly log: QueryLog;
   private readonly clock: Clock;
   private readonly engine: ForwardingEngine;
-  private readonly pool: UpstreamPool;
+  private readonly pool: ForwardSockets;
   private readonly local: LocalContext;
   private readonly deliver: DeliverContext;
   /** Native batch I/O, when the binding is there. */
@@ -88,13 +89,14 @@ export class Forwarder {
     const binding = options.udpBatch === undefined ? udpBatch : options.udpBatch;
     this.batch = binding ? new BatchSlots(binding, config.ednsPacketMax) : undefined;
     this.senders = new UdpSenders(this.batch);
-    this.pool = new UpstreamPool(options.upstreamSockets ?? 32, (i, buf, address, port) => {
+    const maxReply = Math.max(DEFAULT_MAX_DATAGRAM, config.ednsPacketMax);
+    this.pool = new ForwardSockets((i, buf, address, port, oversize) => {
       try {
-        this.engine.onUpstreamMessage(i, buf, address, port);
+        this.engine.onUpstreamMessage(i, buf, address, port, oversize);
       } catch {
         // A reply we cannot process is dropped; the forward stays pending until it times out.
       }
-    }, undefined, this.batch);
+    }, maxReply, this.batch);
     this.engine = new ForwardingEngine(this.deliver, this.pool, this.clock);
     const defaultGroup = this.routes.defaultGroup;
     this.local = {
@@ -148,8 +150,6 @@ export class Forwarder {
         this.tcp.push(server);
         this.bound.push({ address, port });
       }
-      const families = new Set(this.routes.groups.flatMap((g) => g.servers.map((s) => s.family)));
-      for (const f of families) await this.pool.open(f);
     } catch (e) {
       await this.stop();
       throw e;
@@ -251,7 +251,8 @@ export class Forwarder {
       const end = this.routes.route(chainEnd, q.qtype);
       if (end.kind === 'group') group = end.group;
     }
-    const waiter: Waiter = { address, port, id: q.id, optSize, serial, send: this.lastingSender(respond, viaTcp, address, port) };
+    const udpSize = viaTcp ? 0 : clientUdpSize(buf, optSize > 0 ? optOffset(buf, q) : -1);
+    const waiter: Waiter = { address, port, id: q.id, optSize, udpSize, serial, send: this.lastingSender(respond, viaTcp, address, port) };
     if (viaTcp) {
       if (this.tcpForwards >= MAX_TCP_FORWARDS) return respond(localResponse(buf, q, RCODE_REFUSED, false, optSize));
       this.tcpForwards++;
