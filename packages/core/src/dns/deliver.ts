@@ -60,7 +60,6 @@ function ownAnswer(asked: AskedQuestion, w: Waiter, rcode: number): Buffer {
 
 /** SERVFAIL to every waiter: the upstream's reply could not be read, or was longer than any reply may be. */
 export function deliverServfail(ctx: DeliverContext, asked: AskedQuestion, waiters: readonly Waiter[]): void {
-  ctx.log.query('reply error is SERVFAIL', asked.serial, asked.clientAddress, asked.clientPort);
   for (const w of waiters) w.send(ownAnswer(asked, w, RCODE_SERVFAIL));
 }
 

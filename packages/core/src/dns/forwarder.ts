@@ -143,7 +143,7 @@ export class Forwarder {
             resumeDgramReading(sock);
           }
         }
-        const server = createTcpServer((frame, a, p, respond) => this.handle(frame, a, p, respond, true), this.options.tcp ?? DEFAULT_TCP_OPTIONS);
+        const server = createTcpServer((frame, a, p, respond, hangUp) => this.handle(frame, a, p, respond, true, hangUp), this.options.tcp ?? DEFAULT_TCP_OPTIONS);
         await listenTcp(server, port, address).catch((e: NodeJS.ErrnoException) => {
           throw new Error(`failed to create listening socket for ${address}: ${describe(e)}`);
         });
@@ -200,16 +200,16 @@ export class Forwarder {
     return viaTcp ? respond : this.senders.get(this.udpSock!, this.udpFd, address, port);
   }
 
-  /** One client query; never throws (bad input is dropped). */
-  handle(buf: Buffer, address: string, port: number, respond: (b: Buffer) => void, viaTcp: boolean): void {
+  /** One client query; never throws (bad input is dropped). `hangUp` ends a TCP client's connection. */
+  handle(buf: Buffer, address: string, port: number, respond: (b: Buffer) => void, viaTcp: boolean, hangUp?: () => void): void {
     try {
-      this.process(buf, address, port, respond, viaTcp);
+      this.process(buf, address, port, respond, viaTcp, hangUp);
     } catch {
       // A packet we cannot handle is dropped, as dnsmasq drops what it cannot parse.
     }
   }
 
-  private process(buf: Buffer, address: string, port: number, respond: (b: Buffer) => void, viaTcp: boolean): void {
+  private process(buf: Buffer, address: string, port: number, respond: (b: Buffer) => void, viaTcp: boolean, hangUp?: () => void): void {
     const q = this.q;
     if (!readQuestion(buf, q) || (q.flags & FLAG_QR) !== 0) return;
     const log = this.log;
@@ -256,7 +256,7 @@ export class Forwarder {
     if (viaTcp) {
       if (this.tcpForwards >= MAX_TCP_FORWARDS) return respond(localResponse(buf, q, RCODE_REFUSED, false, optSize));
       this.tcpForwards++;
-      void forwardOverTcp(this.deliver, buf, q, group, waiter, serial)
+      void forwardOverTcp(this.deliver, buf, q, group, waiter, serial, hangUp)
         .catch(() => undefined)
         .finally(() => this.tcpForwards--);
       return;
