@@ -32,6 +32,14 @@ export function indentUnit(text: string, corefile: Corefile): string {
     const inner = indentBefore(text, child.name.start);
     if (inner !== undefined && inner.length > parent.length && inner.startsWith(parent)) return inner.slice(parent.length);
   }
+  for (const server of corefile.servers) {
+    const key = server.keys[0];
+    const first = server.block.directives[0];
+    if (!key || !first || first.name.line === key.line) continue;
+    const outer = indentBefore(text, key.start);
+    const inner = indentBefore(text, first.name.start);
+    if (outer !== undefined && inner !== undefined && inner.length > outer.length && inner.startsWith(outer)) return inner.slice(outer.length);
+  }
   return text.includes('\n\t') ? '\t' : '  ';
 }
 
