@@ -22,6 +22,7 @@ const isOpen = (t: CfToken | undefined): boolean => t !== undefined && !t.quoted
 const isClose = (t: CfToken | undefined): boolean => t !== undefined && !t.quoted && t.value === '}';
 const GLUED_OPEN = /^[^{}]+\{$/;
 const SED_CLOSE = /^\}[A-Z][A-Z0-9_]*$/;
+const TAG_AFTER_CLOSE = /^\}(\{\{|\{%|<%|\$\{|%\{)/;
 
 export function parseCorefile(tokens: readonly CfToken[], options: ParseOptions = {}): ParseResult {
   const problems: CfProblem[] = [];
@@ -50,7 +51,10 @@ export function parseCorefile(tokens: readonly CfToken[], options: ParseOptions 
     while (k < n && tokens[k]!.line === line) k++;
     return k;
   };
-  const closesBlock = (t: CfToken): boolean => isClose(t) || (options.templateFile === true && !t.quoted && SED_CLOSE.test(t.value));
+  /** `}` glued to a template tag or sed marker (`}{{ .Federation }}`, `}STUBDOMAINS`) still closes the block once rendered. */
+  const templatedClose = (t: CfToken): boolean =>
+    !t.quoted && t.templated && (TAG_AFTER_CLOSE.test(t.value) || (options.templateFile === true && SED_CLOSE.test(t.value)));
+  const closesBlock = (t: CfToken): boolean => isClose(t) || templatedClose(t);
 
   function readBlock(open: CfToken | undefined, depth: number): CfBlock {
     const directives: CfDirective[] = [];
@@ -130,7 +134,7 @@ export function parseCorefile(tokens: readonly CfToken[], options: ParseOptions 
   while (i < n) {
     const t = tokens[i]!;
     if (isClose(t) || (!t.quoted && t.value.startsWith('}') && !t.templated)) {
-      if (!(options.templateFile === true && SED_CLOSE.test(t.value))) {
+      if (!templatedClose(t)) {
         problem('stray-close', 'This `}` closes nothing: CoreDNS silently reads it as a new server block named `}`.', t);
       }
       i++;

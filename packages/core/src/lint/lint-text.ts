@@ -99,7 +99,12 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     findings = [...pending.map((p) => p.finding), crash(lines, 'the suppression comments', error)];
   }
   findings.sort(compareFindings);
-  return { findings, invocations: model.invocations.length, configMaps: model.configMaps.length, corefiles: corefiles.corefiles };
+  return {
+    findings,
+    invocations: model.invocations.length,
+    configMaps: model.configMaps.length,
+    ...(corefiles.corefiles > 0 ? { corefiles: corefiles.corefiles } : {}),
+  };
 }
 
 /** Bare argv files and dnsmasq conf files are read as one dnsmasq invocation; everything else as a manifest. */

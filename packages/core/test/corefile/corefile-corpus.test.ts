@@ -50,3 +50,22 @@ describe('CoreDNS corpus (expected.json)', () => {
     });
   }
 });
+
+describe('CoreDNS files of the kube-dns corpus (contrast cases for dnsmasq)', () => {
+  const expectedThere: Record<string, string[]> = {
+    'kubeadm@8444b373/manifests.go.CoreDNSConfigMap.yaml': ['coredns-pods-insecure@13', 'coredns-kubernetes-upstream@14'],
+    'kubernetes-website@0189ae0f/dns-custom-nameservers.md.coredns-configmap.yaml': ['coredns-pods-insecure@15'],
+    'kubespray@46dbdd39/coredns-config.yml.j2': ['coredns-pods-insecure@57'],
+    'kubespray@46dbdd39/nodelocaldns-config.yml.j2': [25, 47, 64, 75, 94, 112, 134, 151, 162, 181].map((l) => `coredns-env-substitution@${l}`),
+    'minikube@82e99145/coreDNS-configmap.yaml': ['coredns-pods-insecure@15', 'coredns-kubernetes-upstream@16', 'coredns-proxy-plugin@20'],
+  };
+  const root = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/corpus');
+  for (const [file, want] of Object.entries(expectedThere)) {
+    it(file, () => {
+      const text = readFileSync(join(root, file), 'utf8');
+      const got = lintText(text, { filePath: file }).findings.filter((f) => f.ruleId.startsWith('coredns-'));
+      expect(got.map((f) => `${f.ruleId}@${f.span.startPosition.line + 1}`)).toEqual(want);
+      for (const f of got.filter((x) => x.ruleId === 'coredns-env-substitution')) expect(text.slice(f.span.start, f.span.end)).toBe('{$MY_HOST_IP}');
+    });
+  }
+});
