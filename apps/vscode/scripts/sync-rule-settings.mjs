@@ -2,7 +2,9 @@
 // bundles core's rule-catalog.ts with esbuild, reads the ids, and rewrites package.json only when they differ.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const app = fileURLToPath(new URL('..', import.meta.url));
@@ -19,7 +21,15 @@ const bundled = await build({
   write: false,
   logLevel: 'warning',
 });
-const catalog = JSON.parse(execFileSync(process.execPath, ['-e', bundled.outputFiles[0].text], { encoding: 'utf8' }));
+// Run from a file: the bundle outgrew what one command-line argument may hold (E2BIG).
+const scratch = mkdtempSync(join(tmpdir(), 'kdt-rule-catalog-'));
+let catalog;
+try {
+  writeFileSync(join(scratch, 'catalog.cjs'), bundled.outputFiles[0].text);
+  catalog = JSON.parse(execFileSync(process.execPath, [join(scratch, 'catalog.cjs')], { encoding: 'utf8' }));
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
 const reportable = catalog.filter((rule) => rule.id !== 'internal-error');
 
 const path = `${app}/package.json`;
