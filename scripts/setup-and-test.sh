@@ -9,6 +9,8 @@ export KDT_REQUIRE_NATIVE=1
 npm ci --no-audit --no-fund
 npm run build
 npm run typecheck
+# No import cycle, no upward arrow between the folders of packages/core/src (also a core test).
+node scripts/check-layers.mjs
 npm test
 # The pre-commit hook (.pre-commit-hooks.yaml) installed and run by the real pre-commit, offline (a few minutes).
 npm run test:pre-commit -w @kube-dns-tools/cli

@@ -1,6 +1,6 @@
-import { allHealthy, isQueryType, MAX_PROBE_COUNT, probe, type ProbeOptions } from '@kube-dns-tools/core/dns/probe';
-import { upstreamsFromManifest } from '@kube-dns-tools/core/dns/probe-manifest';
-import { parseTarget, type ProbeTarget } from '@kube-dns-tools/core/dns/probe-target';
+import { allHealthy, isQueryType, MAX_PROBE_COUNT, probe, type ProbeOptions } from '@kube-dns-tools/core/probe/probe';
+import { upstreamsFromManifest } from '@kube-dns-tools/core/probe/probe-manifest';
+import { parseTarget, type ProbeTarget } from '@kube-dns-tools/core/probe/probe-target';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { formatProbeTable } from './probe-table.js';
