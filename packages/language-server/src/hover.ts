@@ -18,7 +18,8 @@ export function serverValueText(long: string, value: string): string | undefined
   return `dnsmasq refuses this value: ${result.error.reason}. ${result.error.explanation}`;
 }
 
-export function hoverAt(document: TextDocument, view: ManifestView, offset: number): Hover | null {
+export function hoverAt(document: TextDocument, view: ManifestView | undefined, offset: number): Hover | null {
+  if (!view) return null;
   const hit = optionAt(view, offset);
   if (!hit) return null;
   const { option } = hit;
@@ -35,6 +36,6 @@ export function hoverAt(document: TextDocument, view: ManifestView, offset: numb
   const range = hit.onValue && option.valueRange ? option.valueRange : option.nameRange;
   return {
     contents: { kind: MarkupKind.Markdown, value: lines.join('\n') },
-    range: { start: document.positionAt(range.start), end: document.positionAt(range.end) },
+    range: { start: document.positionAt(view.base + range.start), end: document.positionAt(view.base + range.end) },
   };
 }

@@ -4,7 +4,6 @@ import {
   DocumentDiagnosticReportKind,
   TextDocumentSyncKind,
   TextDocuments,
-  createConnection,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -13,9 +12,10 @@ import packageJson from '../package.json' with { type: 'json' };
 import { readClientSupport, type ClientSupport } from './client-support.js';
 import { codeActions } from './code-actions.js';
 import { completionsAt } from './completion.js';
-import { toDiagnostics } from './diagnostics.js';
+import { outcomeDiagnostics } from './diagnostics.js';
 import { DocumentLinter, type LintSnapshot } from './document-linter.js';
 import { ErrorLog } from './error-log.js';
+import { createServerConnection } from './server-connection.js';
 import { filePathOf } from './file-path.js';
 import { hoverAt } from './hover.js';
 import { LintPool } from './lint-pool.js';
@@ -38,7 +38,7 @@ import { DEFAULT_SETTINGS, normaliseSettings, type EffectiveSettings } from './s
 
 /** Starts the language server on the transport named on the command line (--stdio, --node-ipc, --socket=N). */
 export function startServer(workerScript: string): Connection {
-  const connection = createConnection();
+  const { connection, noteShutdown } = createServerConnection();
   const documents = new TextDocuments(TextDocument);
   const log = (message: string) => connection.console.log(message);
   const errors = new ErrorLog((message) => connection.console.error(message));
@@ -64,7 +64,7 @@ export function startServer(workerScript: string): Connection {
       void connection.sendDiagnostics({
         uri: snapshot.uri,
         version: snapshot.version,
-        diagnostics: toDiagnostics(outcome.findings),
+        diagnostics: outcomeDiagnostics(outcome),
       });
     }
     const status: LintStatusParams = {
@@ -140,7 +140,7 @@ export function startServer(workerScript: string): Connection {
       const uri = params.textDocument.uri;
       await linter.afterDebounce(uri);
       const snapshot = await linter.current(uri);
-      const items = snapshot ? toDiagnostics(snapshot.outcome.findings) : [];
+      const items = snapshot ? outcomeDiagnostics(snapshot.outcome) : [];
       return { kind: DocumentDiagnosticReportKind.Full, items };
     }),
   );
@@ -159,8 +159,9 @@ export function startServer(workerScript: string): Connection {
     guard('textDocument/hover', null, (params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
-      const view = manifestView(document.uri, document.version, document.getText(), filePathOf(document.uri));
-      return hoverAt(document, view, document.offsetAt(params.position));
+      const offset = document.offsetAt(params.position);
+      const view = manifestView(document.uri, document.version, document.getText(), filePathOf(document.uri), offset);
+      return hoverAt(document, view, offset);
     }),
   );
 
@@ -171,7 +172,7 @@ export function startServer(workerScript: string): Connection {
       return completionsAt({
         document,
         position: params.position,
-        view: () => manifestView(document.uri, document.version, document.getText(), filePathOf(document.uri)),
+        view: () => manifestView(document.uri, document.version, document.getText(), filePathOf(document.uri), document.offsetAt(params.position)),
         rules: SUPPRESSIBLE_RULES,
         snippets: support?.snippets ?? false,
       });
@@ -222,6 +223,7 @@ export function startServer(workerScript: string): Connection {
   });
 
   connection.onShutdown(async () => {
+    noteShutdown();
     await pool.dispose();
   });
 
