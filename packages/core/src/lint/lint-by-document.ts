@@ -1,6 +1,6 @@
-import { splitDocuments, type DocumentChunk } from '../manifest/document-chunks.js';
-import { maskTemplates } from '../manifest/template-mask.js';
-import type { Finding, Fix, Position, SourceSpan } from './finding.js';
+import type { DocumentChunk } from '../manifest/document-chunks.js';
+import { mayHoldTemplates } from '../manifest/template-tags.js';
+import type { Finding, Fix, SourceSpan } from './finding.js';
 import { isConfFileName, isRawArgvFile } from './file-names.js';
 import { LineIndex } from './line-index.js';
 import { compareFindings, lintText, type LintOptions, type LintResult } from './lint-text.js';
@@ -11,6 +11,12 @@ interface DocumentLint {
   readonly findings: readonly Finding[];
   readonly invocations: number;
   readonly configMaps: number;
+  /** Line breaks in the document's text, as LineIndex counts them. */
+  readonly lineBreaks: number;
+  /** The document holds something that reaches other documents: the whole text is linted instead. */
+  readonly reachesOthers: boolean;
+  /** The findings where the document was last placed, kept while it stays there. */
+  placed?: { readonly offset: number; readonly line: number; readonly findings: readonly Finding[] };
 }
 
 /**
@@ -45,29 +51,28 @@ export class DocumentLintCache {
       this.documents.clear();
       this.optionsKey = key;
     }
-    if (!splittable(text, options.filePath)) return this.whole(text, options);
-    const lines = new LineIndex(text);
-    const chunks = splitDocuments(text);
-    const starts = chunks.map((chunk) => lines.position(chunk.start));
-    if (starts.some((start) => start.character !== 0)) return this.whole(text, options);
-
+    if (isRawArgvFile(options.filePath) || isConfFileName(options.filePath)) return this.whole(text, options);
+    const chunks = documentsOf(text);
     const results: DocumentLint[] = [];
     for (const chunk of chunks) {
       const body = text.slice(chunk.start, chunk.end);
       let result = this.documents.get(body);
       if (!result) {
-        result = lintText(body, options);
+        if (reachesOthers(body)) return this.whole(text, options);
+        const linted = lintText(body, options);
+        const failed = linted.findings.some((f) => f.ruleId === internalError.id);
+        result = { ...linted, lineBreaks: new LineIndex(body).lineCount - 1, reachesOthers: failed || linted.configMaps > 0 };
         this.documents.set(body, result);
         this.lintedLast++;
         yield;
       }
-      if (result.configMaps > 0 || result.findings.some((f) => f.ruleId === internalError.id)) return this.whole(text, options);
+      if (result.reachesOthers) return this.whole(text, options);
       results.push(result);
     }
 
     const kept = new Set(chunks.map((chunk) => text.slice(chunk.start, chunk.end)));
     for (const body of this.documents.keys()) if (!kept.has(body)) this.documents.delete(body);
-    return merge(chunks, starts, results);
+    return merge(chunks, results);
   }
 
   private whole(text: string, options: LintOptions): LintResult {
@@ -77,25 +82,50 @@ export class DocumentLintCache {
   }
 }
 
-/** True when the documents of `text` are linted exactly as the whole text is. */
-function splittable(text: string, filePath: string | undefined): boolean {
-  if (isRawArgvFile(filePath) || isConfFileName(filePath)) return false;
-  // Suppression comments and annotations reach across documents (file-wide disables, unused-suppression).
-  if (text.includes('kube-dns-tools')) return false;
-  // Template tags anywhere make bare names placeholders everywhere.
-  return maskTemplates(text).tags.length === 0;
+/**
+ * Suppression comments and annotations reach across documents (file-wide disables, unused-suppression), and a
+ * template tag anywhere makes bare names placeholders everywhere; a kube-dns ConfigMap (no-upstream) and an
+ * engine failure are found when the document is linted. No opener or name can span two documents: each starts
+ * a line with `---`.
+ */
+function reachesOthers(body: string): boolean {
+  return body.includes('kube-dns-tools') || mayHoldTemplates(body);
 }
 
-function merge(chunks: readonly DocumentChunk[], starts: readonly Position[], results: readonly DocumentLint[]): LintResult {
+/**
+ * The text cut before each `---` that starts a line after `\n` or `\r`: a subset of the cuts `splitDocuments`
+ * makes (it also cuts after U+2028), so each piece is read alone exactly as the whole text reads it, and every
+ * piece starts a line as LineIndex counts lines.
+ */
+function documentsOf(text: string): DocumentChunk[] {
+  const chunks: DocumentChunk[] = [];
+  let start = 0;
+  for (let at = text.indexOf('---', 1); at !== -1; at = text.indexOf('---', at + 3)) {
+    const before = text.charCodeAt(at - 1);
+    if (before !== 10 && before !== 13) continue;
+    const after = text.charCodeAt(at + 3);
+    if (!(Number.isNaN(after) || after === 32 || after === 9 || after === 10 || after === 13)) continue;
+    chunks.push({ start, end: at });
+    start = at;
+  }
+  chunks.push({ start, end: text.length });
+  return chunks;
+}
+
+function merge(chunks: readonly DocumentChunk[], results: readonly DocumentLint[]): LintResult {
   const findings: Finding[] = [];
   let invocations = 0;
   let configMaps = 0;
+  let line = 0;
   results.forEach((result, i) => {
     const offset = chunks[i]!.start;
-    const line = starts[i]!.line;
-    for (const finding of result.findings) findings.push(offset === 0 && line === 0 ? finding : moved(finding, offset, line));
+    if (result.placed?.offset !== offset || result.placed.line !== line) {
+      result.placed = { offset, line, findings: offset === 0 && line === 0 ? result.findings : result.findings.map((f) => moved(f, offset, line)) };
+    }
+    for (const finding of result.placed.findings) findings.push(finding);
     invocations += result.invocations;
     configMaps += result.configMaps;
+    line += result.lineBreaks;
   });
   findings.sort(compareFindings);
   return { findings, invocations, configMaps };
