@@ -1,7 +1,6 @@
 import { parseArgv } from '@kube-dns-tools/core/dnsmasq/argv';
 import type { ParsedArgv, ParsedOption } from '@kube-dns-tools/core/dnsmasq/parsed-argv';
 import type { DnsmasqInvocation, ManifestModel } from '@kube-dns-tools/core/manifest/model';
-import { splitDocuments, type DocumentChunk } from '@kube-dns-tools/core/manifest/document-chunks';
 import { readManifest } from '@kube-dns-tools/core/manifest/read-manifest';
 
 /**
@@ -20,30 +19,50 @@ export interface ManifestView {
  */
 export const MAX_VIEWED_CHARS = 512 * 1024;
 
-interface CachedText {
-  version: number;
-  chunks: readonly DocumentChunk[];
-  views: Map<number, ManifestView>;
-}
-
-const cache = new Map<string, CachedText>();
+const cache = new Map<string, { version: number; views: Map<number, ManifestView> }>();
 
 /** The view of the document holding `offset`, or undefined when that document is over the budget. */
 export function manifestView(uri: string, version: number, text: string, filePath: string | undefined, offset: number): ManifestView | undefined {
   let hit = cache.get(uri);
   if (hit?.version !== version) {
-    hit = { version, chunks: splitDocuments(text), views: new Map() };
+    hit = { version, views: new Map() };
     cache.set(uri, hit);
   }
-  const chunk = hit.chunks.find((c) => c.start <= offset && offset <= c.end) ?? hit.chunks[hit.chunks.length - 1]!;
-  if (chunk.end - chunk.start > MAX_VIEWED_CHARS) return undefined;
-  let view = hit.views.get(chunk.start);
+  const { start, end } = documentAround(text, offset);
+  if (end - start > MAX_VIEWED_CHARS) return undefined;
+  let view = hit.views.get(start);
   if (!view) {
-    const model = readManifest(text.slice(chunk.start, chunk.end), { filePath });
-    view = { base: chunk.start, model, invocations: model.invocations.map((invocation) => ({ invocation, argv: parseArgv(invocation.args) })) };
-    hit.views.set(chunk.start, view);
+    const model = readManifest(text.slice(start, end), { filePath });
+    view = { base: start, model, invocations: model.invocations.map((invocation) => ({ invocation, argv: parseArgv(invocation.args) })) };
+    hit.views.set(start, view);
   }
   return view;
+}
+
+/** A `---` that starts a line and is followed by a blank or the end: a document marker. */
+function isMarker(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at + 3);
+  return (at === 0 || before === 10 || before === 13) && (Number.isNaN(after) || after === 32 || after === 9 || after === 10 || after === 13);
+}
+
+/** The YAML document around `offset`, found by searching from it: never a scan of the whole text. */
+function documentAround(text: string, offset: number): { start: number; end: number } {
+  let start = 0;
+  for (let at = text.lastIndexOf('---', offset); at > 0; at = text.lastIndexOf('---', at - 1)) {
+    if (isMarker(text, at)) {
+      start = at;
+      break;
+    }
+  }
+  let end = text.length;
+  for (let at = text.indexOf('---', Math.max(offset, start + 1)); at !== -1; at = text.indexOf('---', at + 1)) {
+    if (isMarker(text, at)) {
+      end = at;
+      break;
+    }
+  }
+  return { start, end };
 }
 
 export function forgetManifestView(uri: string): void {
