@@ -9,6 +9,8 @@ export interface LintJob {
   text: string;
   filePath: string | undefined;
   rules: Record<string, Severity | 'off'>;
+  /** Fix as `lint --fix` does (core's fixUntilStable) and answer with the fixed text and its findings. */
+  fix?: boolean;
 }
 
 /** The document was closed: the worker drops what it kept for it. */
@@ -33,6 +35,8 @@ export type LintJobResult =
       durationMs: number;
       /** Why the document was not linted (over a budget), shown to the user as one diagnostic. */
       notice?: string;
+      /** For a fix job: the text after every automatic fix, re-linted until stable. */
+      fixedText?: string;
     }
   | { id: number; ok: false; error: string }
   /** A newer version of the same document was sent before this one finished. */

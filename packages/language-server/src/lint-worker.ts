@@ -1,10 +1,34 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { parentPort } from 'node:worker_threads';
+import { fixUntilStable } from '@kube-dns-tools/core/lint/apply-fixes';
 import { DocumentLintCache } from '@kube-dns-tools/core/lint/lint-by-document';
+import { lintText, type LintResult } from '@kube-dns-tools/core/lint/lint-text';
 import { MAX_PUBLISHED_FINDINGS, type LintJob, type LintJobResult, type WorkerRequest } from './lint-job.js';
 
 /** How long the worker lints one document before it lets other documents' jobs run. */
 const SLICE_MS = 15;
+
+function reply(id: number, result: LintResult, started: number, fixedText?: string): LintJobResult {
+  return {
+    id,
+    ok: true,
+    findings: result.findings.slice(0, MAX_PUBLISHED_FINDINGS),
+    omitted: Math.max(0, result.findings.length - MAX_PUBLISHED_FINDINGS),
+    invocations: result.invocations,
+    configMaps: result.configMaps,
+    durationMs: performance.now() - started,
+    ...(fixedText !== undefined ? { fixedText } : {}),
+  };
+}
+
+/** `lint --fix`'s own loop (core's fixUntilStable) on the whole text, in one go. */
+function fixJob(job: LintJob): LintJobResult {
+  const started = performance.now();
+  const options = { filePath: job.filePath, rules: job.rules };
+  let result: LintResult = lintText(job.text, options);
+  const fixed = fixUntilStable(job.text, (text) => (text === job.text ? result : (result = lintText(text, options))).findings);
+  return reply(job.id, result, started, fixed.text);
+}
 
 /**
  * Body of the lint worker thread. Each document is linted one YAML document at a time, reusing the findings of
@@ -28,18 +52,7 @@ export function runLintWorker(): void {
     let sliceStart = started;
     for (;;) {
       const step = steps.next();
-      if (step.done) {
-        const { findings, invocations, configMaps } = step.value;
-        return {
-          id: job.id,
-          ok: true,
-          findings: findings.slice(0, MAX_PUBLISHED_FINDINGS),
-          omitted: Math.max(0, findings.length - MAX_PUBLISHED_FINDINGS),
-          invocations,
-          configMaps,
-          durationMs: performance.now() - started,
-        };
-      }
+      if (step.done) return reply(job.id, step.value, started);
       if (performance.now() - sliceStart < SLICE_MS) continue;
       await yieldToEvents();
       if (newest.get(job.key) !== job.id) return { id: job.id, ok: false, superseded: true };
@@ -53,9 +66,9 @@ export function runLintWorker(): void {
       newest.delete(request.key);
       return;
     }
-    newest.set(request.key, request.id);
-    lint(request).then(
-      (reply) => port.postMessage(reply),
+    const work = request.fix ? Promise.resolve().then(() => fixJob(request)) : (newest.set(request.key, request.id), lint(request));
+    work.then(
+      (result) => port.postMessage(result),
       (error: unknown) =>
         port.postMessage({ id: request.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies LintJobResult),
     );

@@ -10,7 +10,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../package.json' with { type: 'json' };
 import { readClientSupport, type ClientSupport } from './client-support.js';
-import { codeActions } from './code-actions.js';
+import { codeActions, wantsFixAll } from './code-actions.js';
 import { completionsAt } from './completion.js';
 import { outcomeDiagnostics } from './diagnostics.js';
 import { DocumentLinter, type LintSnapshot } from './document-linter.js';
@@ -18,6 +18,7 @@ import { ErrorLog } from './error-log.js';
 import { createServerConnection } from './server-connection.js';
 import { filePathOf } from './file-path.js';
 import { hoverAt } from './hover.js';
+import { corefileCompletionsAt, corefileHoverAt } from './corefile-language.js';
 import { LintPool } from './lint-pool.js';
 import { forgetManifestView, manifestView } from './manifest-view.js';
 import {
@@ -151,7 +152,8 @@ export function startServer(workerScript: string): Connection {
       if (!document) return [];
       const snapshot = await linter.current(document.uri);
       if (!snapshot) return [];
-      return codeActions(snapshot, params, { languageId: document.languageId, documentChanges: support?.documentChanges ?? false });
+      const fixedText = wantsFixAll(snapshot, params) ? await linter.fixedText(snapshot) : undefined;
+      return codeActions(snapshot, params, { languageId: document.languageId, documentChanges: support?.documentChanges ?? false }, fixedText);
     }),
   );
 
@@ -160,6 +162,8 @@ export function startServer(workerScript: string): Connection {
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
       const offset = document.offsetAt(params.position);
+      const corefileHover = corefileHoverAt(document, filePathOf(document.uri), offset);
+      if (corefileHover) return corefileHover;
       const view = manifestView(document.uri, document.version, document.getText(), filePathOf(document.uri), offset);
       return hoverAt(document, view, offset);
     }),
@@ -169,6 +173,8 @@ export function startServer(workerScript: string): Connection {
     guard('textDocument/completion', [], (params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
+      const corefileItems = corefileCompletionsAt(document, filePathOf(document.uri), params.position);
+      if (corefileItems) return corefileItems;
       return completionsAt({
         document,
         position: params.position,

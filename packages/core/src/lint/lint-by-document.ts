@@ -1,10 +1,12 @@
 import type { DocumentChunk } from '../manifest/document-chunks.js';
 import { mayHoldTemplates } from '../manifest/template-tags.js';
 import type { Finding, Fix, SourceSpan } from './finding.js';
+import { isStandaloneCorefileName } from '../corefile/find-corefiles.js';
 import { isConfFileName, isRawArgvFile } from './file-names.js';
 import { LineIndex } from './line-index.js';
 import { compareFindings, lintText, type LintOptions, type LintResult } from './lint-text.js';
 import { internalError } from './rules/suppression-rules.js';
+import { yamlSyntax } from './rules/yaml-syntax.js';
 
 /** A document's findings with offsets from its own start and lines from its own first line. */
 interface DocumentLint {
@@ -46,12 +48,13 @@ export class DocumentLintCache {
    */
   *steps(text: string, options: LintOptions = {}): Generator<void, LintResult> {
     this.lintedLast = 0;
-    const key = JSON.stringify([options.filePath ?? null, options.rules ?? {}]);
+    const key = JSON.stringify([options.filePath ?? null, options.rules ?? {}, options.corednsVersion ?? null]);
     if (key !== this.optionsKey) {
       this.documents.clear();
       this.optionsKey = key;
     }
-    if (isRawArgvFile(options.filePath) || isConfFileName(options.filePath)) return this.whole(text, options);
+    const { filePath } = options;
+    if (isRawArgvFile(filePath) || isConfFileName(filePath) || isStandaloneCorefileName(filePath)) return this.whole(text, options);
     const chunks = documentsOf(text);
     const results: DocumentLint[] = [];
     for (const chunk of chunks) {
@@ -61,7 +64,7 @@ export class DocumentLintCache {
         if (reachesOthers(body)) return this.whole(text, options);
         const linted = lintText(body, options);
         const failed = linted.findings.some((f) => f.ruleId === internalError.id);
-        result = { ...linted, lineBreaks: new LineIndex(body).lineCount - 1, reachesOthers: failed || linted.configMaps > 0 };
+        result = { ...linted, lineBreaks: new LineIndex(body).lineCount - 1, reachesOthers: failed || linted.configMaps > 0 || (linted.corefiles ?? 0) > 0 };
         this.documents.set(body, result);
         this.lintedLast++;
         yield;
@@ -83,13 +86,22 @@ export class DocumentLintCache {
 }
 
 /**
- * Suppression comments and annotations reach across documents (file-wide disables, unused-suppression), and a
- * template tag anywhere makes bare names placeholders everywhere; a kube-dns ConfigMap (no-upstream) and an
- * engine failure are found when the document is linted. No opener or name can span two documents: each starts
- * a line with `---`.
+ * Suppression comments and annotations reach across documents (file-wide disables, unused-suppression), a
+ * template tag anywhere makes bare names placeholders everywhere, and so do ConfigMaps; an engine failure is found
+ * when the document is linted. No opener or name can span two documents: each starts
+ * a line with `---`. (yaml-syntax reports the file's first parse problem only and makes every fix of the file
+ * not preferred: `merge` does both.)
  */
 function reachesOthers(body: string): boolean {
-  return body.includes('kube-dns-tools') || mayHoldTemplates(body);
+  return (
+    body.includes('kube-dns-tools') ||
+    mayHoldTemplates(body) ||
+    body.includes('__PILLAR__') ||
+    // ConfigMaps: the kube-dns one (no-upstream), conf text (messages count lines from the file's start), Corefiles
+    // (judged by the CoreDNS version of an image anywhere in the file).
+    body.includes('ConfigMap') ||
+    body.includes('Corefile')
+  );
 }
 
 /**
@@ -117,18 +129,27 @@ function merge(chunks: readonly DocumentChunk[], results: readonly DocumentLint[
   let invocations = 0;
   let configMaps = 0;
   let line = 0;
+  let firstParseProblem = true;
   results.forEach((result, i) => {
     const offset = chunks[i]!.start;
     if (result.placed?.offset !== offset || result.placed.line !== line) {
       result.placed = { offset, line, findings: offset === 0 && line === 0 ? result.findings : result.findings.map((f) => moved(f, offset, line)) };
     }
-    for (const finding of result.placed.findings) findings.push(finding);
+    for (const finding of result.placed.findings) {
+      if (finding.ruleId === yamlSyntax.id) {
+        if (!firstParseProblem) continue;
+        firstParseProblem = false;
+      }
+      findings.push(finding);
+    }
     invocations += result.invocations;
     configMaps += result.configMaps;
     line += result.lineBreaks;
   });
   findings.sort(compareFindings);
-  return { findings, invocations, configMaps };
+  // As lintText: in a file that does not parse, no fix is applied without asking.
+  const guessed = !firstParseProblem ? findings.map(withoutPreferred) : findings;
+  return { findings: guessed, invocations, configMaps };
 }
 
 function moved(finding: Finding, offset: number, line: number): Finding {
@@ -143,4 +164,8 @@ function moved(finding: Finding, offset: number, line: number): Finding {
     edits: fix.edits.map((edit) => ({ ...edit, start: edit.start + offset, end: edit.end + offset })),
   }));
   return { ...finding, span, fixes };
+}
+
+function withoutPreferred(finding: Finding): Finding {
+  return finding.fixes.some((f) => f.preferred) ? { ...finding, fixes: finding.fixes.map(({ preferred: _p, ...fix }) => fix) } : finding;
 }

@@ -2,10 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DocumentLintCache } from '../../src/lint/lint-by-document.js';
 import { lintText } from '../../src/lint/lint-text.js';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { corpusFiles, readCorpus } from './corpus-files.js';
 import { readFixture } from './fixture.js';
 
 const fixtures = ['argv-problems.yaml', 'flow-args.yaml', 'servers-suspicious.yaml', 'short-style.yaml', 'crlf.yaml', 'unicode.yaml', 'tabs.yaml', 'merged-and-configmaps.yaml', 'no-upstream.yaml', 'suppressions.yaml', 'server-syntax.yaml', 'numbers.yaml'].map(readFixture);
-const tokens = fc.constantFrom('---\n', '\n---\n', '\n--- ', '---', '\n', '\r\n', '\r', '\u2028', '- -N\n', '        - --cache-size=0\n', '--server=/a/1.2.3.4', '[', ']', '{', '}', ', ', ': ', '"', "'", '#', ' # x', '\t', '😀', 'dnsmasq', 'containers:', 'kind: ConfigMap\n', 'name: kube-dns\n', '{{ x }}', '# kube-dns-tools-disable no-negcache\n', 'args:', '-k [-k [-k -N');
+const tokens = fc.constantFrom('---\n', '\n---\n', '\n--- ', '---', '\n', '\r\n', '\r', '\u2028', '- -N\n', '        - --cache-size=0\n', '--server=/a/1.2.3.4', '[', ']', '{', '}', ', ', ': ', '"', "'", '#', ' # x', '\t', '😀', 'dnsmasq', 'containers:', 'kind: ConfigMap\n', 'name: kube-dns\n', 'Corefile: |\n    .:53 {\n', 'image: coredns/coredns:1.11.1\n', '{{ x }}', '# kube-dns-tools-disable no-negcache\n', 'args:', '-k [-k [-k -N', '__PILLAR__DNS__', '\tbad: [', 'a: "unclosed\n');
 
 /** A multi-document text: fixtures joined by `---`, in an order fast-check picks. */
 const manifest = fc.array(fc.nat(fixtures.length - 1), { minLength: 1, maxLength: 6 }).map((order) => order.map((i) => fixtures[i]!.replace(/^---\n/, '')).join('---\n'));
@@ -17,6 +21,23 @@ function applied(text: string, [at, cut, inserted]: [number, number, string[]]):
 }
 
 describe('DocumentLintCache', () => {
+  it('on every corpus file (dnsmasq and CoreDNS), gives exactly what lintText gives, then again after an edit', () => {
+    const coredns = fileURLToPath(new URL('../fixtures/coredns-corpus/', import.meta.url));
+    const files = [
+      ...corpusFiles().map((file) => ({ file, text: readCorpus(file) })),
+      ...readdirSync(coredns)
+        .filter((name) => statSync(join(coredns, name)).isFile() && !/\.(md|tsv)$/.test(name))
+        .map((file) => ({ file, text: readFileSync(join(coredns, file), 'utf8') })),
+    ];
+    expect(files.length).toBeGreaterThan(60);
+    for (const { file, text } of files) {
+      const cache = new DocumentLintCache();
+      expect(cache.lint(text, { filePath: file }), file).toEqual(lintText(text, { filePath: file }));
+      const edited = text.replace(/\n/, '\n# edited\n');
+      expect(cache.lint(edited, { filePath: file }), file).toEqual(lintText(edited, { filePath: file }));
+    }
+  });
+
   it('after every random edit, gives exactly what lintText gives on the whole text', () => {
     fc.assert(
       fc.property(manifest, fc.array(edit, { minLength: 1, maxLength: 8 }), fc.constantFrom(undefined, 'x.yaml', 'x.json'), (start, edits, filePath) => {
