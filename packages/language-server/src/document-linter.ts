@@ -92,8 +92,8 @@ export class DocumentLinter {
       const running = state.running?.version === document.version ? state.running.promise : this.run(uri, document, state);
       const snapshot = await running;
       if (!snapshot) {
-        // Superseded by a newer version: wait for that one instead.
-        if (this.host.document(uri)?.version !== document.version) continue;
+        // Superseded by a newer version, or by a new lint of this one (settings changed): wait for that instead.
+        if (this.host.document(uri)?.version !== document.version || state.running) continue;
         return undefined;
       }
       if (snapshot.version === this.host.document(uri)?.version) return snapshot;
