@@ -73,8 +73,10 @@ export class DocumentLintCache {
       results.push(result);
     }
 
-    const kept = new Set(chunks.map((chunk) => text.slice(chunk.start, chunk.end)));
-    for (const body of this.documents.keys()) if (!kept.has(body)) this.documents.delete(body);
+    if (this.documents.size > results.length) {
+      const kept = new Set(results);
+      for (const [body, result] of this.documents) if (!kept.has(result)) this.documents.delete(body);
+    }
     return merge(chunks, results);
   }
 
@@ -146,7 +148,13 @@ function merge(chunks: readonly DocumentChunk[], results: readonly DocumentLint[
     configMaps += result.configMaps;
     line += result.lineBreaks;
   });
-  findings.sort(compareFindings);
+  // Documents come in order and each one's findings are sorted: only ties where two documents meet can be out of order.
+  for (let i = 1; i < findings.length; i++) {
+    if (compareFindings(findings[i - 1]!, findings[i]!) > 0) {
+      findings.sort(compareFindings);
+      break;
+    }
+  }
   // As lintText: in a file that does not parse, no fix is applied without asking.
   const guessed = !firstParseProblem ? findings.map(withoutPreferred) : findings;
   return { findings: guessed, invocations, configMaps };
