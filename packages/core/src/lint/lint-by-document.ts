@@ -1,7 +1,7 @@
 import type { DocumentChunk } from '../manifest/document-chunks.js';
-import { mayHoldTemplates } from '../manifest/template-tags.js';
+import { mayHoldTemplates } from '../text/template-tags.js';
 import type { Finding, Fix, SourceSpan } from './finding.js';
-import { isStandaloneCorefileName } from '../corefile/find-corefiles.js';
+import { isStandaloneCorefileName } from '../manifest/find-corefiles.js';
 import { isConfFileName, isRawArgvFile } from './file-names.js';
 import { LineIndex } from './line-index.js';
 import { compareFindings, lintText, type LintOptions, type LintResult } from './lint-text.js';
