@@ -3,7 +3,9 @@
 // It bundles core's rule-catalog.ts with esbuild, reads the ids, and rewrites package.json only when they differ.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PREFIX = 'kubeDnsTools.rules.';
@@ -39,7 +41,14 @@ export async function ruleCatalog(resolveDir) {
     write: false,
     logLevel: 'warning',
   });
-  return JSON.parse(execFileSync(process.execPath, ['-e', bundled.outputFiles[0].text], { encoding: 'utf8' }));
+  // Run from a file: the bundle outgrew what one command-line argument may hold (E2BIG).
+  const scratch = mkdtempSync(join(tmpdir(), 'kdt-rule-catalog-'));
+  try {
+    writeFileSync(join(scratch, 'catalog.cjs'), bundled.outputFiles[0].text);
+    return JSON.parse(execFileSync(process.execPath, [join(scratch, 'catalog.cjs')], { encoding: 'utf8' }));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -18,6 +18,7 @@ import { DocumentLinter, type LintSnapshot } from './document-linter.js';
 import { ErrorLog } from './error-log.js';
 import { filePathOf } from './file-path.js';
 import { hoverAt } from './hover.js';
+import { corefileCompletionsAt, corefileHoverAt } from './corefile-language.js';
 import { LintPool } from './lint-pool.js';
 import { forgetManifestView, manifestView } from './manifest-view.js';
 import {
@@ -184,6 +185,8 @@ export function startServer(workerScript: string): Connection {
     guard('textDocument/hover', null, (params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
+      const corefileHover = corefileHoverAt(document, filePathOf(document.uri), document.offsetAt(params.position));
+      if (corefileHover) return corefileHover;
       const view = manifestView(document.uri, document.version, document.getText(), filePathOf(document.uri));
       return hoverAt(document, view, document.offsetAt(params.position));
     }),
@@ -193,6 +196,8 @@ export function startServer(workerScript: string): Connection {
     guard('textDocument/completion', [], (params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
+      const corefileItems = corefileCompletionsAt(document, filePathOf(document.uri), params.position);
+      if (corefileItems) return corefileItems;
       return completionsAt({
         document,
         position: params.position,

@@ -5,6 +5,8 @@ import type { Finding } from '@kube-dns-tools/core/lint/finding';
 export interface FileReport {
   readonly filePath: string;
   readonly findings: readonly Finding[];
+  /** The text the findings are in (the fixed text after --fix); SARIF fingerprints hash its lines. */
+  readonly text?: string;
 }
 
 export interface Counts {
