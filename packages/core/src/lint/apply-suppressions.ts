@@ -4,11 +4,12 @@ import type { LineIndex } from './line-index.js';
 import type { PendingFinding, RuleSetting } from './lint-text.js';
 import { docsUrl } from './rule.js';
 import { MODEL_RULES } from './rules/index.js';
+import { COREFILE_RULES } from './rules/corefile/index.js';
 import { internalError, suppressionReason, unusedSuppression } from './rules/suppression-rules.js';
 import { annotationSuppressions, commentSuppressions, type Suppression } from './suppressions.js';
 
 /** Rules whose findings a suppression can drop; the two about suppressions are judged after them. */
-const SUPPRESSIBLE = new Set([...MODEL_RULES.map((r) => r.id), internalError.id]);
+const SUPPRESSIBLE = new Set([...MODEL_RULES.map((r) => r.id), ...COREFILE_RULES.map((r) => r.id), internalError.id]);
 const ABOUT_SUPPRESSIONS = new Set([unusedSuppression.id, suppressionReason.id]);
 
 /** Drops suppressed findings, then adds findings about suppressions that lack a reason or suppress nothing. */

@@ -174,4 +174,11 @@ describe('Corefile rules on hand-written Corefiles', () => {
     const template = 'data:\n  Corefile: |\n    .:53 {\n        cache {{ .Values.cacheTTL }}\n        forward . {{ .Values.upstream }}\n{{ .Values.extra | indent 8 }}\n    }\n';
     expect(ids(template, { filePath: 'cm.yaml' })).toEqual([]);
   });
+
+  it('honours suppression comments written as Corefile comments', () => {
+    const text = '.:53 {\n  kubernetes cluster.local {\n    # kube-dns-tools-disable-next-line coredns-pods-insecure -- legacy pod names\n    pods insecure\n  }\n}\n';
+    expect(lintText(text, { filePath: 'Corefile' }).findings).toEqual([]);
+    const unused = '.:53 {\n  # kube-dns-tools-disable-next-line coredns-pods-insecure -- nothing here\n  cache 30\n}\n';
+    expect(lintText(unused, { filePath: 'Corefile' }).findings.map((f) => f.message)).toEqual([expect.stringMatching(/suppression of coredns-pods-insecure suppresses nothing/)]);
+  });
 });
