@@ -1,5 +1,5 @@
-import { holdsPlaceholder } from '../manifest/placeholders.js';
-import { findTemplateTags, mayHoldTemplates } from '../manifest/template-tags.js';
+import { holdsPlaceholder } from '../text/placeholders.js';
+import { findTemplateTags, mayHoldTemplates } from '../text/template-tags.js';
 import type { CfProblem, CfToken } from './model.js';
 
 /*

@@ -1,19 +1,21 @@
 import { readManifest } from '../manifest/read-manifest.js';
-import type { ManifestModel, WorkloadRef } from '../manifest/model.js';
-import type { Finding, Severity } from './finding.js';
+import type { DnsmasqInvocation, ManifestModel, WorkloadRef } from '../manifest/model.js';
+import { readConfigMapConf } from './configmap-conf-reader.js';
+import type { Finding, RuleSetting, Severity } from './finding.js';
 import { InvocationFacts } from './invocation-facts.js';
 import { LineIndex } from './line-index.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './rule.js';
 import { MODEL_RULES } from './rules/index.js';
 import { internalError } from './rules/suppression-rules.js';
-import { applySuppressions } from './apply-suppressions.js';
+import { applySuppressions, type PendingFinding } from './apply-suppressions.js';
 import { readRawArgv } from './raw-argv-reader.js';
 import { looksLikeDnsmasqConf, readDnsmasqConf } from './conf-file-reader.js';
 import { isConfFileName, isRawArgvFile } from './file-names.js';
-import { isStandaloneCorefileName } from '../corefile/find-corefiles.js';
+import { isStandaloneCorefileName } from '../manifest/find-corefiles.js';
 import { lintCorefiles } from './lint-corefiles.js';
 
-export type RuleSetting = Severity | 'off';
+export type { RuleSetting } from './finding.js';
+export type { PendingFinding } from './apply-suppressions.js';
 
 export interface LintOptions {
   /** Used to choose how the text is read (`.json`, templates) and in messages; no file is opened. */
@@ -33,12 +35,6 @@ export interface LintResult {
   readonly configMaps: number;
   /** Corefiles found (standalone, or `Corefile` keys of ConfigMaps). */
   readonly corefiles?: number;
-}
-
-/** A finding before suppressions are applied: the engine keeps where it came from. */
-export interface PendingFinding {
-  readonly finding: Finding;
-  readonly workload: WorkloadRef | undefined;
 }
 
 /**
@@ -98,6 +94,8 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   } catch (error) {
     findings = [...pending.map((p) => p.finding), crash(lines, 'the suppression comments', error)];
   }
+  // In a file that does not parse, the structure edits rely on is a guess: fixes are offered, never applied by --fix.
+  if (findings.some((f) => f.ruleId === 'yaml-syntax')) findings = findings.map(withoutPreferred);
   findings.sort(compareFindings);
   return {
     findings,
@@ -111,8 +109,10 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 function readModel(text: string, filePath: string | undefined): ManifestModel {
   if (isStandaloneCorefileName(filePath)) return { text, invocations: [], configMaps: [], parseProblems: [] };
   if (isRawArgvFile(filePath)) return readRawArgv(text);
-  if (isConfFileName(filePath) && looksLikeDnsmasqConf(text)) return readDnsmasqConf(text);
-  return readManifest(text, filePath === undefined ? {} : { filePath });
+  if (isConfFileName(filePath) && looksLikeDnsmasqConf(text)) return readDnsmasqConf(text, filePath);
+  const model = readManifest(text, filePath === undefined ? {} : { filePath });
+  const confs = (model.confTexts ?? []).map(readConfigMapConf).filter((i): i is DnsmasqInvocation => i !== undefined);
+  return confs.length === 0 ? model : { ...model, invocations: [...model.invocations, ...confs] };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
@@ -122,6 +122,10 @@ export function compareFindings(a: Finding, b: Finding): number {
     (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
     (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   );
+}
+
+function withoutPreferred(finding: Finding): Finding {
+  return finding.fixes.some((f) => f.preferred) ? { ...finding, fixes: finding.fixes.map(({ preferred: _p, ...fix }) => fix) } : finding;
 }
 
 function toFinding(lines: LineIndex, rule: Rule, severity: Severity, r: RuleReport): Finding {

@@ -1,8 +1,8 @@
-import { decodeDoubleQuoted } from '../manifest/flow-scalar-decode.js';
-import type { CorefileText } from './corefile-lexer.js';
-import { isTemplateFileName } from '../manifest/placeholders.js';
-import type { Corefile, CorefileKind, CorefileSource } from './model.js';
-import { readCorefile, verbatim } from './read-corefile.js';
+import { decodeDoubleQuoted } from './flow-scalar-decode.js';
+import { isTemplateFileName } from '../text/placeholders.js';
+import type { CorefileText } from '../corefile/corefile-lexer.js';
+import type { Corefile, CorefileKind, CorefileSource } from '../corefile/model.js';
+import { readCorefile, verbatim } from '../corefile/read-corefile.js';
 
 /*
  * Where Corefiles live in a linted file: the whole file (`Corefile`, `*.Corefile`), or the `Corefile` key of a
