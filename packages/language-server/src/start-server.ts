@@ -11,7 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../package.json' with { type: 'json' };
 import { readClientSupport, type ClientSupport } from './client-support.js';
-import { codeActions } from './code-actions.js';
+import { codeActions, wantsFixAll } from './code-actions.js';
 import { completionsAt } from './completion.js';
 import { toDiagnostics } from './diagnostics.js';
 import { DocumentLinter, type LintSnapshot } from './document-linter.js';
@@ -151,7 +151,8 @@ export function startServer(workerScript: string): Connection {
       if (!document) return [];
       const snapshot = await linter.current(document.uri);
       if (!snapshot) return [];
-      return codeActions(snapshot, params, { languageId: document.languageId, documentChanges: support?.documentChanges ?? false });
+      const fixedText = wantsFixAll(snapshot, params) ? await linter.fixedText(snapshot) : undefined;
+      return codeActions(snapshot, params, { languageId: document.languageId, documentChanges: support?.documentChanges ?? false }, fixedText);
     }),
   );
 

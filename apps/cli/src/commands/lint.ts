@@ -11,6 +11,7 @@ import { Progress } from './lint-progress.js';
 import { readManifestFile } from './lint-read.js';
 import { countFindings, type FileReport } from './lint-report.js';
 import { parseRuleFlags } from './lint-rule-flags.js';
+import { readStdinManifest, stdinRequest } from './lint-stdin.js';
 import { writeAtomically } from './lint-write.js';
 import { CLI_VERSION } from '../version.js';
 
@@ -19,6 +20,7 @@ interface LintFlags {
   fix?: boolean;
   rule: string[];
   maxWarnings?: string;
+  stdinFilename?: string;
 }
 
 const FORMATS = ['stylish', 'json', 'sarif'];
@@ -33,6 +35,7 @@ export function registerLint(program: Command): void {
     .option('--fix', 'apply the preferred fixes, re-lint until stable, write files atomically')
     .option('--rule <id=severity>', 'set a rule to off|error|warning|info|hint (repeatable)', (v: string, all: string[]) => [...all, v], [])
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('--stdin-filename <name>', 'with `-`: the path to report for standard input, which also sets its file type (default: a YAML manifest)')
     .addHelpText('after', `
 Exit codes (as ESLint): 0 no error-level finding (warnings and info do not count, unless --max-warnings is
 exceeded); 1 an error-level finding, more warnings than --max-warnings, or a --fix that did not converge;
@@ -53,8 +56,10 @@ function runLint(paths: readonly string[], flags: LintFlags): number {
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) return usage(`--max-warnings ${flags.maxWarnings}: expected a whole number`);
   const ruleFlags = parseRuleFlags(flags.rule);
   if ('error' in ruleFlags) return usage(ruleFlags.error);
+  const stdin = stdinRequest(paths, flags.stdinFilename);
+  if ('error' in stdin) return usage(stdin.error);
 
-  const { files, problems } = collectFiles(paths);
+  const { files, problems } = stdin.name === undefined ? collectFiles(paths) : { files: [stdin.name], problems: [] };
   let failed = problems.length > 0;
   let fixFailed = false;
   for (const p of problems) process.stderr.write(`kube-dns-tools lint: ${p}\n`);
@@ -63,7 +68,7 @@ function runLint(paths: readonly string[], flags: LintFlags): number {
   const progress = new Progress(files.length);
   for (const file of files) {
     progress.update(file);
-    const read = readManifestFile(file);
+    const read = stdin.name === undefined ? readManifestFile(file) : readStdinManifest(file);
     if (!read.ok) {
       progress.clear();
       process.stderr.write(`kube-dns-tools lint: ${read.message}\n`);
@@ -80,7 +85,9 @@ function runLint(paths: readonly string[], flags: LintFlags): number {
         process.stderr.write(`kube-dns-tools lint: ${file}: the fix of rule ${rule} did not converge (it offered again a fix it had applied); nothing of it was written. Please report this with the file.\n`);
         fixFailed = true;
       }
-      if (fixed.text !== read.text) {
+      // Standard input is fixed to standard output, whole, and the report goes to stderr.
+      if (stdin.name !== undefined) process.stdout.write((read.bom ? '\ufeff' : '') + fixed.text);
+      else if (fixed.text !== read.text) {
         try {
           writeAtomically(file, (read.bom ? '\ufeff' : '') + fixed.text);
         } catch (error) {
@@ -88,17 +95,18 @@ function runLint(paths: readonly string[], flags: LintFlags): number {
           failed = true;
         }
       }
-      reports.push({ filePath: file, findings: fixed.findings });
+      reports.push({ filePath: file, findings: fixed.findings, text: fixed.text });
     } else {
-      reports.push({ filePath: file, findings: lint(read.text) });
+      reports.push({ filePath: file, findings: lint(read.text), text: read.text });
     }
   }
   progress.clear();
 
-  const colour = process.stdout.isTTY === true && !process.env['NO_COLOR'];
-  if (flags.format === 'json') process.stdout.write(formatJson(reports));
-  else if (flags.format === 'sarif') process.stdout.write(formatSarif(reports, CLI_VERSION));
-  else process.stdout.write(formatStylish(reports, colour));
+  const out = stdin.name !== undefined && flags.fix ? process.stderr : process.stdout;
+  const colour = out.isTTY === true && !process.env['NO_COLOR'];
+  if (flags.format === 'json') out.write(formatJson(reports));
+  else if (flags.format === 'sarif') out.write(formatSarif(reports, CLI_VERSION));
+  else out.write(formatStylish(reports, colour));
 
   if (failed) return 2;
   const counts = countFindings(reports);

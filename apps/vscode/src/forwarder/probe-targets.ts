@@ -1,6 +1,6 @@
 import { parseArgv } from '@kube-dns-tools/core/dnsmasq/argv';
 import { toForwarderConfig } from '@kube-dns-tools/core/dnsmasq/config';
-import { parseTarget, type ProbeTarget } from '@kube-dns-tools/core/dns/probe-target';
+import { parseTarget, type ProbeTarget } from '@kube-dns-tools/core/probe/probe-target';
 import { allUpstreams, isLoopback } from './loopback-config.js';
 import { manifestArgv } from './manifest-argv.js';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { probe } from '@kube-dns-tools/core/dns/probe';
+import { probe } from '@kube-dns-tools/core/probe/probe';
 import { SETTINGS_SECTION } from '@kube-dns-tools/language-server/protocol';
 import { forwarderSettings } from './local-forwarder.js';
 import { probeTargets } from './probe-targets.js';

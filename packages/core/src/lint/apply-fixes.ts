@@ -1,4 +1,5 @@
-import type { Finding, Fix, TextEdit } from './finding.js';
+import { automaticFix, selectAutomaticFixes } from './automatic-fixes.js';
+import type { Finding, TextEdit } from './finding.js';
 
 export interface FixOutcome {
   readonly text: string;
@@ -6,24 +7,13 @@ export interface FixOutcome {
   readonly applied: readonly { readonly ruleId: string; readonly title: string }[];
 }
 
-/** The fix `--fix` and "fix all" apply for a finding: the one marked preferred. */
-export function preferredFix(finding: Finding): Fix | undefined {
-  return finding.fixes.find((f) => f.preferred);
-}
+/** The fix `--fix` and "fix all" apply for a finding: the one marked preferred (see automatic-fixes.ts). */
+export const preferredFix = automaticFix;
 
-/** Applies the preferred fixes of the findings whose edits do not overlap edits already taken (first finding wins). */
+/** Applies the automatic fixes of the findings that can be applied together (first finding wins an overlap). */
 export function applyPreferredFixes(text: string, findings: readonly Finding[]): FixOutcome {
-  const taken: TextEdit[] = [];
-  const applied: { ruleId: string; title: string }[] = [];
-  for (const finding of findings) {
-    const fix = preferredFix(finding);
-    if (!fix || fix.edits.length === 0 || !fix.edits.every((e) => valid(e, text.length))) continue;
-    if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
-    if (hasInternalOverlap(fix.edits)) continue;
-    taken.push(...fix.edits);
-    applied.push({ ruleId: finding.ruleId, title: fix.title });
-  }
-  return { text: applyEdits(text, taken), applied };
+  const selected = selectAutomaticFixes(findings, text.length);
+  return { text: applyEdits(text, selected.edits), applied: selected.applied };
 }
 
 /** Applies non-overlapping edits given as offsets into `text`. */
@@ -92,18 +82,4 @@ function fixableByRule(findings: readonly Finding[]): Map<string, number> {
 
 function withoutPreferred(finding: Finding): Finding {
   return { ...finding, fixes: finding.fixes.map(({ preferred: _preferred, ...fix }) => fix) };
-}
-
-function valid(e: TextEdit, length: number): boolean {
-  return e.start >= 0 && e.end >= e.start && e.end <= length;
-}
-
-/** Edits overlap when they share a character, or insert at the same point (their order would be a guess). */
-function overlaps(a: TextEdit, b: TextEdit): boolean {
-  if (a.start === b.start) return true;
-  return a.start < b.end && b.start < a.end;
-}
-
-function hasInternalOverlap(edits: readonly TextEdit[]): boolean {
-  return edits.some((a, i) => edits.some((b, j) => j > i && overlaps(a, b)));
 }

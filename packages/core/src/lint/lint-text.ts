@@ -1,18 +1,19 @@
 import { readManifest } from '../manifest/read-manifest.js';
 import type { DnsmasqInvocation, ManifestModel, WorkloadRef } from '../manifest/model.js';
 import { readConfigMapConf } from './configmap-conf-reader.js';
-import type { Finding, Severity } from './finding.js';
+import type { Finding, RuleSetting, Severity } from './finding.js';
 import { InvocationFacts } from './invocation-facts.js';
 import { LineIndex } from './line-index.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './rule.js';
 import { MODEL_RULES } from './rules/index.js';
 import { internalError } from './rules/suppression-rules.js';
-import { applySuppressions } from './apply-suppressions.js';
+import { applySuppressions, type PendingFinding } from './apply-suppressions.js';
 import { readRawArgv } from './raw-argv-reader.js';
 import { looksLikeDnsmasqConf, readDnsmasqConf } from './conf-file-reader.js';
 import { isConfFileName, isRawArgvFile } from './file-names.js';
 
-export type RuleSetting = Severity | 'off';
+export type { RuleSetting } from './finding.js';
+export type { PendingFinding } from './apply-suppressions.js';
 
 export interface LintOptions {
   /** Used to choose how the text is read (`.json`, templates) and in messages; no file is opened. */
@@ -28,12 +29,6 @@ export interface LintResult {
   readonly invocations: number;
   /** kube-dns ConfigMaps found. */
   readonly configMaps: number;
-}
-
-/** A finding before suppressions are applied: the engine keeps where it came from. */
-export interface PendingFinding {
-  readonly finding: Finding;
-  readonly workload: WorkloadRef | undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { TextEdit } from '../lint/finding.js';
+import type { TextEdit } from '../text/text-edit.js';
 import type { FoundDnsmasq, PlacedWord } from './find-dnsmasq.js';
 import { insertAfterItem, removeItem, replaceItem, siblingStyle } from './list-edits.js';
 import type { ArgInsertion, ManifestArg } from './model.js';

@@ -1,5 +1,5 @@
 import type { ArgToken, Range } from '../dnsmasq/source-range.js';
-import type { TextEdit } from '../lint/finding.js';
+import type { TextEdit } from '../text/text-edit.js';
 
 /** One argv word of dnsmasq, with what the template layer knows about it. */
 export interface ManifestArg extends ArgToken {

@@ -1,4 +1,4 @@
-import type { TextEdit } from '../lint/finding.js';
+import type { TextEdit } from '../text/text-edit.js';
 import type { ListWord } from './container-words.js';
 import { canBePlain, doubleQuoted, encodeInside } from './scalar-encode.js';
 import { shellQuote } from './shell-words.js';

@@ -1,5 +1,5 @@
-import type { TextEdit } from '@kube-dns-tools/core/lint/finding';
-import { REASON_PLACEHOLDER, SUPPRESS_FILE, SUPPRESS_NEXT_LINE } from './protocol.js';
+import type { TextEdit } from '../text/text-edit.js';
+import { REASON_PLACEHOLDER, SUPPRESS_FILE, SUPPRESS_NEXT_LINE } from './suppression-spellings.js';
 
 /** JSON has no comments: suppression comments are only offered for YAML-looking text. */
 export function acceptsComments(text: string, languageId: string): boolean {

@@ -1,4 +1,5 @@
-import type { DomainPattern, ServerSpec, ServerTarget } from '@kube-dns-tools/core/dnsmasq/server-spec';
+import { parseServerValue } from './server.js';
+import type { DomainPattern, ServerOptionKind, ServerSpec, ServerTarget } from './server-spec.js';
 
 function domainText(domain: DomainPattern, reverse: boolean): string {
   switch (domain.kind) {
@@ -54,4 +55,17 @@ export function describeServerSpec(spec: ServerSpec): string {
       ? 'names that no --server domain matches'
       : listText(spec.domains.map((domain) => domainText(domain, reverse)));
   return `${subject.charAt(0).toUpperCase()}${subject.slice(1)} ${targetText(spec.target)}.`;
+}
+
+const SERVER_OPTIONS: ReadonlySet<string> = new Set<ServerOptionKind>(['server', 'local', 'address', 'rev-server']);
+
+/**
+ * What the value of a --server-family option routes where, or why dnsmasq refuses it; undefined for other options
+ * (whose values option-value-meaning.ts describes).
+ */
+export function describeServerValue(long: string, value: string): string | undefined {
+  if (!SERVER_OPTIONS.has(long)) return undefined;
+  const result = parseServerValue(long as ServerOptionKind, value);
+  if (result.ok) return describeServerSpec(result.spec);
+  return `dnsmasq refuses this value: ${result.error.reason}. ${result.error.explanation}`;
 }
