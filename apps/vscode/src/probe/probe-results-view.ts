@@ -39,8 +39,8 @@ export class ProbeResultsView implements vscode.TreeDataProvider<Node>, vscode.D
       return item;
     }
     const { row } = node;
-    const item = new vscode.TreeItem(`${row.server}  ${row.name}`, row.chain.length > 1 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    item.description = `${row.verdict}  ${row.strip}  ${row.counts} · p50 ${row.p50} ms · p95 ${row.p95} ms`;
+    const item = new vscode.TreeItem(`${row.server} ${row.strip}`, row.chain.length > 1 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.description = `${row.verdict} · ${row.name} · ${row.counts} · p50 ${row.p50} ms · p95 ${row.p95} ms`;
     item.iconPath = new vscode.ThemeIcon(VERDICT_ICONS[row.verdict]);
     item.tooltip = `${row.server} asked ${row.name}: ${row.verdict}\n${row.counts}\nattempts in order: ${row.strip}\n${LEGEND}\n${row.dig}`;
     item.contextValue = 'probeRow';

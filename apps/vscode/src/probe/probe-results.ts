@@ -1,21 +1,31 @@
 import * as vscode from 'vscode';
-import type { ProbeOptions, ProbeReport } from '@kube-dns-tools/core/dns/probe';
+import type { ProbeOptions, ProbeReport, UpstreamReport } from '@kube-dns-tools/core/dns/probe';
+import { formatTarget } from '@kube-dns-tools/core/dns/probe-target';
 import type { ProbeResult } from '@kube-dns-tools/core/dns/probe-query';
 import { attemptKey } from './probe-view-model.js';
 
-/** The last probe: its report, every attempt in order, and how to run it again. Views and lenses follow it. */
+/**
+ * What the probes of this window found, per server: a new probe of a server replaces its results and keeps the
+ * others', so lenses probed one by one add up in the view. Views and lenses follow it.
+ */
 export class ProbeResults implements vscode.Disposable {
-  report: ProbeReport | undefined;
+  private readonly upstreams = new Map<string, UpstreamReport>();
   readonly attempts = new Map<string, ProbeResult[]>();
+  /** The last probe's options, for "Re-run". */
   options: ProbeOptions | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
+  get report(): ProbeReport | undefined {
+    return this.upstreams.size > 0 ? { upstreams: [...this.upstreams.values()] } : undefined;
+  }
+
   begin(options: ProbeOptions): void {
     this.options = options;
-    this.report = undefined;
-    this.attempts.clear();
-    this.changed.fire();
+    for (const server of options.servers.map(formatTarget)) {
+      this.upstreams.delete(server);
+      for (const key of [...this.attempts.keys()]) if (key.startsWith(`${server} `)) this.attempts.delete(key);
+    }
   }
 
   attempt(server: string, name: string, result: ProbeResult): void {
@@ -26,11 +36,17 @@ export class ProbeResults implements vscode.Disposable {
   }
 
   finish(report: ProbeReport): void {
-    this.report = report;
+    for (const upstream of report.upstreams) this.upstreams.set(upstream.server, upstream);
     this.changed.fire();
+    // Seen in VS Code 1.139: code lenses asked to refresh right after a modal dialog closed kept their old titles
+    // until the next edit; a second refresh a moment later shows the verdict.
+    this.refreshLater = setTimeout(() => this.changed.fire(), 750);
   }
 
+  private refreshLater: NodeJS.Timeout | undefined;
+
   dispose(): void {
+    clearTimeout(this.refreshLater);
     this.changed.dispose();
   }
 }

@@ -46,6 +46,7 @@ export async function runProbe(context: ProbeContext, options: ProbeOptions): Pr
   );
   if (!report) return undefined;
   results.finish(report);
+  output.show(true);
   output.info(`probed ${options.servers.map((s) => `${s.address}#${s.port}`).join(', ')}: ${options.names.join(', ')} x${options.count}`);
   for (const upstream of report.upstreams) {
     output.info(`${upstream.server}: ${upstream.verdict}`);
