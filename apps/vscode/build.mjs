@@ -1,9 +1,6 @@
 import { copyBindingBeside } from '@kube-dns-tools/udp-batch/bundle.mjs';
 import { build } from 'esbuild';
 
-// package.json's rule settings follow the engine's rule catalog.
-await import('./scripts/sync-rule-settings.mjs');
-
 const common = {
   bundle: true,
   platform: 'node',
@@ -16,7 +13,7 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['../../packages/language-server/src/server.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['@kube-dns-tools/language-server/server'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['src/forwarder/forwarder-process.ts'], outfile: 'dist/forwarder.js' }),
   build({ ...common, entryPoints: ['src/incident/incident-process.ts'], outfile: 'dist/incident.js' }),
 ]);

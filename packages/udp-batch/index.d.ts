@@ -16,6 +16,18 @@ export interface UdpBatchBinding {
   limitMallocArenas(n: number): boolean;
   /** glibc's M_MMAP_THRESHOLD: allocations of at least `bytes` get their own mapping, returned when freed. */
   mmapThreshold(bytes: number): boolean;
+  /** A non-blocking UDP socket of `family` bound to `port` on the wildcard address (0: the kernel picks); its fd, or -errno. */
+  openUdp(family: 4 | 6, port: number): number;
+  /** The local port `fd` is bound to, or -errno. */
+  localPort(fd: number): number;
+  /** Closes a descriptor from `openUdp` or `pollSet` (taking it out of any set); 0 or -errno. */
+  closeFd(fd: number): number;
+  /** A new epoll set (watch its fd to learn when any member is readable); its fd, or -errno. */
+  pollSet(): number;
+  /** Adds `fd` to `set`; 0 or -errno. */
+  pollAdd(set: number, fd: number): number;
+  /** Reads what the ready members of `set` hold into consecutive slots, fds[i] naming datagram i's socket; count (0: none) or -errno. Never blocks. */
+  recvReady(set: number, data: Buffer, slot: number, lens: Int32Array, addrs: Buffer, fds: Int32Array, tail: Buffer, tailSlot: number): number;
   /** The most datagrams one call moves. */
   readonly maxBatch: number;
   /** Bytes per address slot (sizeof struct sockaddr_in6). */

@@ -3,6 +3,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerForward } from './commands/forward.js';
 import { registerLint } from './commands/lint.js';
 import { registerProbe } from './commands/probe.js';
+import { registerRules } from './commands/rules.js';
 import { createProgram, runProgram } from './program.js';
 
 const program = createProgram();
@@ -13,5 +14,6 @@ registerLint(program);
 registerForward(program);
 registerDemo(program);
 registerProbe(program);
+registerRules(program);
 
 runProgram(program);

@@ -58,4 +58,11 @@ describe('kube-dns-tools lint --format sarif', () => {
     expect(results.some((r) => r.level === 'note')).toBe(true);
     expect(results.some((r) => (r.fixes?.length ?? 0) > 0)).toBe(true);
   });
+
+  it('gives each result a partialFingerprints entry that is unique within its file', () => {
+    const results = log.runs[0]!.results as unknown as { partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+    const keys = results.map((r) => `${r.locations[0]!.physicalLocation.artifactLocation.uri} ${r.partialFingerprints['kubeDnsToolsLineHash/v1']}`);
+    for (const key of keys) expect(key).toMatch(/ [0-9a-f]{32}:\d+$/);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
 });

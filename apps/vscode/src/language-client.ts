@@ -5,19 +5,12 @@ import {
   SETTINGS_SECTION,
   type LintStatusParams,
 } from '@kube-dns-tools/language-server/protocol';
+import { DOCUMENT_SELECTOR } from './document-selector.js';
 import type { LintStatusItem } from './lint-status-item.js';
 
 export interface RunningClient {
   readonly client: LanguageClient;
 }
-
-/** YAML and JSON files, saved or not: the server itself stays silent on those without dnsmasq. */
-export const DOCUMENT_SELECTOR = [
-  { scheme: 'file', language: 'yaml' },
-  { scheme: 'untitled', language: 'yaml' },
-  { scheme: 'file', language: 'json' },
-  { scheme: 'untitled', language: 'json' },
-];
 
 /** Starts the bundled server (dist/server.js) over node IPC; `--inspect=6009` in a debug session. */
 export async function startClient(

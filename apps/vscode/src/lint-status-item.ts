@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LintStatusParams } from '@kube-dns-tools/language-server/protocol';
 import { CLIENT_COMMANDS, SETTINGS_SECTION } from '@kube-dns-tools/language-server/protocol';
-import { DOCUMENT_SELECTOR } from './language-client.js';
+import { DOCUMENT_SELECTOR } from './document-selector.js';
 
 /** The `{}` language status item of YAML/JSON editors: linting on, dnsmasq containers found, last lint. */
 export class LintStatusItem implements vscode.Disposable {

@@ -41,10 +41,10 @@ describe('extension manifest', () => {
     expect(contributed).toEqual(expect.arrayContaining(Object.values(CLIENT_COMMANDS)));
   });
 
-  it('targets a VS Code no newer than code-server 4.139 (1.139), activates on YAML and JSON, is a Linter with an icon', () => {
+  it('targets a VS Code no newer than code-server 4.139 (1.139), activates on YAML, JSON and Corefiles, is a Linter with an icon', () => {
     const [, major, minor] = /^\^?(\d+)\.(\d+)/.exec(manifest.engines.vscode)!;
     expect(Number(major) * 1000 + Number(minor)).toBeLessThanOrEqual(1139);
-    expect(manifest.activationEvents).toEqual(['onLanguage:yaml', 'onLanguage:json']);
+    expect(manifest.activationEvents).toEqual(['onLanguage:yaml', 'onLanguage:json', 'onLanguage:corefile']);
     expect(manifest.categories).toContain('Linters');
     expect(readFileSync(join(__dirname, '..', manifest.icon)).subarray(1, 4).toString()).toBe('PNG');
   });

@@ -6,12 +6,13 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { editsBetween } from '@kube-dns-tools/core/text/edits-between';
 import type { Finding, TextEdit } from '@kube-dns-tools/core/lint/finding';
 import { toDiagnostic, type DiagnosticData } from './diagnostics.js';
 import type { LintSnapshot } from './document-linter.js';
 import { combineFixes, automaticFix } from './fix-all.js';
 import { FIX_ALL_KIND, SERVER_COMMANDS, DIAGNOSTIC_SOURCE } from './protocol.js';
-import { acceptsComments, disableFileEdit, disableLineEdit } from './suppression-edits.js';
+import { acceptsComments, disableFileEdit, disableLineEdit } from '@kube-dns-tools/core/lint/suppression-edits';
 
 export interface CodeActionOptions {
   languageId: string;
@@ -66,7 +67,18 @@ export function keepInsideLastLine(text: string, edit: TextEdit): TextEdit {
   return { start: at, end: at, newText: eol + edit.newText.slice(0, -eol.length) };
 }
 
-export function codeActions(snapshot: LintSnapshot, params: CodeActionParams, options: CodeActionOptions): CodeAction[] {
+/** Whether the request asks for the fix-all action, whose text (`fixedText` below) costs a lint loop to compute. */
+export function wantsFixAll(snapshot: LintSnapshot, params: CodeActionParams): boolean {
+  const only = params.context.only;
+  return wants(only, FIX_ALL_KIND) && (only?.length ? true : findingsAt(snapshot, params).length > 0);
+}
+
+/**
+ * `fixedText`: the text `lint --fix` would leave (DocumentLinter.fixedText), given when wantsFixAll; the fix-all
+ * action carries the line edits from the snapshot's text to it, so that saving with `source.fixAll` and running
+ * `lint --fix` give the same bytes.
+ */
+export function codeActions(snapshot: LintSnapshot, params: CodeActionParams, options: CodeActionOptions, fixedText?: string): CodeAction[] {
   const document = TextDocument.create(snapshot.uri, options.languageId, snapshot.version, snapshot.text);
   const edit = (edits: readonly TextEdit[]): WorkspaceEdit => {
     const lspEdits = edits.map((original) => keepInsideLastLine(snapshot.text, original)).map((e) => ({
@@ -119,7 +131,7 @@ export function codeActions(snapshot: LintSnapshot, params: CodeActionParams, op
   const rules = [...new Set(here.filter((f) => automaticFix(f)).map((f) => f.ruleId))];
   for (const ruleId of rules) {
     const ofRule = snapshot.outcome.findings.filter((f) => f.ruleId === ruleId);
-    const combined = combineFixes(ofRule);
+    const combined = combineFixes(ofRule, snapshot.text.length);
     if (combined.applied === 0) continue;
     actions.push({
       title: `Fix all ${ruleId} problems`,
@@ -129,11 +141,8 @@ export function codeActions(snapshot: LintSnapshot, params: CodeActionParams, op
     });
   }
 
-  if (wants(only, FIX_ALL_KIND) && (only?.length || here.length > 0)) {
-    const combined = combineFixes(snapshot.outcome.findings);
-    if (combined.applied > 0) {
-      actions.push({ title: 'Fix all auto-fixable kube-dns-tools problems', kind: FIX_ALL_KIND, edit: edit(combined.edits) });
-    }
+  if (fixedText !== undefined && fixedText !== snapshot.text && wantsFixAll(snapshot, params)) {
+    actions.push({ title: 'Fix all auto-fixable kube-dns-tools problems', kind: FIX_ALL_KIND, edit: edit(editsBetween(snapshot.text, fixedText)) });
   }
   return actions;
 }

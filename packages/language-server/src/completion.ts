@@ -10,13 +10,11 @@ import { OPTION_TABLE } from '@kube-dns-tools/core/dnsmasq/option-table';
 import type { OptionSpec } from '@kube-dns-tools/core/dnsmasq/option-spec';
 import type { ManifestView } from './manifest-view.js';
 import { docMarkdown } from './option-doc-text.js';
-import { SUPPRESS_FILE, SUPPRESS_NEXT_LINE, type RuleDescription } from './protocol.js';
+import { suppressionRuleBeingTyped } from '@kube-dns-tools/core/lint/suppression-spellings';
+import type { RuleDescription } from './protocol.js';
 
 export type RuleInfo = Readonly<RuleDescription>;
 
-const SUPPRESSION = new RegExp(
-  `(?:#\\s*(?:${SUPPRESS_NEXT_LINE}|${SUPPRESS_FILE})\\s+|kube-dns-tools\\.io/disable["']?\\s*:\\s*["']?)(?:[\\w-]+\\s*,\\s*)*([\\w-]*)$`,
-);
 const ARG_ITEM = /(?:^\s*-\s+|[[,]\s*)["']?(-{0,2}[A-Za-z0-9-]*)$/;
 
 function escapeSnippet(text: string): string {
@@ -67,10 +65,9 @@ export function completionsAt(input: CompletionInput): CompletionItem[] {
   const offset = document.offsetAt(position);
   const prefix = document.getText().slice(lineStart, offset);
 
-  const suppression = SUPPRESSION.exec(prefix);
-  if (suppression) {
-    const typed = suppression[1] ?? '';
-    const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
+  const ruleTyped = suppressionRuleBeingTyped(prefix);
+  if (ruleTyped !== undefined) {
+    const range = { start: { line: position.line, character: position.character - ruleTyped.length }, end: position };
     return input.rules.map((rule) => ({
       label: rule.id,
       kind: CompletionItemKind.EnumMember,

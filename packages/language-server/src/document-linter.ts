@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Severity } from '@kube-dns-tools/core/lint/finding';
-import type { LintOutcome } from './lint-job.js';
+import type { LintJob, LintOutcome } from './lint-job.js';
 import type { LintPool } from './lint-pool.js';
 import type { EffectiveSettings } from './settings.js';
 
@@ -29,6 +29,7 @@ interface DocumentState {
   waiters: (() => void)[];
   latest?: LintSnapshot;
   running?: { version: number; promise: Promise<LintSnapshot | undefined> };
+  fixed?: { version: number; text: string; fixed: Promise<string> };
 }
 
 const EMPTY: Omit<LintOutcome, 'id'> = { ok: true, findings: [], invocations: 0, configMaps: 0, durationMs: 0 };
@@ -104,6 +105,7 @@ export class DocumentLinter {
   invalidateAll(): void {
     for (const [uri, state] of this.states) {
       state.latest = undefined;
+      state.fixed = undefined;
       this.schedule(uri, 0);
     }
   }
@@ -133,12 +135,37 @@ export class DocumentLinter {
     return promise;
   }
 
+  /**
+   * The text `source.fixAll` leaves for the snapshot: `lint --fix`'s own loop (core's fixUntilStable) run in the
+   * worker with the document's rules; one run per document version.
+   */
+  fixedText(snapshot: LintSnapshot): Promise<string> {
+    const state = this.state(snapshot.uri);
+    if (state.fixed?.version !== snapshot.version || state.fixed.text !== snapshot.text) {
+      const settings = this.host.settings();
+      const fixed = settings.enable
+        ? this.pool.lint({ ...this.jobFor(snapshot.uri, snapshot.text), fix: true }, settings.lintTimeoutMs).then(
+            (outcome) => outcome.fixedText ?? snapshot.text,
+            (error: unknown) => {
+              if (state.fixed?.fixed === fixed) state.fixed = undefined;
+              throw error;
+            },
+          )
+        : Promise.resolve(snapshot.text);
+      state.fixed = { version: snapshot.version, text: snapshot.text, fixed };
+    }
+    return state.fixed.fixed;
+  }
+
+  private jobFor(uri: string, text: string): Omit<LintJob, 'id'> {
+    const filePath = this.host.filePath(uri);
+    return { text, filePath, rules: { ...this.host.fileRules(filePath), ...this.host.settings().rules } };
+  }
+
   private async lint(uri: string, version: number, text: string): Promise<LintSnapshot | undefined> {
     const settings = this.host.settings();
     if (!settings.enable) return { uri, version, text, outcome: { ...EMPTY, id: 0 } };
-    const filePath = this.host.filePath(uri);
-    const rules = { ...this.host.fileRules(filePath), ...settings.rules };
-    const outcome = await this.pool.lint({ text, filePath, rules }, settings.lintTimeoutMs);
+    const outcome = await this.pool.lint(this.jobFor(uri, text), settings.lintTimeoutMs);
     this.lints++;
     this.lastLintMs = outcome.durationMs;
     return { uri, version, text, outcome };

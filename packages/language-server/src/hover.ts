@@ -1,22 +1,13 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeOptionValue } from '@kube-dns-tools/core/dnsmasq/option-value-meaning';
-import { parseServerValue } from '@kube-dns-tools/core/dnsmasq/server';
-import type { ServerOptionKind } from '@kube-dns-tools/core/dnsmasq/server-spec';
+import { describeServerValue } from '@kube-dns-tools/core/dnsmasq/server-value-meaning';
 import type { ManifestView } from './manifest-view.js';
 import { optionAt } from './manifest-view.js';
 import { docFor } from './option-doc-text.js';
-import { describeServerSpec } from './server-route-text.js';
 
-const SERVER_OPTIONS: ReadonlySet<string> = new Set<ServerOptionKind>(['server', 'local', 'address', 'rev-server']);
-
-/** What the value of a --server-family option does, or why dnsmasq refuses it. */
-export function serverValueText(long: string, value: string): string | undefined {
-  if (!SERVER_OPTIONS.has(long)) return undefined;
-  const result = parseServerValue(long as ServerOptionKind, value);
-  if (result.ok) return describeServerSpec(result.spec);
-  return `dnsmasq refuses this value: ${result.error.reason}. ${result.error.explanation}`;
-}
+/** What the value of a --server-family option does, or why dnsmasq refuses it: core's words, shown on hover. */
+export const serverValueText = describeServerValue;
 
 export function hoverAt(document: TextDocument, view: ManifestView, offset: number): Hover | null {
   const hit = optionAt(view, offset);

@@ -6,6 +6,8 @@ export interface LintJob {
   text: string;
   filePath: string | undefined;
   rules: Record<string, Severity | 'off'>;
+  /** Fix as `lint --fix` does (core's fixUntilStable) and answer with the fixed text and its findings. */
+  fix?: boolean;
 }
 
 export type LintJobResult =
@@ -17,6 +19,8 @@ export type LintJobResult =
       configMaps: number;
       /** Time inside lintText, measured in the worker. */
       durationMs: number;
+      /** For a fix job: the text after every automatic fix, re-linted until stable. */
+      fixedText?: string;
     }
   | { id: number; ok: false; error: string };
 

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import { lintText } from '@kube-dns-tools/core/lint/lint-text';
+import { fixUntilStable } from '@kube-dns-tools/core/lint/apply-fixes';
+import { lintText, type LintResult } from '@kube-dns-tools/core/lint/lint-text';
 import type { LintJob, LintJobResult } from './lint-job.js';
 
 /** Body of the lint worker thread: one job at a time, results posted back; never throws. */
@@ -10,7 +11,11 @@ export function runLintWorker(): void {
     const started = performance.now();
     let reply: LintJobResult;
     try {
-      const result = lintText(job.text, { filePath: job.filePath, rules: job.rules });
+      const options = { filePath: job.filePath, rules: job.rules };
+      let result: LintResult = lintText(job.text, options);
+      const fixed = job.fix
+        ? fixUntilStable(job.text, (text) => (text === job.text ? result : (result = lintText(text, options))).findings)
+        : undefined;
       reply = {
         id: job.id,
         ok: true,
@@ -18,6 +23,7 @@ export function runLintWorker(): void {
         invocations: result.invocations,
         configMaps: result.configMaps,
         durationMs: performance.now() - started,
+        ...(fixed ? { fixedText: fixed.text } : {}),
       };
     } catch (error) {
       reply = { id: job.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };

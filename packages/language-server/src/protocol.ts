@@ -83,8 +83,3 @@ export const CLIENT_COMMANDS = {
   stopForwarder: 'kubeDnsTools.stopForwarder',
   probeUpstreams: 'kubeDnsTools.probeUpstreams',
 } as const;
-
-/** The comment that disables rules, as the lint engine reads it. */
-export const SUPPRESS_NEXT_LINE = 'kube-dns-tools-disable-next-line';
-export const SUPPRESS_FILE = 'kube-dns-tools-disable';
-export const REASON_PLACEHOLDER = '<reason>';

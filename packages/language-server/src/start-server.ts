@@ -11,13 +11,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../package.json' with { type: 'json' };
 import { readClientSupport, type ClientSupport } from './client-support.js';
-import { codeActions } from './code-actions.js';
+import { codeActions, wantsFixAll } from './code-actions.js';
 import { completionsAt } from './completion.js';
 import { toDiagnostics } from './diagnostics.js';
 import { DocumentLinter, type LintSnapshot } from './document-linter.js';
 import { ErrorLog } from './error-log.js';
 import { filePathOf } from './file-path.js';
 import { hoverAt } from './hover.js';
+import { corefileCompletionsAt, corefileHoverAt } from './corefile-language.js';
 import { LintPool } from './lint-pool.js';
 import { forgetManifestView, manifestView } from './manifest-view.js';
 import {
@@ -151,7 +152,8 @@ export function startServer(workerScript: string): Connection {
       if (!document) return [];
       const snapshot = await linter.current(document.uri);
       if (!snapshot) return [];
-      return codeActions(snapshot, params, { languageId: document.languageId, documentChanges: support?.documentChanges ?? false });
+      const fixedText = wantsFixAll(snapshot, params) ? await linter.fixedText(snapshot) : undefined;
+      return codeActions(snapshot, params, { languageId: document.languageId, documentChanges: support?.documentChanges ?? false }, fixedText);
     }),
   );
 
@@ -159,6 +161,8 @@ export function startServer(workerScript: string): Connection {
     guard('textDocument/hover', null, (params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
+      const corefileHover = corefileHoverAt(document, filePathOf(document.uri), document.offsetAt(params.position));
+      if (corefileHover) return corefileHover;
       const view = manifestView(document.uri, document.version, document.getText(), filePathOf(document.uri));
       return hoverAt(document, view, document.offsetAt(params.position));
     }),
@@ -168,6 +172,8 @@ export function startServer(workerScript: string): Connection {
     guard('textDocument/completion', [], (params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
+      const corefileItems = corefileCompletionsAt(document, filePathOf(document.uri), params.position);
+      if (corefileItems) return corefileItems;
       return completionsAt({
         document,
         position: params.position,

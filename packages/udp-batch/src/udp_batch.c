@@ -21,7 +21,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 /*
  * The few libuv calls a readiness watch needs. They are libuv's public API (uv.h), which Node exports to
@@ -293,6 +295,167 @@ static napi_value batch_mmap_threshold(napi_env env, napi_callback_info info) {
   return set_malloc_option(env, info, M_MMAP_THRESHOLD, 32u << 20, "udp-batch: expected a threshold of 1 byte to 32 MiB");
 }
 
+
+/*
+ * Forward sockets, one per forward (a fresh random source port each, as dnsmasq does), read together: every
+ * socket is registered in one epoll set, the set's descriptor is watched like a socket, and `recvReady`
+ * reads what the ready sockets hold into one batch of slots.
+ */
+
+/* openUdp(family, port) -> fd, or -errno: a non-blocking UDP socket bound to `port` (0: the kernel's pick). */
+static napi_value batch_open_udp(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  int32_t family;
+  uint32_t port;
+  if (argc < 2 || napi_get_value_int32(env, argv[0], &family) != napi_ok || (family != 4 && family != 6) ||
+      napi_get_value_uint32(env, argv[1], &port) != napi_ok || port > 65535) {
+    fail(env, "udp-batch: expected (4 | 6, port)");
+    return NULL;
+  }
+  int fd = socket(family == 4 ? AF_INET : AF_INET6, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  if (fd < 0) return number(env, -errno);
+  int rc;
+  if (family == 4) {
+    struct sockaddr_in sin;
+    memset(&sin, 0, sizeof sin);
+    sin.sin_family = AF_INET;
+    sin.sin_port = htons((uint16_t)port);
+    rc = bind(fd, (struct sockaddr *)&sin, sizeof sin);
+  } else {
+    struct sockaddr_in6 sin6;
+    memset(&sin6, 0, sizeof sin6);
+    sin6.sin6_family = AF_INET6;
+    sin6.sin6_port = htons((uint16_t)port);
+    rc = bind(fd, (struct sockaddr *)&sin6, sizeof sin6);
+  }
+  if (rc < 0) {
+    int e = errno;
+    close(fd);
+    return number(env, -e);
+  }
+  return number(env, fd);
+}
+
+/* localPort(fd) -> the port fd is bound to, or -errno. */
+static napi_value batch_local_port(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  int32_t fd;
+  if (argc < 1 || napi_get_value_int32(env, argv[0], &fd) != napi_ok) {
+    fail(env, "udp-batch: expected (fd)");
+    return NULL;
+  }
+  struct sockaddr_in6 addr;
+  socklen_t len = sizeof addr;
+  if (getsockname(fd, (struct sockaddr *)&addr, &len) < 0) return number(env, -errno);
+  return number(env, ntohs(addr.sin6_port)); /* sin_port and sin6_port sit at the same offset */
+}
+
+/* closeFd(fd) -> 0 or -errno. Closing also takes fd out of any epoll set. */
+static napi_value batch_close_fd(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  int32_t fd;
+  if (argc < 1 || napi_get_value_int32(env, argv[0], &fd) != napi_ok || fd < 0) {
+    fail(env, "udp-batch: expected (fd)");
+    return NULL;
+  }
+  return number(env, close(fd) < 0 ? -errno : 0);
+}
+
+/* pollSet() -> an epoll descriptor, or -errno. */
+static napi_value batch_poll_set(napi_env env, napi_callback_info info) {
+  (void)info;
+  int ep = epoll_create1(EPOLL_CLOEXEC);
+  return number(env, ep < 0 ? -errno : ep);
+}
+
+/* pollAdd(set, fd) -> 0 or -errno: fd's readability is reported by recvReady(set, ...). */
+static napi_value batch_poll_add(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  int32_t ep, fd;
+  if (argc < 2 || napi_get_value_int32(env, argv[0], &ep) != napi_ok || napi_get_value_int32(env, argv[1], &fd) != napi_ok) {
+    fail(env, "udp-batch: expected (set, fd)");
+    return NULL;
+  }
+  struct epoll_event ev;
+  memset(&ev, 0, sizeof ev);
+  ev.events = EPOLLIN;
+  ev.data.fd = fd;
+  return number(env, epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) < 0 ? -errno : 0);
+}
+
+/*
+ * recvReady(set, data, slot, lens, addrs, fds, tail, tailSlot) -> datagrams read (0: none waiting) or -errno.
+ * Reads what the set's ready sockets hold, into consecutive slots; fds[i] is the socket datagram i came to.
+ * Never blocks.
+ */
+static napi_value batch_recv_ready(napi_env env, napi_callback_info info) {
+  size_t argc = 8;
+  napi_value argv[8];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  batch_args a;
+  size_t capacity;
+  if (argc < 8 || !read_batch_args(env, argv, 5, &a, &capacity)) {
+    if (argc < 8) fail(env, "udp-batch: expected (set, data, slot, lens, addrs, fds, tail, tailSlot)");
+    return NULL;
+  }
+  napi_typedarray_type type;
+  size_t fds_len;
+  void *fds_data;
+  char *tail;
+  size_t tail_len;
+  uint32_t tail_slot;
+  if (napi_get_typedarray_info(env, argv[5], &type, &fds_len, &fds_data, NULL, NULL) != napi_ok || type != napi_int32_array ||
+      napi_get_buffer_info(env, argv[6], (void **)&tail, &tail_len) != napi_ok || napi_get_value_uint32(env, argv[7], &tail_slot) != napi_ok || tail_slot == 0) {
+    fail(env, "udp-batch: fds must be an Int32Array, tail a Buffer and tailSlot a positive number");
+    return NULL;
+  }
+  int32_t *fds = fds_data;
+  if (fds_len < capacity) capacity = fds_len;
+  if (tail_len / tail_slot < capacity) capacity = tail_len / tail_slot;
+  struct epoll_event events[MAX_BATCH];
+  int ready;
+  do ready = epoll_wait(a.fd, events, (int)capacity, 0);
+  while (ready < 0 && errno == EINTR);
+  if (ready < 0) return number(env, -errno);
+  struct mmsghdr msgs[MAX_BATCH];
+  struct iovec iovs[MAX_BATCH][2];
+  size_t got = 0;
+  for (int e = 0; e < ready && got < capacity; e++) {
+    int fd = events[e].data.fd;
+    size_t room = capacity - got;
+    memset(msgs, 0, sizeof(struct mmsghdr) * room);
+    for (size_t i = 0; i < room; i++) {
+      size_t at = got + i;
+      iovs[i][0].iov_base = a.data + at * a.slot;
+      iovs[i][0].iov_len = a.slot;
+      iovs[i][1].iov_base = tail + at * tail_slot;
+      iovs[i][1].iov_len = tail_slot;
+      msgs[i].msg_hdr.msg_iov = iovs[i];
+      msgs[i].msg_hdr.msg_iovlen = 2;
+      msgs[i].msg_hdr.msg_name = a.addrs + at * ADDR_SLOT;
+      msgs[i].msg_hdr.msg_namelen = ADDR_SLOT;
+    }
+    int n;
+    do n = recvmmsg(fd, msgs, (unsigned)room, MSG_DONTWAIT, NULL);
+    while (n < 0 && errno == EINTR);
+    if (n <= 0) continue;
+    for (int i = 0; i < n; i++) {
+      a.lens[got + i] = (msgs[i].msg_hdr.msg_flags & MSG_TRUNC) ? -1 : (int32_t)msgs[i].msg_len;
+      fds[got + i] = fd;
+    }
+    got += (size_t)n;
+  }
+  return number(env, (int32_t)got);
+}
+
 typedef struct {
   _Alignas(16) char poll[UV_POLL_ROOM];
   napi_env env;
@@ -412,6 +575,12 @@ NAPI_MODULE_INIT() {
       {"limitMallocArenas", NULL, batch_limit_arenas, NULL, NULL, NULL, napi_enumerable, NULL},
       {"mmapThreshold", NULL, batch_mmap_threshold, NULL, NULL, NULL, napi_enumerable, NULL},
       {"ntop", NULL, batch_ntop, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"openUdp", NULL, batch_open_udp, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"localPort", NULL, batch_local_port, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"closeFd", NULL, batch_close_fd, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"pollSet", NULL, batch_poll_set, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"pollAdd", NULL, batch_poll_add, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"recvReady", NULL, batch_recv_ready, NULL, NULL, NULL, napi_enumerable, NULL},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
   napi_value max_batch, addr_slot;

@@ -1,8 +1,7 @@
-import { checkArgv, type ArgvVerdict } from '@kube-dns-tools/core/dnsmasq/check';
-import { parseArgv } from '@kube-dns-tools/core/dnsmasq/argv';
+import type { ArgvVerdict } from '@kube-dns-tools/core/dnsmasq/check';
+import { checkArgvOnHost } from '@kube-dns-tools/core/dnsmasq/host-check';
+import { nodeDnsmasqHost } from '@kube-dns-tools/core/dnsmasq/node-dnsmasq-host';
 import type { Command } from 'commander';
-import { unreadableConfDir, unreadableConfFile } from '../conf-files.js';
-import { interfaceExists } from '../network-interfaces.js';
 
 /** `check-args [--json] -- ARGS...`: the verdict `dnsmasq --test` would give, without dnsmasq installed. */
 export function registerCheckArgs(program: Command): void {
@@ -13,12 +12,7 @@ export function registerCheckArgs(program: Command): void {
     .argument('[args...]', 'the dnsmasq arguments, after --')
     .allowUnknownOption()
     .action((args: string[], opts: { json?: boolean }) => {
-      const parsed = parseArgv(args);
-      let verdict: ArgvVerdict = checkArgv(args, { parsed, interfaceExists });
-      // Junk words are judged after every option, so a conf-dir anywhere comes before them.
-      const refusedAt = verdict.ok || verdict.message === 'junk found in command line' ? Infinity : (verdict.tokenIndex ?? Infinity);
-      verdict = unreadableConfDir(parsed, refusedAt) ?? verdict;
-      if (verdict.ok) verdict = unreadableConfFile(parsed) ?? verdict;
+      const verdict = checkArgvOnHost(args, nodeDnsmasqHost);
       process.stdout.write(opts.json ? `${JSON.stringify({ ok: verdict.ok, message: verdict.message, token: verdict.token })}\n` : formatVerdict(verdict));
       process.exitCode = verdict.ok ? 0 : 1;
     });

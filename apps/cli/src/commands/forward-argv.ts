@@ -1,5 +1,6 @@
 /** The dnsmasq argv `forward` runs: the manifest's dnsmasq arguments (if any) followed by the ones given after `--`. */
 import { readFileSync } from 'node:fs';
+import { readStdinText, STDIN_ARG, STDIN_LABEL } from '../read-stdin.js';
 
 export interface ForwardArgv {
   readonly words: string[];
@@ -12,13 +13,15 @@ const manifestReader = () => import('@kube-dns-tools/core/runtime/manifest-argv'
 
 export async function forwardArgv(manifestPath: string | undefined, extra: readonly string[]): Promise<ForwardArgv> {
   if (!manifestPath) return { words: [...extra], notes: [] };
+  const fromStdin = manifestPath === STDIN_ARG;
   let text: string;
   try {
-    text = readFileSync(manifestPath, 'utf8');
+    text = fromStdin ? readStdinText() : readFileSync(manifestPath, 'utf8');
   } catch (e) {
+    if (fromStdin) throw e;
     throw new Error(`cannot read ${manifestPath}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file or directory' : (e as Error).message}`);
   }
   const { manifestArgv } = await manifestReader();
-  const { words, notes } = manifestArgv(text, manifestPath);
+  const { words, notes } = fromStdin ? manifestArgv(text, undefined, STDIN_LABEL) : manifestArgv(text, manifestPath);
   return { words: [...words, ...extra], notes };
 }

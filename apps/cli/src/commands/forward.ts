@@ -15,7 +15,7 @@ export function registerForward(program: Command): void {
   program
     .command('forward')
     .description('run a local DNS forwarder with the cache and forwarding rules of dnsmasq 2.90 (dnsmasq argv after --)')
-    .option('--manifest <file>', 'take the dnsmasq arguments from this kube-dns manifest')
+    .option('--manifest <file>', 'take the dnsmasq arguments from this kube-dns manifest (`-`: standard input)')
     .option('--upstream <addr#port>', 'use this server instead of the default (non-domain) servers; repeatable', collect, [])
     .argument('[args...]', 'dnsmasq arguments, after --')
     .action(async (args: string[], opts: ForwardOptions) => {

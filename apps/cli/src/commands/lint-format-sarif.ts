@@ -3,13 +3,17 @@ import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '@kube-dns-tools/core/lint/finding';
 import { RULE_CATALOG } from '@kube-dns-tools/core/lint/rule-catalog';
 import { oneBasedRange, type FileReport } from './lint-report.js';
+import { FINGERPRINT_KEY, lineFingerprints } from './lint-sarif-fingerprint.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 /** SARIF 2.1.0: one run, every rule's metadata with its help URI, results with UTF-16 regions and fixes. */
 export function formatSarif(reports: readonly FileReport[], version: string, cwd = process.cwd()): string {
   const ruleIndex = new Map(RULE_CATALOG.map((r, i) => [r.id, i]));
-  const results = reports.flatMap((r) => r.findings.map((f) => result(f, artifactUri(r.filePath, cwd), ruleIndex.get(f.ruleId))));
+  const results = reports.flatMap((r) => {
+    const fingerprints = lineFingerprints(r.findings, r.text);
+    return r.findings.map((f, i) => result(f, artifactUri(r.filePath, cwd), ruleIndex.get(f.ruleId), fingerprints[i]));
+  });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -40,7 +44,7 @@ export function formatSarif(reports: readonly FileReport[], version: string, cwd
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function result(f: Finding, uri: string, index: number | undefined): object {
+function result(f: Finding, uri: string, index: number | undefined, fingerprint: string | undefined): object {
   const { line, column, endLine, endColumn } = oneBasedRange(f);
   const region = {
     startLine: line,
@@ -57,6 +61,7 @@ function result(f: Finding, uri: string, index: number | undefined): object {
     level: LEVEL[f.severity],
     message: { text: f.message },
     locations: [{ physicalLocation: location }],
+    ...(fingerprint === undefined ? {} : { partialFingerprints: { [FINGERPRINT_KEY]: fingerprint } }),
     ...(f.fixes.length
       ? {
           fixes: f.fixes.map((fix) => ({

@@ -5,7 +5,7 @@ export type ReadResult =
   | { readonly ok: true; readonly text: string; readonly bom: boolean }
   | { readonly ok: false; readonly message: string };
 
-const MAX_BYTES = 64 * 1024 * 1024;
+export const MAX_BYTES = 64 * 1024 * 1024;
 
 /** Reads a manifest as UTF-8 text; binary or non-UTF-8 files are refused with a message, never an exception. */
 export function readManifestFile(path: string): ReadResult {
@@ -15,6 +15,11 @@ export function readManifestFile(path: string): ReadResult {
   } catch (error) {
     return { ok: false, message: `${path}: cannot read: ${reason(error)}` };
   }
+  return decodeManifestBytes(bytes, path);
+}
+
+/** The same checks for bytes read elsewhere (standard input); `path` names them in messages. */
+export function decodeManifestBytes(bytes: Buffer, path: string): ReadResult {
   if (bytes.length > MAX_BYTES) return { ok: false, message: `${path}: skipped: larger than 64 MiB` };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { ok: false, message: `${path}: skipped: UTF-16 text; save it as UTF-8 to lint it` };

@@ -1,10 +1,12 @@
-import { preferredFix } from '@kube-dns-tools/core/lint/apply-fixes';
+import { automaticFix } from '@kube-dns-tools/core/lint/automatic-fixes';
 import type { Finding } from '@kube-dns-tools/core/lint/finding';
 
 /** One linted file as the formatters see it. */
 export interface FileReport {
   readonly filePath: string;
   readonly findings: readonly Finding[];
+  /** The text the findings are in (the fixed text after --fix); SARIF fingerprints hash its lines. */
+  readonly text?: string;
 }
 
 export interface Counts {
@@ -32,7 +34,7 @@ export function oneBasedRange(finding: Finding): { line: number; column: number;
   return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
 }
 
-/** What `--fix` would change: the finding has the fix `--fix` applies. */
+/** What `--fix` would change: the finding has an automatic fix, by the policy every face shares. */
 export function isFixable(finding: Finding): boolean {
-  return preferredFix(finding) !== undefined;
+  return automaticFix(finding) !== undefined;
 }

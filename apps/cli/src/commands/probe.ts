@@ -1,9 +1,10 @@
-import { allHealthy, isQueryType, MAX_PROBE_COUNT, probe, type ProbeOptions } from '@kube-dns-tools/core/dns/probe';
-import { upstreamsFromManifest } from '@kube-dns-tools/core/dns/probe-manifest';
-import { parseTarget, type ProbeTarget } from '@kube-dns-tools/core/dns/probe-target';
+import { allHealthy, isQueryType, MAX_PROBE_COUNT, probe, type ProbeOptions } from '@kube-dns-tools/core/probe/probe';
+import { upstreamsFromManifest } from '@kube-dns-tools/core/runtime/manifest-upstreams';
+import { parseTarget, type ProbeTarget } from '@kube-dns-tools/core/probe/probe-target';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { formatProbeTable } from './probe-table.js';
+import { readStdinText, STDIN_ARG, STDIN_LABEL } from '../read-stdin.js';
 
 interface ProbeFlags {
   server?: string[];
@@ -35,7 +36,7 @@ export function registerProbe(program: Command): void {
     .option('--timeout <MS>', 'how long to wait for each reply', '2000')
     .option('--interval <MS>', 'pause between rounds of queries to one server', '100')
     .option('--format <FORMAT>', 'table or json', 'table')
-    .option('--manifest <FILE>', 'also probe every upstream address the dnsmasq in this manifest forwards to');
+    .option('--manifest <FILE>', 'also probe every upstream address the dnsmasq in this manifest (`-`: standard input) forwards to');
   cmd.action(async (flags: ProbeFlags) => {
     let request: ReturnType<typeof readFlags>;
     try {
@@ -69,12 +70,17 @@ function readFlags(flags: ProbeFlags): ProbeOptions {
 }
 
 function manifestServers(path: string): ProbeTarget[] {
+  if (path === STDIN_ARG) return upstreamsOf(readStdinText(), STDIN_LABEL);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     throw new Error(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
+  return upstreamsOf(text, path);
+}
+
+function upstreamsOf(text: string, path: string): ProbeTarget[] {
   const { targets, notes } = upstreamsFromManifest(text, path);
   for (const n of notes) process.stderr.write(`note: ${n}\n`);
   return targets;

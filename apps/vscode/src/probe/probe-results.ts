@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { ProbeOptions, ProbeReport, UpstreamReport } from '@kube-dns-tools/core/dns/probe';
-import { formatTarget } from '@kube-dns-tools/core/dns/probe-target';
-import type { ProbeResult } from '@kube-dns-tools/core/dns/probe-query';
+import type { ProbeOptions, ProbeReport, UpstreamReport } from '@kube-dns-tools/core/probe/probe';
+import { formatTarget } from '@kube-dns-tools/core/probe/probe-target';
+import type { ProbeResult } from '@kube-dns-tools/core/probe/probe-query';
 import { attemptKey } from './probe-view-model.js';
 
 /**

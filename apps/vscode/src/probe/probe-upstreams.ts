@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { ProbeOptions } from '@kube-dns-tools/core/dns/probe';
-import type { ProbeTarget } from '@kube-dns-tools/core/dns/probe-target';
+import type { ProbeOptions } from '@kube-dns-tools/core/probe/probe';
+import type { ProbeTarget } from '@kube-dns-tools/core/probe/probe-target';
 import { SETTINGS_SECTION } from '@kube-dns-tools/language-server/protocol';
 import type { ConsentStore } from '../consent/consent-store.js';
 import { forwarderSettings } from '../forwarder/local-forwarder.js';

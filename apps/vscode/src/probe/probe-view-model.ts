@@ -1,7 +1,7 @@
 // The probe results view as data: one row per upstream and name, with what a person looks for first.
-import type { ProbeReport } from '@kube-dns-tools/core/dns/probe';
-import type { ProbeOutcome, ProbeResult } from '@kube-dns-tools/core/dns/probe-query';
-import type { NameReport, ProbeVerdict } from '@kube-dns-tools/core/dns/probe-verdict';
+import type { ProbeReport } from '@kube-dns-tools/core/probe/probe';
+import type { ProbeOutcome, ProbeResult } from '@kube-dns-tools/core/probe/probe-query';
+import type { NameReport, ProbeVerdict } from '@kube-dns-tools/core/probe/probe-verdict';
 
 export interface ProbeRow {
   readonly server: string;

@@ -180,7 +180,6 @@ try {
   });
 
   await step('palette "Show Rule Documentation" lists the rules and opens the no-negcache page', async () => {
-    const popup = workbench.page.context().waitForEvent('page', { timeout: 20_000 }).catch(() => undefined);
     await workbench.runCommand('kube-dns Tools: Show Rule Documentation', { opensQuickInput: true });
     await workbench.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'server-syntax' }).first().waitFor({ state: 'visible', timeout: 10_000 });
     await workbench.quickInputBox().fill('no-negcache');
@@ -194,6 +193,7 @@ try {
     const question = await dialog.innerText();
     await workbench.screenshot('open-external');
     expect(question.includes('docs/rules/no-negcache.md'), `the dialog does not name the rule page: ${question}`);
+    const popup = workbench.page.context().waitForEvent('page', { timeout: 20_000 }).catch(() => undefined);
     await dialog.locator('.monaco-button', { hasText: /^Open$/ }).first().click();
     const page = await popup;
     expect(page !== undefined, 'no browser tab opened');

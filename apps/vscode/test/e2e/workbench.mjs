@@ -29,7 +29,7 @@ export class Workbench {
     const workbench = new Workbench(browser, page, shotsDir);
     page.on('pageerror', (error) => workbench.consoleErrors.push(String(error)));
     const payload = JSON.stringify([['openFile', `vscode-remote://127.0.0.1:${server.port}${file}`]]);
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`, { timeout: timeoutMs });
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: timeoutMs });
     return workbench;
   }

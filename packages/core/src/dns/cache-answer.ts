@@ -77,9 +77,10 @@ export function answerFromCache(
       for (let i = 0; i < nLinks; i++) if (!cache.isLive(links[i]!, now)) stale = true;
       if (final >= 0 && !cache.isLive(final, now)) stale = true;
       for (let i = 0; i < nRecs; i++) if (!cache.isLive(records[i]!, now)) stale = true;
-      if (nRecs > 1 && opts.roundRobin) rotateFound(cache, key, q.qtype, nRecs);
       const response = build(query, q, optSize, cache, opts, now, nLinks, nRecs, final, lines, stale);
       if (!response) return result;
+      // Round-robin as dnsmasq: this hit answers the stored order, the next one starts with this one's last.
+      if (nRecs > 1 && opts.roundRobin) cache.rotate(key, q.qtype, KIND_POSITIVE);
       for (let i = 0; i < nLinks; i++) cache.touch(links[i]!);
       for (let i = 0; i < nRecs; i++) cache.touch(records[i]!);
       if (final >= 0) cache.touch(final);
@@ -96,14 +97,6 @@ export function answerFromCache(
   if (nLinks > 0) result.chainEnd = key;
   cache.stats.misses++;
   return result;
-}
-
-/** Round-robin: each hit first moves the leading address to the end, in the cache and in this answer. */
-function rotateFound(cache: DnsCache, key: string, qtype: number, nRecs: number): void {
-  cache.rotate(key, qtype, KIND_POSITIVE);
-  const first = records[0]!;
-  for (let i = 1; i < nRecs; i++) records[i - 1] = records[i]!;
-  records[nRecs - 1] = first;
 }
 
 function word(cache: DnsCache, slot: number, now: number): string {

@@ -237,11 +237,15 @@ export class DnsCache {
     this.lruPushFront(slot);
   }
 
-  /** Round-robin: moves the first entry of `key`/`type`/`kind` behind the last one of that set. */
+  /**
+   * Round-robin: moves the last entry of `key`/`type`/`kind` in front of the first one of that set, so that
+   * successive hits on [1,2,3] answer 123, 312, 231 (measured on dnsmasq 2.90 with 2, 3 and 4 records).
+   */
   rotate(key: string, type: number, kind: number): void {
     let first = -1;
     let firstPrev = -1;
     let last = -1;
+    let lastPrev = -1;
     let prev = -1;
     for (let s = this.head(key); s >= 0; prev = s, s = this.nextSame[s]!) {
       if (this.type[s] !== type || this.kind[s] !== kind) continue;
@@ -250,13 +254,13 @@ export class DnsCache {
         firstPrev = prev;
       }
       last = s;
+      lastPrev = prev;
     }
     if (first < 0 || first === last) return;
-    const after = this.nextSame[first]!;
-    if (firstPrev < 0) this.setHead(first, after);
-    else this.nextSame[firstPrev] = after;
-    this.nextSame[first] = this.nextSame[last]!;
+    this.nextSame[lastPrev] = this.nextSame[last]!;
     this.nextSame[last] = first;
+    if (firstPrev < 0) this.setHead(first, last);
+    else this.nextSame[firstPrev] = last;
   }
 
   /** Frees `slot` if it can no longer be served; returns true when it did. */

@@ -14,7 +14,7 @@ import { capTtls, forClient, toClientInPlace } from './reply-patch.js';
 import { SECTION_ANSWER, parseReply, questionEnd, type ParsedReply } from './reply-reader.js';
 import { localResponse, truncatedReply } from './responses.js';
 import { C_IN, T_A, T_AAAA, T_OPT } from './rr-types.js';
-import { FLAG_AA, FLAG_CD, FLAG_TC, RCODE_NOERROR, RCODE_NXDOMAIN, newQuestionInfo } from './wire.js';
+import { FLAG_AA, FLAG_CD, FLAG_TC, RCODE_NOERROR, RCODE_NXDOMAIN, RCODE_SERVFAIL, newQuestionInfo } from './wire.js';
 
 export interface DeliverContext {
   readonly config: ForwarderConfig;
@@ -49,6 +49,20 @@ function rebindTarget(buf: Buffer, reply: ParsedReply, localhostOk: boolean): st
   return undefined;
 }
 
+/** Our own answer to `asked` with `rcode`, for waiter `w` (its ID; an OPT record when it sent one). */
+function ownAnswer(asked: AskedQuestion, w: Waiter, rcode: number): Buffer {
+  const q = newQuestionInfo();
+  q.id = w.id;
+  q.flags = asked.flags;
+  q.qEnd = asked.qEnd;
+  return localResponse(asked.query, q, rcode, false, w.optSize);
+}
+
+/** SERVFAIL to every waiter: the upstream's reply could not be read, or was longer than any reply may be. */
+export function deliverServfail(ctx: DeliverContext, asked: AskedQuestion, waiters: readonly Waiter[]): void {
+  for (const w of waiters) w.send(ownAnswer(asked, w, RCODE_SERVFAIL));
+}
+
 export function deliverReply(ctx: DeliverContext, buf: Buffer, asked: AskedQuestion, waiters: readonly Waiter[], viaTcp: boolean): void {
   const nx = (buf.readUInt16BE(2) & 0xf) === RCODE_NXDOMAIN;
   if (nx && (ctx.cache.knowsName(asked.key, ctx.nowMs()) || ctx.knowsLocally?.(asked.key))) {
@@ -63,7 +77,11 @@ export function deliverReply(ctx: DeliverContext, buf: Buffer, asked: AskedQuest
   const logLine = (body: string): void => log.query(body, asked.serial, asked.clientAddress, asked.clientPort);
   let rebind: string | undefined;
   if (tc) logLine('reply is truncated');
-  else if (reply) {
+  else if (!reply) {
+    // A reply whose sections cannot be read reaches no client as it is (dnsmasq answers SERVFAIL).
+    deliverServfail(ctx, asked, waiters);
+    return;
+  } else {
     rebind = config.filters.stopDnsRebind ? rebindTarget(buf, reply, config.filters.rebindLocalhostOk) : undefined;
     if (rebind !== undefined) log.always(`possible DNS-rebind attack detected: ${rebind}`);
     else if (log.queries) for (const line of replyLines(buf, reply, asked)) logLine(line);
@@ -81,13 +99,9 @@ export function deliverReply(ctx: DeliverContext, buf: Buffer, asked: AskedQuest
   for (const w of waiters) {
     let out: Buffer;
     if (tc) out = truncatedReply(buf, qEnd, w.id);
-    else if (rebind !== undefined) {
-      const q = newQuestionInfo();
-      q.id = w.id;
-      q.flags = asked.flags;
-      q.qEnd = asked.qEnd;
-      out = localResponse(asked.query, q, RCODE_NOERROR, false, w.optSize);
-    } else out = waiters.length === 1 ? toClientInPlace(buf, w.id) : forClient(buf, w.id);
+    else if (rebind !== undefined) out = ownAnswer(asked, w, RCODE_NOERROR);
+    else if (w.udpSize > 0 && buf.length > w.udpSize) out = truncatedReply(buf, questionEnd(buf), w.id);
+    else out = waiters.length === 1 ? toClientInPlace(buf, w.id) : forClient(buf, w.id);
     w.send(out);
   }
 }

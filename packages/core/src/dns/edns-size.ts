@@ -25,3 +25,12 @@ export function clampForwardedOpt(query: Buffer, typeAt: number, packetMax: numb
 export function capReplyOpt(reply: Buffer, classAt: number, packetMax: number): void {
   if (reply.readUInt16BE(classAt) > packetMax) reply.writeUInt16BE(packetMax, classAt);
 }
+
+/**
+ * The longest UDP answer a client takes: 512 bytes without an OPT record, else its advertised size (at least
+ * 512). A longer upstream reply reaches it emptied with TC set, so it retries over TCP. `optTypeAt`: the TYPE
+ * field of the query's OPT record, or -1.
+ */
+export function clientUdpSize(query: Buffer, optTypeAt: number): number {
+  return optTypeAt < 0 ? MIN_EDNS_SIZE : Math.max(query.readUInt16BE(optTypeAt + 2), MIN_EDNS_SIZE);
+}

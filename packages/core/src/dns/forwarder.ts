@@ -5,7 +5,7 @@
 import type dgram from 'node:dgram';
 import type net from 'node:net';
 import { udpBatch, type UdpBatchBinding } from '@kube-dns-tools/udp-batch';
-import { BatchReceiver, BatchSlots, resumeDgramReading, socketFd, stopDgramReading } from './batch-receiver.js';
+import { BatchReceiver, BatchSlots, DEFAULT_MAX_DATAGRAM, resumeDgramReading, socketFd, stopDgramReading } from './batch-receiver.js';
 import { answerFromCache, HIT, HIT_STALE } from './cache-answer.js';
 import { DnsCache } from './cache.js';
 import { systemClock, type Clock } from './clock.js';
@@ -23,8 +23,9 @@ import { startupLines } from './startup-lines.js';
 import { forwardOverTcp } from './tcp-forwarding.js';
 import { closeTcpServer, createTcpServer, DEFAULT_TCP_OPTIONS, listenTcp, type TcpServerOptions } from './tcp-server.js';
 import { bindUdp, createUdpSocket } from './udp-sockets.js';
-import { UpstreamPool } from './upstream-pool.js';
-import { FLAG_QR, FLAG_RD, RCODE_NOTIMP, RCODE_REFUSED, hasOpt, newQuestionInfo, readQuestion } from './wire.js';
+import { ForwardSockets } from './forward-sockets.js';
+import { FLAG_QR, FLAG_RD, RCODE_NOTIMP, RCODE_REFUSED, hasOpt, newQuestionInfo, optOffset, readQuestion } from './wire.js';
+import { clientUdpSize } from './edns-size.js';
 
 /** Upstream TCP connections open at once for clients' TCP queries; more are answered REFUSED. */
 const MAX_TCP_FORWARDS = 64;
@@ -33,7 +34,7 @@ export interface ForwarderOptions {
   readonly clock?: Clock;
   /** Where log lines go; default: stderr or the `--log-facility` file. */
   readonly log?: QueryLog;
-  /** Random-port sockets per address family used for forwarding (default 32). */
+  /** @deprecated ignored: every forward now opens its own random-port socket (kept for callers not yet updated). */
   readonly upstreamSockets?: number;
   readonly tcp?: TcpServerOptions;
   /** Native recvmmsg/sendmmsg for client datagrams; default: the built binding if any; null: node:dgram only. */
@@ -51,7 +52,7 @@ export class Forwarder {
   readonly log: QueryLog;
   private readonly clock: Clock;
   private readonly engine: ForwardingEngine;
-  private readonly pool: UpstreamPool;
+  private readonly pool: ForwardSockets;
   private readonly local: LocalContext;
   private readonly deliver: DeliverContext;
   /** Native batch I/O, when the binding is there. */
@@ -88,13 +89,14 @@ export class Forwarder {
     const binding = options.udpBatch === undefined ? udpBatch : options.udpBatch;
     this.batch = binding ? new BatchSlots(binding, config.ednsPacketMax) : undefined;
     this.senders = new UdpSenders(this.batch);
-    this.pool = new UpstreamPool(options.upstreamSockets ?? 32, (i, buf, address, port) => {
+    const maxReply = Math.max(DEFAULT_MAX_DATAGRAM, config.ednsPacketMax);
+    this.pool = new ForwardSockets((i, buf, address, port, oversize) => {
       try {
-        this.engine.onUpstreamMessage(i, buf, address, port);
+        this.engine.onUpstreamMessage(i, buf, address, port, oversize);
       } catch {
         // A reply we cannot process is dropped; the forward stays pending until it times out.
       }
-    }, undefined, this.batch);
+    }, maxReply, this.batch);
     this.engine = new ForwardingEngine(this.deliver, this.pool, this.clock);
     const defaultGroup = this.routes.defaultGroup;
     this.local = {
@@ -146,15 +148,13 @@ export class Forwarder {
             resumeDgramReading(sock);
           }
         }
-        const server = createTcpServer((frame, a, p, respond) => this.handle(frame, a, p, respond, true), this.options.tcp ?? DEFAULT_TCP_OPTIONS);
+        const server = createTcpServer((frame, a, p, respond, hangUp) => this.handle(frame, a, p, respond, true, hangUp), this.options.tcp ?? DEFAULT_TCP_OPTIONS);
         await listenTcp(server, port, address).catch((e: NodeJS.ErrnoException) => {
           throw new Error(`failed to create listening socket for ${address}: ${describe(e)}`);
         });
         this.tcp.push(server);
         this.bound.push({ address, port });
       }
-      const families = new Set(this.routes.groups.flatMap((g) => g.servers.map((s) => s.family)));
-      for (const f of families) await this.pool.open(f);
     } catch (e) {
       await this.stop();
       throw e;
@@ -205,16 +205,16 @@ export class Forwarder {
     return viaTcp ? respond : this.senders.get(this.udpSock!, this.udpFd, address, port);
   }
 
-  /** One client query; never throws (bad input is dropped). */
-  handle(buf: Buffer, address: string, port: number, respond: (b: Buffer) => void, viaTcp: boolean): void {
+  /** One client query; never throws (bad input is dropped). `hangUp` ends a TCP client's connection. */
+  handle(buf: Buffer, address: string, port: number, respond: (b: Buffer) => void, viaTcp: boolean, hangUp?: () => void): void {
     try {
-      this.process(buf, address, port, respond, viaTcp);
+      this.process(buf, address, port, respond, viaTcp, hangUp);
     } catch {
       // A packet we cannot handle is dropped, as dnsmasq drops what it cannot parse.
     }
   }
 
-  private process(buf: Buffer, address: string, port: number, respond: (b: Buffer) => void, viaTcp: boolean): void {
+  private process(buf: Buffer, address: string, port: number, respond: (b: Buffer) => void, viaTcp: boolean, hangUp?: () => void): void {
     const q = this.q;
     if (!readQuestion(buf, q) || (q.flags & FLAG_QR) !== 0) return;
     const log = this.log;
@@ -256,11 +256,12 @@ export class Forwarder {
       const end = this.routes.route(chainEnd, q.qtype);
       if (end.kind === 'group') group = end.group;
     }
-    const waiter: Waiter = { address, port, id: q.id, optSize, serial, send: this.lastingSender(respond, viaTcp, address, port) };
+    const udpSize = viaTcp ? 0 : clientUdpSize(buf, optSize > 0 ? optOffset(buf, q) : -1);
+    const waiter: Waiter = { address, port, id: q.id, optSize, udpSize, serial, send: this.lastingSender(respond, viaTcp, address, port) };
     if (viaTcp) {
       if (this.tcpForwards >= MAX_TCP_FORWARDS) return respond(localResponse(buf, q, RCODE_REFUSED, false, optSize));
       this.tcpForwards++;
-      void forwardOverTcp(this.deliver, buf, q, group, waiter, serial)
+      void forwardOverTcp(this.deliver, buf, q, group, waiter, serial, hangUp)
         .catch(() => undefined)
         .finally(() => this.tcpForwards--);
       return;

@@ -4,9 +4,9 @@
  * (forward ID, the exact server address and port, the socket it left from, the same question).
  */
 import type { Clock } from './clock.js';
-import { deliverReply, type DeliverContext } from './deliver.js';
+import { deliverReply, deliverServfail, type DeliverContext } from './deliver.js';
 import { MAX_WAITERS, MERGE_WINDOW_MS, PendingTable, questionHash, type Forward, type Waiter } from './pending.js';
-import type { UpstreamPool } from './upstream-pool.js';
+import type { ForwardSockets } from './forward-sockets.js';
 import type { ServerGroup } from './upstreams.js';
 import { clampForwardedOpt } from './edns-size.js';
 import { FLAG_CD, FLAG_QR, FLAG_RD, RCODE_REFUSED, RCODE_SERVFAIL, newQuestionInfo, optOffset, readQuestion, type QuestionInfo } from './wire.js';
@@ -36,7 +36,7 @@ function newRecord(): Forward {
     id: 0, rdcd: 0, hash: 0, nextInBucket: undefined, nextById: undefined, indexed: false, key: '', spelled: '', qtype: 0, qclass: 0, flags: 0,
     query: Buffer.allocUnsafeSlow(RECORD_QUERY_BYTES), queryLength: 0, qEnd: 0, group: undefined as unknown as ServerGroup,
     socketIndex: -1, socketIndex6: -1, mode: 'single', strictIndex: 0, retried: false, sent: [], replied: [], lastTargets: [], liveAt: -1,
-    waiters: [], createdMs: 0, counted: false, done: true, timer: undefined, serial: 0, clientAddress: '', clientPort: 0,
+    waiters: [], createdMs: 0, lastSentMs: 0, counted: false, done: true, timer: undefined, serial: 0, clientAddress: '', clientPort: 0,
   };
 }
 
@@ -46,7 +46,7 @@ export class ForwardingEngine {
 
   constructor(
     private readonly ctx: DeliverContext,
-    private readonly pool: UpstreamPool,
+    private readonly pool: ForwardSockets,
     private readonly clock: Clock,
   ) {}
 
@@ -67,10 +67,11 @@ export class ForwardingEngine {
         this.resendForRetransmission(existing, serial, clientAddress, clientPort);
         return 'sent';
       }
-      if (now - existing.createdMs < MERGE_WINDOW_MS) {
-        if (existing.waiters.length < MAX_WAITERS) existing.waiters.push(waiter);
-        return 'merged';
-      }
+      // One forward per question however late the next client comes (CVE-2020-25686: several forwards of
+      // one question open at once multiply a spoofer's chances); a late one re-sends it, as a retry would.
+      if (existing.waiters.length < MAX_WAITERS) existing.waiters.push(waiter);
+      if (now - existing.lastSentMs >= MERGE_WINDOW_MS) this.resendForRetransmission(existing, serial, clientAddress, clientPort);
+      return 'merged';
     }
     const { forwardMax } = this.ctx.config.forwarding;
     if (group.inFlight >= forwardMax) {
@@ -110,6 +111,7 @@ export class ForwardingEngine {
     f.lastTargets = choice.targets;
     if (waiter) f.waiters.push(waiter);
     f.createdMs = now;
+    f.lastSentMs = now;
     f.counted = true;
     f.done = false;
     f.timer = undefined;
@@ -127,8 +129,11 @@ export class ForwardingEngine {
     return 'sent';
   }
 
-  /** Handles a datagram arriving on upstream socket `socketIndex`. */
-  onUpstreamMessage(socketIndex: number, buf: Buffer, address: string, port: number): void {
+  /**
+   * Handles a datagram arriving on forward socket `socketIndex`; `oversize`: it was longer than a reply may be
+   * and `buf` holds its beginning (a reply that passes every check but that one is answered SERVFAIL).
+   */
+  onUpstreamMessage(socketIndex: number, buf: Buffer, address: string, port: number, oversize = false): void {
     if (buf.length < 12 || (buf.readUInt16BE(2) & FLAG_QR) === 0) return;
     const f = this.pending.get(buf.readUInt16BE(0));
     if (!f || f.done || (f.socketIndex !== socketIndex && f.socketIndex6 !== socketIndex)) return;
@@ -138,6 +143,13 @@ export class ForwardingEngine {
     if (!readQuestion(buf, rq) || rq.key !== f.key || rq.qtype !== f.qtype || rq.qclass !== f.qclass) return;
     const rcode = rq.flags & 0xf;
     f.replied[server] = 1;
+    if (oversize) {
+      f.group.noteReply(server, rcode);
+      this.finish(f);
+      deliverServfail(this.ctx, f, f.waiters);
+      this.pending.recycle(f);
+      return;
+    }
     if (rcode === RCODE_SERVFAIL || rcode === RCODE_REFUSED) {
       const c = this.counters.get(f.group.servers[server]!.label);
       if (c) c.errors++;
@@ -182,7 +194,7 @@ export class ForwardingEngine {
     f.socketIndex6 = -1;
   }
 
-  /** The pool socket `f` uses for servers of `family`, taken on first use (-1: none open). */
+  /** The socket `f` uses for servers of `family`, opened on first use (-1: none could be opened). */
   private socketFor(f: Forward, family: 4 | 6): number {
     if (family === 4) return f.socketIndex >= 0 ? f.socketIndex : (f.socketIndex = this.pool.acquire(4));
     return f.socketIndex6 >= 0 ? f.socketIndex6 : (f.socketIndex6 = this.pool.acquire(6));
@@ -212,6 +224,7 @@ export class ForwardingEngine {
 
   private send(f: Forward, targets: number[], serial: number, address: string, port: number): void {
     f.lastTargets = targets;
+    f.lastSentMs = this.clock.nowMs();
     for (const t of targets) {
       const s = f.group.servers[t]!;
       f.sent[t] = 1;

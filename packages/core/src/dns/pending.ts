@@ -13,6 +13,8 @@ export interface Waiter {
   readonly id: number;
   /** EDNS UDP size to answer with (--edns-packet-max), 0 when the query had no OPT record. */
   readonly optSize: number;
+  /** The longest UDP answer the client takes (512 without EDNS, its EDNS size up to --edns-packet-max); 0 over TCP. */
+  readonly udpSize: number;
   /** Serial of the client's latest query line (`--log-queries=extra`). */
   serial: number;
   /** Sends the answer back (UDP socket or TCP connection). */
@@ -45,7 +47,7 @@ export interface Forward {
   queryLength: number;
   qEnd: number;
   group: ServerGroup;
-  /** The pool sockets it left from: one for IPv4 servers, one for IPv6 servers (-1: none yet). */
+  /** Handles of its own sockets: one for IPv4 servers, one for IPv6 servers (-1: none yet). */
   socketIndex: number;
   socketIndex6: number;
   mode: SendMode;
@@ -57,6 +59,8 @@ export interface Forward {
   lastTargets: number[];
   readonly waiters: Waiter[];
   createdMs: number;
+  /** When it was last sent (a new client's question re-sends it after MERGE_WINDOW_MS). */
+  lastSentMs: number;
   /** Still counted in the group's `--dns-forward-max` budget (younger than 10 s). */
   counted: boolean;
   done: boolean;
@@ -79,7 +83,7 @@ export const MAX_WAITERS = 64;
 export const FORWARD_LIFETIME_MS = 40_000;
 /** After this they no longer count against `--dns-forward-max`. */
 export const FORWARD_COUNTED_MS = 10_000;
-/** Identical questions from other clients are merged into a forward this young. */
+/** A new client's identical question re-sends a forward last sent this long ago (it is merged either way). */
 export const MERGE_WINDOW_MS = 2_000;
 
 /** Buckets of each index: in flight are a few hundred forwards at most under load, 16,384 at the very worst. */

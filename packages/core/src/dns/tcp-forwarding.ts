@@ -1,8 +1,10 @@
 /**
  * A client's TCP query that needs an upstream is forwarded over TCP (spec d: the TCP retry after TC=1):
- * servers tried one after another from the last good one, each reply validated like a UDP one.
+ * servers tried one after another from the last good one, each reply validated like a UDP one. When none
+ * gives a usable reply (no TCP service, a hang-up, junk), the client gets SERVFAIL at once and the connection
+ * closes, as dnsmasq does, instead of waiting for its idle timeout.
  */
-import { deliverReply, type DeliverContext } from './deliver.js';
+import { deliverReply, deliverServfail, type DeliverContext } from './deliver.js';
 import type { Waiter } from './pending.js';
 import { random16 } from './random-ids.js';
 import { tcpExchange } from './tcp-upstream.js';
@@ -19,6 +21,7 @@ export async function forwardOverTcp(
   group: ServerGroup,
   waiter: Waiter,
   serial: number,
+  hangUp?: () => void,
 ): Promise<void> {
   const asked = {
     key: q.key, spelled: q.spelled, qtype: q.qtype, qclass: q.qclass, flags: q.flags,
@@ -52,4 +55,6 @@ export async function forwardOverTcp(
     deliverReply(ctx, reply, asked, [waiter], true);
     return;
   }
+  deliverServfail(ctx, asked, [waiter]);
+  hangUp?.();
 }

@@ -4,7 +4,8 @@
  */
 import net from 'node:net';
 
-export type TcpQueryHandler = (frame: Buffer, address: string, port: number, respond: (reply: Buffer) => void) => void;
+/** `hangUp` ends the connection once what was written is sent. */
+export type TcpQueryHandler = (frame: Buffer, address: string, port: number, respond: (reply: Buffer) => void, hangUp: () => void) => void;
 
 export interface TcpServerOptions {
   readonly maxConnections: number;
@@ -42,6 +43,9 @@ function serveConnection(sock: net.Socket, handler: TcpQueryHandler, opts: TcpSe
     reply.copy(frame, 2);
     sock.write(frame);
   };
+  const hangUp = (): void => {
+    if (!sock.destroyed) sock.end();
+  };
   sock.on('data', (chunk: Buffer) => {
     acc = acc.length === 0 ? chunk : Buffer.concat([acc, chunk]);
     while (acc.length >= 2) {
@@ -54,7 +58,7 @@ function serveConnection(sock: net.Socket, handler: TcpQueryHandler, opts: TcpSe
       const frame = Buffer.from(acc.subarray(2, 2 + len));
       acc = acc.subarray(2 + len);
       try {
-        handler(frame, address, port, respond);
+        handler(frame, address, port, respond, hangUp);
       } catch {
         sock.destroy();
         return;

@@ -12,12 +12,19 @@ export function resolverWouldBeAsked(text: string): boolean {
 }
 
 /**
- * Whether the host could resolve, so that dnsmasq would accept it: a name the resolver is asked about
- * whose last label is not all digits (no top-level domain is numeric, so `1.2.3.4.5` or `256.1.1.1`
- * always end in NXDOMAIN). Names in /etc/hosts that break these rules are not modelled.
+ * Whether the host could resolve, so that dnsmasq would accept it: a name the resolver is asked about, with no
+ * label starting or ending with `-`, whose top-level label starts with a letter (no top-level domain does
+ * otherwise, so `1.2.3.4.5`, `256.1.1.1` or `10.96.0.-1` always end in NXDOMAIN), or one label that is not a
+ * number. Names in /etc/hosts that break these rules are not modelled.
  */
 export function isPlausibleHostname(text: string): boolean {
   if (!resolverWouldBeAsked(text) || text === '.') return false;
   const labels = text.replace(/\.$/, '').split('.');
-  return !/^[0-9]+$/.test(labels[labels.length - 1] ?? '');
+  // Host name labels neither start nor end with a hyphen: `10.96.0.-1`, `a.-b.com` are malformed, not names.
+  if (labels.some((l) => l.startsWith('-') || l.endsWith('-'))) return false;
+  const last = labels[labels.length - 1] ?? '';
+  // One label is completed by the search domains (`kube-dns`), unless it reads as a number (`0x`, `4294967296`).
+  if (labels.length === 1) return !/^(?:[0-9]+|0[xX][0-9a-fA-F]*)$/.test(last);
+  // A top-level domain starts with a letter (`com`, `local`, `xn--p1ai`): `10.96.0.1a` is a mistyped address.
+  return /^[A-Za-z]/.test(last);
 }

@@ -1,7 +1,6 @@
-import type { ManifestModel } from '../manifest/model.js';
-import type { Finding, Fix, Severity } from './finding.js';
+import type { ManifestModel, WorkloadRef } from '../manifest/model.js';
+import type { Finding, Fix, RuleSetting, Severity } from './finding.js';
 import type { LineIndex } from './line-index.js';
-import type { PendingFinding, RuleSetting } from './lint-text.js';
 import { docsUrl } from './rule.js';
 import { MODEL_RULES } from './rules/index.js';
 import { internalError, suppressionReason, unusedSuppression } from './rules/suppression-rules.js';
@@ -10,6 +9,12 @@ import { annotationSuppressions, commentSuppressions, type Suppression } from '.
 /** Rules whose findings a suppression can drop; the two about suppressions are judged after them. */
 const SUPPRESSIBLE = new Set([...MODEL_RULES.map((r) => r.id), internalError.id]);
 const ABOUT_SUPPRESSIONS = new Set([unusedSuppression.id, suppressionReason.id]);
+
+/** A finding before suppressions are applied: the engine keeps where it came from. */
+export interface PendingFinding {
+  readonly finding: Finding;
+  readonly workload: WorkloadRef | undefined;
+}
 
 /** Drops suppressed findings, then adds findings about suppressions that lack a reason or suppress nothing. */
 export function applySuppressions(

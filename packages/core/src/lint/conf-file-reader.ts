@@ -31,7 +31,7 @@ export function looksLikeDnsmasqConf(text: string): boolean {
  * (dnsmasq reads conf lines as long options; see conf-line.ts), with its source offsets. Comment and
  * template-only lines are skipped; lines inside template conditionals are conditional.
  */
-export function readDnsmasqConf(text: string): ManifestModel {
+export function readDnsmasqConf(text: string, filePath?: string): ManifestModel {
   const mask = maskTemplates(text);
   const masked = mask.masked.length === text.length ? mask.masked : text;
   const args: ManifestArg[] = [];
@@ -50,8 +50,17 @@ export function readDnsmasqConf(text: string): ManifestModel {
     args,
     insertion: confInsertion(text),
     tolerant: false,
+    ...(filePath !== undefined && isConfFragmentPath(filePath) ? { fragment: true } : {}),
   };
   return { text, invocations: [invocation], configMaps: [], parseProblems: [] };
+}
+
+/** dnsmasq's own file is `dnsmasq.conf`; a file in a `*.d` directory, or of any other name, is one of a conf-dir's. */
+export function isConfFragmentPath(filePath: string): boolean {
+  const parts = filePath.split(/[\\/]/);
+  const name = parts[parts.length - 1] ?? '';
+  const dir = parts[parts.length - 2] ?? '';
+  return /\.d$/i.test(dir) || !/^dnsmasq\.conf(\.|$)/i.test(name);
 }
 
 /** `--no-negcache` -> `no-negcache`, `-N` -> `no-negcache`: conf files only know long names. */

@@ -1,6 +1,7 @@
 /** Which files are what, by name: the lint engine chooses its reader by it, the CLI's directory walk what to lint. */
 
 import { isTemplateFileName } from '../manifest/placeholders.js';
+import { isStandaloneCorefileName } from '../corefile/find-corefiles.js';
 
 const MANIFEST_SUFFIXES: readonly string[] = ['.yaml', '.yml', '.json'];
 
@@ -18,10 +19,10 @@ export function isRawArgvFile(filePath: string | undefined): boolean {
 /** Whether a directory walk lints a file of this name: manifests, templates, dnsmasq conf and bare-argv files. */
 export function isLintableFileName(name: string): boolean {
   const lower = name.toLowerCase();
-  return MANIFEST_SUFFIXES.some((s) => lower.endsWith(s)) || isTemplateFileName(name) || isConfFileName(name) || isRawArgvFile(name);
+  return MANIFEST_SUFFIXES.some((s) => lower.endsWith(s)) || isTemplateFileName(name) || isConfFileName(name) || isRawArgvFile(name) || isStandaloneCorefileName(name);
 }
 
 /** What a directory walk looks for, for the message when it finds nothing. */
 export function describeLintableNames(): string {
-  return `${MANIFEST_SUFFIXES.join(', ')}, .conf, .args and templates such as .j2, .tpl, .template, .in, .sed`;
+  return `${MANIFEST_SUFFIXES.join(', ')}, .conf, .args, Corefile and templates such as .j2, .tpl, .template, .in, .sed`;
 }

@@ -2,26 +2,11 @@
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
-/** A position as LSP counts it: 0-based line, 0-based UTF-16 character. */
-export interface Position {
-  readonly line: number;
-  readonly character: number;
-}
+/** A rule's severity as settings give it, or `off`. */
+export type RuleSetting = Severity | 'off';
 
-export interface SourceSpan {
-  /** UTF-16 offsets into the linted text, half-open. */
-  readonly start: number;
-  readonly end: number;
-  readonly startPosition: Position;
-  readonly endPosition: Position;
-}
-
-export interface TextEdit {
-  /** Offsets into the original text, half-open; `start === end` inserts. */
-  readonly start: number;
-  readonly end: number;
-  readonly newText: string;
-}
+export type { Position, SourceSpan, TextEdit } from '../text/text-edit.js';
+import type { SourceSpan, TextEdit } from '../text/text-edit.js';
 
 export interface Fix {
   readonly title: string;

@@ -25,6 +25,12 @@ export function appendWords(facts: InvocationFacts, words: readonly string[], ti
   return guarded(title, preferred && !dangling, () => facts.invocation.insertion.append(words));
 }
 
+/** Appended to a message whose flag cannot be added by a fix: why it is left to a human. */
+export function notFixableNote(facts: InvocationFacts): string {
+  const why = facts.invocation.insertion.cannotAppend;
+  return why ? ` Not fixed automatically: ${why}.` : '';
+}
+
 /** An unknown option that looks like a misspelling of `long` (`--no-negative-cache` for `no-negcache`), as written. */
 export function misspelling(facts: InvocationFacts, long: string): string | undefined {
   for (const p of facts.argv.problems) {

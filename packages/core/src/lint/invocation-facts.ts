@@ -110,6 +110,11 @@ export class InvocationFacts {
     return found;
   }
 
+  /** Options may also come from a conf file or directory dnsmasq reads (-C, -7) or one mounted into the container. */
+  configElsewhere(): boolean {
+    return this.delegatedConfig().length > 0 || (this.invocation.mountedConfig?.length ?? 0) > 0;
+  }
+
   isConfFile(): boolean {
     return this.invocation.workload.kind === CONF_FILE_KIND;
   }
@@ -126,7 +131,9 @@ export class InvocationFacts {
   dnsmasqSays(cliMessage: string, at: number, code?: ArgvProblemCode): string {
     if (!this.isConfFile()) return cliMessage;
     let line = 1;
-    for (let i = this.text.indexOf('\n'); i !== -1 && i < at; i = this.text.indexOf('\n', i + 1)) line++;
+    const starts = this.invocation.confLineStarts;
+    if (starts) line = Math.max(1, starts.filter((s) => s <= at).length);
+    else for (let i = this.text.indexOf('\n'); i !== -1 && i < at; i = this.text.indexOf('\n', i + 1)) line++;
     return `${confFileReason(cliMessage, code)} at line ${line}`;
   }
 

@@ -1,23 +1,29 @@
 import { readManifest } from '../manifest/read-manifest.js';
-import type { ManifestModel, WorkloadRef } from '../manifest/model.js';
-import type { Finding, Severity } from './finding.js';
+import type { DnsmasqInvocation, ManifestModel, WorkloadRef } from '../manifest/model.js';
+import { readConfigMapConf } from './configmap-conf-reader.js';
+import type { Finding, RuleSetting, Severity } from './finding.js';
 import { InvocationFacts } from './invocation-facts.js';
 import { LineIndex } from './line-index.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './rule.js';
 import { MODEL_RULES } from './rules/index.js';
 import { internalError } from './rules/suppression-rules.js';
-import { applySuppressions } from './apply-suppressions.js';
+import { applySuppressions, type PendingFinding } from './apply-suppressions.js';
 import { readRawArgv } from './raw-argv-reader.js';
 import { looksLikeDnsmasqConf, readDnsmasqConf } from './conf-file-reader.js';
 import { isConfFileName, isRawArgvFile } from './file-names.js';
+import { isStandaloneCorefileName } from '../corefile/find-corefiles.js';
+import { lintCorefiles } from './lint-corefiles.js';
 
-export type RuleSetting = Severity | 'off';
+export type { RuleSetting } from './finding.js';
+export type { PendingFinding } from './apply-suppressions.js';
 
 export interface LintOptions {
   /** Used to choose how the text is read (`.json`, templates) and in messages; no file is opened. */
   readonly filePath?: string;
   /** Severity per rule id, or `off`; rules not named keep their default severity. */
   readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** CoreDNS version judged against when the file has no coredns image tag (`1.11.3`). */
+  readonly corednsVersion?: string;
 }
 
 export interface LintResult {
@@ -27,12 +33,8 @@ export interface LintResult {
   readonly invocations: number;
   /** kube-dns ConfigMaps found. */
   readonly configMaps: number;
-}
-
-/** A finding before suppressions are applied: the engine keeps where it came from. */
-export interface PendingFinding {
-  readonly finding: Finding;
-  readonly workload: WorkloadRef | undefined;
+  /** Corefiles found (standalone, or `Corefile` keys of ConfigMaps). */
+  readonly corefiles?: number;
 }
 
 /**
@@ -76,21 +78,41 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     }
   }
 
+  const corefiles = lintCorefiles({
+    text,
+    ...(options.filePath !== undefined ? { filePath: options.filePath } : {}),
+    ...(options.corednsVersion !== undefined ? { corednsVersion: options.corednsVersion } : {}),
+    lines,
+    severityOf,
+    crash: (where, error) => crash(lines, where, error),
+  });
+  for (const finding of corefiles.findings) pending.push({ finding, workload: undefined });
+
   let findings: Finding[];
   try {
     findings = applySuppressions(text, lines, model, pending, severityOf);
   } catch (error) {
     findings = [...pending.map((p) => p.finding), crash(lines, 'the suppression comments', error)];
   }
+  // In a file that does not parse, the structure edits rely on is a guess: fixes are offered, never applied by --fix.
+  if (findings.some((f) => f.ruleId === 'yaml-syntax')) findings = findings.map(withoutPreferred);
   findings.sort(compareFindings);
-  return { findings, invocations: model.invocations.length, configMaps: model.configMaps.length };
+  return {
+    findings,
+    invocations: model.invocations.length,
+    configMaps: model.configMaps.length,
+    ...(corefiles.corefiles > 0 ? { corefiles: corefiles.corefiles } : {}),
+  };
 }
 
 /** Bare argv files and dnsmasq conf files are read as one dnsmasq invocation; everything else as a manifest. */
 function readModel(text: string, filePath: string | undefined): ManifestModel {
+  if (isStandaloneCorefileName(filePath)) return { text, invocations: [], configMaps: [], parseProblems: [] };
   if (isRawArgvFile(filePath)) return readRawArgv(text);
-  if (isConfFileName(filePath) && looksLikeDnsmasqConf(text)) return readDnsmasqConf(text);
-  return readManifest(text, filePath === undefined ? {} : { filePath });
+  if (isConfFileName(filePath) && looksLikeDnsmasqConf(text)) return readDnsmasqConf(text, filePath);
+  const model = readManifest(text, filePath === undefined ? {} : { filePath });
+  const confs = (model.confTexts ?? []).map(readConfigMapConf).filter((i): i is DnsmasqInvocation => i !== undefined);
+  return confs.length === 0 ? model : { ...model, invocations: [...model.invocations, ...confs] };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
@@ -100,6 +122,10 @@ export function compareFindings(a: Finding, b: Finding): number {
     (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
     (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   );
+}
+
+function withoutPreferred(finding: Finding): Finding {
+  return finding.fixes.some((f) => f.preferred) ? { ...finding, fixes: finding.fixes.map(({ preferred: _p, ...fix }) => fix) } : finding;
 }
 
 function toFinding(lines: LineIndex, rule: Rule, severity: Severity, r: RuleReport): Finding {

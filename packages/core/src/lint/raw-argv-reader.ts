@@ -1,6 +1,7 @@
 import type { Range } from '../dnsmasq/source-range.js';
 import type { TextEdit } from './finding.js';
 import type { ArgInsertion, DnsmasqInvocation, ManifestArg, ManifestModel } from '../manifest/model.js';
+import { wrapperSeparator } from '../manifest/wrapper-shape.js';
 import { hasPlaceholder } from './placeholder.js';
 
 /**
@@ -17,11 +18,15 @@ export function readRawArgv(text: string): ManifestModel {
     }
   }
   if (args[0] && /(^|\/)dnsmasq$/.test(args[0].text)) args.shift();
+  // A wrapper's argv (`-v=2 -logtostderr ... -- -k ...`, the nanny's or a controller's): dnsmasq gets what follows `--`.
+  const separator = wrapperSeparator(args.map((a) => a.text));
+  const wrapped = separator >= 0;
+  if (wrapped) args.splice(0, separator + 1);
   const first: Range = args[0] ? { start: args[0].start, end: args[0].end } : { start: 0, end: 0 };
   const invocation: DnsmasqInvocation = {
     workload: { kind: 'argv', annotations: {}, kindRange: first },
     containerRange: first,
-    launcher: 'direct',
+    launcher: wrapped ? 'wrapper' : 'direct',
     args,
     insertion: rawInsertion(text, args),
     tolerant: false,

@@ -1,8 +1,9 @@
 import type { Range } from '../dnsmasq/source-range.js';
 import type { WorkloadRef } from '../manifest/model.js';
 import type { LineIndex } from './line-index.js';
+import { DISABLE_ANNOTATION, SUPPRESS_FILE, SUPPRESS_NEXT_LINE, SUPPRESSION_COMMENT } from './suppression-spellings.js';
 
-export const DISABLE_ANNOTATION = 'kube-dns-tools.io/disable';
+export { DISABLE_ANNOTATION };
 
 /** One rule id named by a suppression, with where it is written. */
 export interface SuppressedRule {
@@ -24,18 +25,16 @@ export interface Suppression {
   readonly workload?: WorkloadRef;
 }
 
-const COMMENT = /(^|[ \t])#[ \t]*kube-dns-tools-(disable-next-line|disable)(?![\w-])([^\r\n]*)/gm;
-
 /** Finds the suppression comments of a text with one regular-expression pass. */
 export function commentSuppressions(text: string, lines: LineIndex): Suppression[] {
   const found: Suppression[] = [];
-  if (!text.includes('kube-dns-tools-disable')) return found;
-  for (const m of text.matchAll(COMMENT)) {
+  if (!text.includes(SUPPRESS_FILE)) return found;
+  for (const m of text.matchAll(SUPPRESSION_COMMENT)) {
     const hash = m.index + m[1]!.length;
     const bodyStart = m.index + m[0].length - m[3]!.length;
     const parsed = parseBody(m[3]!, bodyStart);
     const range = { start: hash, end: m.index + m[0].length };
-    if (m[2] === 'disable') found.push({ kind: 'file', ...parsed, range });
+    if (m[2] !== SUPPRESS_NEXT_LINE) found.push({ kind: 'file', ...parsed, range });
     else found.push({ kind: 'next-line', ...parsed, range, line: lines.position(hash).line + 1 });
   }
   return found;

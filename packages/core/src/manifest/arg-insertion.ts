@@ -1,11 +1,10 @@
-import type { TextEdit } from '../lint/finding.js';
+import type { TextEdit } from '../text/text-edit.js';
 import type { FoundDnsmasq, PlacedWord } from './find-dnsmasq.js';
 import { insertAfterItem, removeItem, replaceItem, siblingStyle } from './list-edits.js';
 import type { ArgInsertion, ManifestArg } from './model.js';
 import { appendInScript, removeFromScript, replaceInScript } from './shell-edits.js';
-import { contentEnd, lineBreakAt, lineEndOf, lineStartOf } from './text-lines.js';
 
-/** Where a container without any `command`/`args` gets a new `args:` key. */
+/** The container's mapping (kept for readers; a fix never adds an `args:` key to it). */
 export interface ContainerShape {
   readonly flow: boolean;
   /** Offset of the container's first key. */
@@ -14,17 +13,9 @@ export interface ContainerShape {
   readonly lastValueEnd: number;
 }
 
-function addArgsKey(text: string, container: ContainerShape, words: readonly string[]): TextEdit {
-  if (container.flow) {
-    const list = words.map((w) => JSON.stringify(w)).join(', ');
-    return { start: container.lastValueEnd, end: container.lastValueEnd, newText: `, "args": [${list}]` };
-  }
-  const keyIndent = text.slice(lineStartOf(text, container.firstKeyStart), container.firstKeyStart).replace(/[^\t]/g, ' ');
-  const at = lineEndOf(text, contentEnd(text, container.lastValueEnd));
-  const eol = lineBreakAt(text, at);
-  const items = words.map((w) => `${eol}${keyIndent}- ${JSON.stringify(w)}`).join('');
-  return { start: at, end: at, newText: `${eol}${keyIndent}args:${items}` };
-}
+/** Why nothing can be appended to a container without `command`/`args`. */
+export const NO_ARGS_KEY =
+  'the container has no args, and adding an args: key would replace the arguments its image already passes (a repeated flag stops dnsmasq), so add it by hand where the image takes it';
 
 function appendAfter(text: string, anchor: PlacedWord, words: readonly string[]): TextEdit {
   const { place } = anchor;
@@ -36,7 +27,7 @@ export function makeInsertion(
   text: string,
   found: FoundDnsmasq,
   args: readonly ManifestArg[],
-  container: ContainerShape,
+  _container: ContainerShape,
   /** `found.anchor` sits inside a template conditional. */
   anchorConditional = false,
 ): ArgInsertion {
@@ -56,8 +47,10 @@ export function makeInsertion(
       for (let i = found.words.length - 1; i >= 0 && !anchor; i--) if (!args[i]!.conditional) anchor = found.words[i];
       if (!anchor && found.anchor && !anchorConditional) anchor = found.anchor;
       anchor ??= found.words[found.words.length - 1] ?? found.anchor;
-      return anchor ? appendAfter(text, anchor, all) : addArgsKey(text, container, all);
+      if (!anchor) throw new Error(NO_ARGS_KEY);
+      return appendAfter(text, anchor, all);
     },
+    ...(found.words.length === 0 && !found.anchor ? { cannotAppend: NO_ARGS_KEY } : {}),
     replace(arg, newWord) {
       const { place } = placeOf(arg);
       if (place.kind === 'shell') return replaceInScript(place.script, place.start, place.end, newWord);

@@ -11,7 +11,7 @@ import { decodeNode, isScalar, mapGet, type ChunkSource } from './yaml-nodes.js'
  */
 const KEYS = ['upstreamNameservers', 'stubDomains', 'federations'] as const;
 
-function valueOf(src: ChunkSource, node: unknown): ConfigMapValue | undefined {
+export function valueOf(src: ChunkSource, node: unknown): ConfigMapValue | undefined {
   if (!isScalar(node)) return undefined;
   const decoded = decodeNode(src, node);
   const start = decoded.offsets[0]!;

@@ -29,6 +29,12 @@ export function classifyContainer(image: string | undefined, name: string | unde
   return byName === 'nanny' ? 'nanny' : byName;
 }
 
+/** The container is dnsmasq only by its name, while its (literal) image names something else. */
+export function onlyNameSaysDnsmasq(image: string | undefined, name: string | undefined): boolean {
+  if (image === undefined || image === '' || /[{$<%]/.test(image)) return false;
+  return classifyName(imageRepository(image)) === 'unknown' && classifyName(name) !== 'unknown';
+}
+
 /** `registry:5000/org/k8s-dns-dnsmasq-nanny-amd64:1.14.5@sha256:...` -> its repository path without tag or digest. */
 function imageRepository(image: string | undefined): string | undefined {
   if (image === undefined) return undefined;

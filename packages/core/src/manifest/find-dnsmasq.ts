@@ -1,8 +1,9 @@
 import type { Node } from 'yaml';
 import { basename, findShellDnsmasq } from './shell-dnsmasq.js';
 import type { DecodedText } from './decoded-text.js';
-import { classifyContainer, isNannyFlag } from './container-kind.js';
+import { classifyContainer, isNannyFlag, onlyNameSaysDnsmasq } from './container-kind.js';
 import { readWordList, type ListWord, type WordList } from './container-words.js';
+import { readsAsDnsmasqArgv, wrapperSeparator } from './wrapper-shape.js';
 import { mapGet, stringAt, type ChunkSource } from './yaml-nodes.js';
 
 /** Where one dnsmasq word lives: a list item, or a word inside a `sh -c` script item. */
@@ -18,7 +19,7 @@ export interface PlacedWord {
 
 /** A dnsmasq command line found in a container, before the template layer looks at it. */
 export interface FoundDnsmasq {
-  readonly launcher: 'direct' | 'nanny' | 'shell';
+  readonly launcher: 'direct' | 'nanny' | 'wrapper' | 'shell';
   readonly words: readonly PlacedWord[];
   /** The word after which new arguments go when `words` is empty (program name, nanny `--`, ...). */
   readonly anchor?: PlacedWord;
@@ -56,14 +57,14 @@ function fromShell(items: readonly ListWord[]): FoundDnsmasq | undefined {
   };
 }
 
-function fromNanny(items: readonly ListWord[]): FoundDnsmasq {
+function fromNanny(items: readonly ListWord[], launcher: 'nanny' | 'wrapper' = 'nanny'): FoundDnsmasq {
   const separator = items.findIndex((w) => w.decoded.value === '--');
   if (separator < 0) {
     const last = items[items.length - 1];
-    return { launcher: 'nanny', words: [], needsSeparator: true, ...(last ? { anchor: itemWord(last) } : {}) };
+    return { launcher, words: [], needsSeparator: true, ...(last ? { anchor: itemWord(last) } : {}) };
   }
   return {
-    launcher: 'nanny',
+    launcher,
     words: items.slice(separator + 1).map(itemWord),
     anchor: itemWord(items[separator]!),
     needsSeparator: false,
@@ -74,6 +75,11 @@ function fromNanny(items: readonly ListWord[]): FoundDnsmasq {
 function looksLikeNanny(items: readonly ListWord[]): boolean {
   const separator = items.findIndex((w) => w.decoded.value === '--');
   return separator > 0 && items.slice(0, separator).every((w) => isNannyFlag(w.decoded.value));
+}
+
+/** Any image: `CONTROLLER-FLAGS -- DNSMASQ-ARGS` where the words after `--` read as a dnsmasq argv. */
+function isWrapper(items: readonly ListWord[]): boolean {
+  return wrapperSeparator(items.map((w) => w.decoded.value)) >= 0;
 }
 
 /** Decides from a container's `command`, `args`, image and name whether and how it runs dnsmasq. */
@@ -93,11 +99,16 @@ export function locateDnsmasq(
     if (programName === 'dnsmasq') return { launcher: 'direct', words: rest.map(itemWord), anchor: itemWord(program), needsSeparator: false };
     if (NANNY_PROGRAM.test(programName)) return fromNanny(rest);
     if (SHELLS.has(programName)) return fromShell(commandWords.concat(argWords));
-    return undefined;
+    return isWrapper(rest) ? fromNanny(rest, 'wrapper') : undefined;
   }
 
   const kind = classifyContainer(image, name);
+  // An image that is not dnsmasq, in a container merely named so, runs dnsmasq only if its args read as dnsmasq's.
+  if (kind !== 'other' && onlyNameSaysDnsmasq(image, name) && !readsAsDnsmasqArgv(argWords.map((w) => w.decoded.value))) {
+    return isWrapper(argWords) ? fromNanny(argWords, looksLikeNanny(argWords) ? 'nanny' : 'wrapper') : undefined;
+  }
   if (kind === 'nanny' || (kind === 'dnsmasq' && looksLikeNanny(argWords))) return fromNanny(argWords);
+  if (isWrapper(argWords)) return fromNanny(argWords, looksLikeNanny(argWords) ? 'nanny' : 'wrapper');
   if (kind === 'dnsmasq') {
     const last = argWords[argWords.length - 1];
     return { launcher: 'direct', words: argWords.map(itemWord), needsSeparator: false, ...(last ? { anchor: itemWord(last) } : {}) };

@@ -1,4 +1,4 @@
-import type { TextEdit } from '../lint/finding.js';
+import type { TextEdit } from '../text/text-edit.js';
 import type { ListWord, WordList } from './container-words.js';
 import type { ScalarStyle } from './scalar-decode.js';
 import { encodeScalar } from './scalar-encode.js';

@@ -1,5 +1,5 @@
 import type { ArgToken, Range } from '../dnsmasq/source-range.js';
-import type { TextEdit } from '../lint/finding.js';
+import type { TextEdit } from '../text/text-edit.js';
 
 /** One argv word of dnsmasq, with what the template layer knows about it. */
 export interface ManifestArg extends ArgToken {
@@ -24,6 +24,8 @@ export interface ArgInsertion {
   /** Edit that adds `words` (already dnsmasq argv words, e.g. `--no-negcache`) where dnsmasq will see them:
    *  after the last dnsmasq argument (after the nanny's `--`), in the list's own indentation, quoting and flow/block style. */
   readonly append: (words: readonly string[]) => TextEdit;
+  /** Set when `append` cannot place words without adding an `args:`/`command:` key, which a fix never does: says why. */
+  readonly cannotAppend?: string;
   /** Edit that replaces one argument's text in place, quoting it as its siblings are quoted. */
   readonly replace: (arg: ManifestArg, newWord: string) => TextEdit;
   /** Edit that removes one argument (with its list item punctuation/line) cleanly. */
@@ -47,13 +49,35 @@ export interface DnsmasqInvocation {
   readonly image?: string;
   /** Offsets of the container's `name:` value (or of the container item when it has no name). */
   readonly containerRange: Range;
-  /** How dnsmasq is started: directly, through k8s-dns-dnsmasq-nanny (only what follows `--` is dnsmasq's), or in `sh -c`. */
-  readonly launcher: 'direct' | 'nanny' | 'shell';
+  /** How dnsmasq is started: directly, through k8s-dns-dnsmasq-nanny or another wrapper (only what follows `--` is
+   *  dnsmasq's), or in `sh -c`. */
+  readonly launcher: 'direct' | 'nanny' | 'wrapper' | 'shell';
   /** dnsmasq's argv words in order (command + args as Kubernetes concatenates them, without the program name). */
   readonly args: readonly ManifestArg[];
   readonly insertion: ArgInsertion;
+  /** Volume mounts that put dnsmasq configuration (/etc/dnsmasq.conf, /etc/dnsmasq.d) in the container. */
+  readonly mountedConfig?: readonly MountedConfig[];
+  /** For conf text read from a ConfigMap: the source offset where each of its lines starts (dnsmasq counts lines in it). */
+  readonly confLineStarts?: readonly number[];
+  /** A conf fragment (a file of a conf-dir, or a conf file not named dnsmasq.conf): options in its siblings complete it. */
+  readonly fragment?: boolean;
   /** The file came through the tolerant (non-YAML) fallback: ranges are right, structure is best-effort. */
   readonly tolerant: boolean;
+}
+
+export interface MountedConfig {
+  readonly mountPath: string;
+  /** Offsets of the `mountPath` value. */
+  readonly range: Range;
+  /** The ConfigMap the mounted volume comes from, when the pod spec says. */
+  readonly configMap?: string;
+}
+
+/** A `data` value of a ConfigMap that holds dnsmasq conf text (`dnsmasq.conf: |`). */
+export interface ConfigMapConf {
+  readonly workload: WorkloadRef;
+  readonly key: string;
+  readonly value: ConfigMapValue;
 }
 
 /** A string value in a ConfigMap's `data`, with the range of its characters. */
@@ -78,6 +102,8 @@ export interface ManifestModel {
   readonly text: string;
   readonly invocations: readonly DnsmasqInvocation[];
   readonly configMaps: readonly KubeDnsConfigMap[];
+  /** dnsmasq conf texts held in ConfigMaps (absent for readers that find none). */
+  readonly confTexts?: readonly ConfigMapConf[];
   /** YAML/JSON problems that did not stop the reader (reported, never thrown). */
   readonly parseProblems: readonly { readonly message: string; readonly range: Range }[];
 }

@@ -2,11 +2,13 @@ import { parseAllDocuments, type Node, type YAMLMap } from 'yaml';
 import type { Range } from '../dnsmasq/source-range.js';
 import { makeInsertion, type ContainerShape } from './arg-insertion.js';
 import { readKubeDnsConfigMap } from './configmap.js';
+import { configMapConfs } from './configmap-conf.js';
+import { mountedDnsmasqConfig } from './mounted-config.js';
 import { mayMatter, splitDocuments, type DocumentChunk } from './document-chunks.js';
 import { findDnsmasq } from './find-dnsmasq.js';
 import { anchorConditional, toManifestArg, type ReadContext } from './manifest-arg.js';
 import { findObjects, type FoundObject } from './find-workloads.js';
-import type { DnsmasqInvocation, KubeDnsConfigMap, ManifestModel, WorkloadRef } from './model.js';
+import type { ConfigMapConf, DnsmasqInvocation, KubeDnsConfigMap, ManifestModel, WorkloadRef } from './model.js';
 import { isTemplateFileName } from './placeholders.js';
 import { maskTemplates, type TemplateMask } from './template-mask.js';
 import { readTolerantInvocations } from './tolerant-reader.js';
@@ -48,6 +50,7 @@ function invocationsOf(ctx: ReadContext, src: ChunkSource, object: FoundObject, 
     const nameNode = mapGet(container, 'name');
     const containerName = stringAt(src, nameNode);
     const image = stringAt(src, mapGet(container, 'image'));
+    const mounted = mountedDnsmasqConfig(src, container as Node, object.podSpec);
     out.push({
       workload: object.workload,
       ...(containerName !== undefined ? { containerName } : {}),
@@ -57,6 +60,7 @@ function invocationsOf(ctx: ReadContext, src: ChunkSource, object: FoundObject, 
       args,
       insertion: makeInsertion(ctx.text, found, args, containerShape(src, container as YAMLMap), anchorConditional(ctx, found)),
       tolerant,
+      ...(mounted.length > 0 ? { mountedConfig: mounted } : {}),
     });
   }
   return out;
@@ -66,7 +70,11 @@ function problem(message: string, range: Range): Problem {
   return { message, range };
 }
 
-function readChunk(ctx: ReadContext, chunk: DocumentChunk, model: { invocations: DnsmasqInvocation[]; configMaps: KubeDnsConfigMap[]; parseProblems: Problem[] }): void {
+function readChunk(
+  ctx: ReadContext,
+  chunk: DocumentChunk,
+  model: { invocations: DnsmasqInvocation[]; configMaps: KubeDnsConfigMap[]; confTexts: ConfigMapConf[]; parseProblems: Problem[] },
+): void {
   const src: ChunkSource = { original: ctx.text, masked: ctx.mask.masked, base: chunk.start };
   const docs = parseAllDocuments(ctx.mask.masked.slice(chunk.start, chunk.end), { uniqueKeys: false, prettyErrors: false, strict: false });
   const templated = ctx.mask.tags.some((t) => t.start < chunk.end && t.end > chunk.start);
@@ -86,6 +94,7 @@ function readChunk(ctx: ReadContext, chunk: DocumentChunk, model: { invocations:
       }
       const configMap = readKubeDnsConfigMap(src, object);
       if (configMap) model.configMaps.push(configMap);
+      model.confTexts.push(...configMapConfs(src, object));
     }
   }
   // Where `yaml` stumbled, the line reader sees the container lists better; keep yaml's workload.
@@ -95,7 +104,7 @@ function readChunk(ctx: ReadContext, chunk: DocumentChunk, model: { invocations:
 
 /** Reads a Kubernetes manifest (YAML, JSON, or a template of either). Pure; never throws. */
 export function readManifest(text: string, opts: ReadManifestOptions = {}): ManifestModel {
-  const model = { text, invocations: [] as DnsmasqInvocation[], configMaps: [] as KubeDnsConfigMap[], parseProblems: [] as Problem[] };
+  const model = { text, invocations: [] as DnsmasqInvocation[], configMaps: [] as KubeDnsConfigMap[], confTexts: [] as ConfigMapConf[], parseProblems: [] as Problem[] };
   if (typeof text !== 'string') return { ...model, text: '', parseProblems: [problem('the manifest is not text', { start: 0, end: 0 })] };
   let mask: TemplateMask;
   try {

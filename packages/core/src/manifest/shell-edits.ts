@@ -1,4 +1,4 @@
-import type { TextEdit } from '../lint/finding.js';
+import type { TextEdit } from '../text/text-edit.js';
 import type { ListWord } from './container-words.js';
 import { canBePlain, doubleQuoted, encodeInside } from './scalar-encode.js';
 import { shellQuote } from './shell-words.js';
@@ -17,7 +17,12 @@ function scriptEdit(script: ListWord, from: number, to: number, insert: string):
     style === 'PLAIN' ? canBePlain(newValue, script.list.flow) : style === 'QUOTE_DOUBLE' || !insert.includes('\n');
   if (!fits) return { start: script.start, end: script.end, newText: doubleQuoted(newValue) };
   const at = (i: number): number => offsets[Math.min(i, offsets.length - 1)]!;
-  return { start: at(from), end: at(to), newText: encodeInside(insert, style) };
+  // In a block scalar the end of the value can be the start of the next YAML line (`|-`, `>-`): an insertion
+  // after a word goes right after that word's last character instead.
+  const block = style === 'BLOCK_FOLDED' || style === 'BLOCK_LITERAL';
+  const afterWord = block && from === to && from > 0 && !/\s/.test(value[from - 1]!);
+  const start = afterWord ? at(from - 1) + 1 : at(from);
+  return { start, end: afterWord ? start : at(to), newText: encodeInside(insert, style) };
 }
 
 const quoted = (words: readonly string[]): string => words.map(shellQuote).join(' ');

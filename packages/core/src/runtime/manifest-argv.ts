@@ -22,19 +22,19 @@ function lineAt(text: string, offset: number): number {
  * the word and its line when a word holds a template placeholder: what it becomes is not known until the
  * template is rendered, so nothing runs on a guess.
  */
-export function manifestArgv(text: string, filePath = 'manifest'): ManifestArgv {
-  const model = readManifest(text, { filePath });
+export function manifestArgv(text: string, filePath?: string, label: string = filePath ?? 'manifest'): ManifestArgv {
+  const model = readManifest(text, filePath === undefined ? {} : { filePath });
   const invocation = model.invocations[0];
-  if (!invocation) throw new Error(`${filePath}: no dnsmasq container found`);
+  if (!invocation) throw new Error(`${label}: no dnsmasq container found`);
   const templated = invocation.args.find((arg) => arg.templated);
   if (templated) {
     throw new Error(
-      `${filePath}:${lineAt(text, templated.start)}: the dnsmasq argument ${JSON.stringify(templated.text)} holds a template placeholder; render the template first (helm template, kustomize build) and use the result`,
+      `${label}:${lineAt(text, templated.start)}: the dnsmasq argument ${JSON.stringify(templated.text)} holds a template placeholder; render the template first (helm template, kustomize build) and use the result`,
     );
   }
   const workload = `${invocation.workload.kind}${invocation.workload.name ? `/${invocation.workload.name}` : ''}`;
   const where = `${workload}${invocation.containerName ? ` container ${invocation.containerName}` : ''}`;
-  const notes = [`using the dnsmasq arguments of ${where} in ${filePath}`];
-  if (model.invocations.length > 1) notes.push(`${filePath} holds ${model.invocations.length} dnsmasq containers; only the first is run`);
+  const notes = [`using the dnsmasq arguments of ${where} in ${label}`];
+  if (model.invocations.length > 1) notes.push(`${label} holds ${model.invocations.length} dnsmasq containers; only the first is run`);
   return { words: invocation.args.map((arg) => arg.text), where, container: invocation.containerName ?? 'dnsmasq', notes };
 }

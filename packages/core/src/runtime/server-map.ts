@@ -1,7 +1,7 @@
 // Routes to a pod's sidecar (`--server=/cluster.local/127.0.0.1#10053`: kube-dns's own DNS container) point at
 // loopback ports where nothing answers on a workstation. The forwarder says so; the user may map them elsewhere.
 import type { DomainRoute, ForwarderConfig, UpstreamAddress } from '../dns/forwarder-config.js';
-import { parseTarget } from '../dns/probe-target.js';
+import { parseTarget } from '../probe/probe-target.js';
 import { upstreamKey } from './config-upstreams.js';
 
 /** 127.0.0.0/8 and ::1, as core normalises addresses (IPv4-mapped loopback too). */

@@ -4,7 +4,7 @@ import { parseArgv } from '../dnsmasq/argv.js';
 import { parseServerValue } from '../dnsmasq/server.js';
 import type { ServerOptionKind } from '../dnsmasq/server-spec.js';
 import type { DnsmasqInvocation } from '../manifest/model.js';
-import type { ProbeTarget } from '../dns/probe-target.js';
+import type { ProbeTarget } from '../probe/probe-target.js';
 import { upstreamKey } from './config-upstreams.js';
 
 export interface ServerWord {

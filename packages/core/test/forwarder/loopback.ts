@@ -126,7 +126,7 @@ export async function startForwarder(
   const log = new QueryLog(config.log, (text) => {
     for (const l of text.split('\n')) if (l) lines.push(l.replace(/^dnsmasq\[\d+\]: /, ''));
   });
-  const fwd = new Forwarder(config, { log, upstreamSockets: 4, ...options, ...(clock ? { clock } : {}) });
+  const fwd = new Forwarder(config, { log, ...options, ...(clock ? { clock } : {}) });
   await fwd.start();
   return { fwd, port: fwd.addresses[0]!.port, lines, config };
 }

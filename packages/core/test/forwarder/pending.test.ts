@@ -9,7 +9,7 @@ function record(id: number, key: string, qtype = 1, rdcd = 0x100, createdMs = 0)
   return {
     id, rdcd, hash: questionHash(key, qtype, 1, rdcd), nextInBucket: undefined, nextById: undefined, indexed: false, key, spelled: key, qtype, qclass: 1,
     flags: 0, query: Buffer.alloc(0), queryLength: 0, qEnd: 0, group, socketIndex: -1, socketIndex6: -1, mode: 'single', strictIndex: 0,
-    retried: false, sent: [], replied: [], lastTargets: [], waiters: [], createdMs, counted: false, done: false, timer: undefined, serial: 0,
+    retried: false, sent: [], replied: [], lastTargets: [], waiters: [], createdMs, lastSentMs: createdMs, counted: false, done: false, timer: undefined, serial: 0,
     clientAddress: '', clientPort: 0, liveAt: -1,
   };
 }

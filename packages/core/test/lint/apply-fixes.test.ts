@@ -28,10 +28,23 @@ describe('applyPreferredFixes', () => {
   });
 
   it('fixUntilStable re-lints until nothing applies, within its pass limit', () => {
-    // A "linter" that wants one more "x" at the end until there are three.
-    const lint = (t: string): Finding[] =>
-      (t.match(/x/g)?.length ?? 0) >= 3 ? [] : [finding('x', [{ title: 'add x', edits: [{ start: t.length, end: t.length, newText: 'x' }], preferred: true }])];
+    // A "linter" whose rule r<n> wants an "x" once there are n-1, so each fix reveals the next rule's finding.
+    const lint = (t: string): Finding[] => {
+      const n = t.match(/x/g)?.length ?? 0;
+      return n >= 3 ? [] : [{ ...finding('x', [{ title: 'add x', edits: [{ start: t.length, end: t.length, newText: 'x' }], preferred: true }]), ruleId: `r${n}` }];
+    };
     expect(fixUntilStable('', lint).text).toBe('xxx');
-    expect(fixUntilStable('', lint, 2).text).toBe('xx');
+    expect(fixUntilStable('', lint).nonConverging).toEqual([]);
+  });
+
+  it('fixUntilStable drops every edit of a rule that offers again the fix it applied, and names it', () => {
+    const looping = (t: string): Finding[] => [
+      { ...finding('q', [{ title: 'add q', edits: [{ start: t.length, end: t.length, newText: 'q' }], preferred: true }]), ruleId: 'loop' },
+      ...(t.startsWith('N') ? [] : [{ ...finding('N', [{ title: 'add N', edits: [{ start: 0, end: 0, newText: 'N' }], preferred: true }]), ruleId: 'ok' }]),
+    ];
+    const outcome = fixUntilStable('a', looping);
+    expect(outcome.text).toBe('Na');
+    expect(outcome.nonConverging).toEqual(['loop']);
+    expect(outcome.findings.find((f) => f.ruleId === 'loop')!.fixes.some((f) => f.preferred)).toBe(false);
   });
 });

@@ -32,14 +32,14 @@ describe('.kube-dns-tools.yaml', () => {
   });
 
   it('is found by walking up to the directory that holds .git, and not above it', () => {
-    const fs = memoryFs({ '/work/repo/.kube-dns-tools.yaml': 'rules: {log-queries: off}\n', '/work/.kube-dns-tools.yaml': 'rules: {}\n' }, ['/work/repo/.git']);
-    const found = findLintConfig('/work/repo/deploy/dns', fs);
-    expect(found?.path).toBe('/work/repo/.kube-dns-tools.yaml');
+    const fs = memoryFs({ '/srv/repo/.kube-dns-tools.yaml': 'rules: {log-queries: off}\n', '/srv/.kube-dns-tools.yaml': 'rules: {}\n' }, ['/srv/repo/.git']);
+    const found = findLintConfig('/srv/repo/deploy/dns', fs);
+    expect(found?.path).toBe('/srv/repo/.kube-dns-tools.yaml');
     expect(found?.config.rules).toEqual({ 'log-queries': 'off' });
 
-    const above = memoryFs({ '/work/.kube-dns-tools.yaml': 'rules: {}\n' }, ['/work/repo/.git']);
-    expect(findLintConfig('/work/repo/deploy', above)).toBeUndefined();
-    expect(above.reads).not.toContain('/work/.kube-dns-tools.yaml');
+    const above = memoryFs({ '/srv/.kube-dns-tools.yaml': 'rules: {}\n' }, ['/srv/repo/.git']);
+    expect(findLintConfig('/srv/repo/deploy', above)).toBeUndefined();
+    expect(above.reads).not.toContain('/srv/.kube-dns-tools.yaml');
   });
 
   it('stops at the file-system root when there is no repository', () => {

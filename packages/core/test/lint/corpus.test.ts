@@ -12,7 +12,8 @@ describe('the shared corpus, linted', () => {
   for (const file of corpusFiles()) {
     it(`${file}: ${(CORPUS_EXPECTATIONS[file] ?? []).join(', ') || 'no finding'}`, () => {
       const text = readCorpus(file);
-      const { findings } = lintText(text, { filePath: file });
+      // The CoreDNS files here are contrast cases for dnsmasq; their Corefile findings are scored in test/corefile.
+      const findings = lintText(text, { filePath: file }).findings.filter((f) => !f.ruleId.startsWith('coredns-'));
       expect([...new Set(findings.map((f) => f.ruleId))].sort()).toEqual([...(CORPUS_EXPECTATIONS[file] ?? [])].sort());
       for (const f of findings) {
         // Never a finding on a placeholder.

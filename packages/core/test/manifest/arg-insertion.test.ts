@@ -96,12 +96,11 @@ describe('append', () => {
     expect(words(out)).toEqual(['-k', '--no-negcache']);
   });
 
-  test('a dnsmasq container with neither command nor args gets an `args:` key', () => {
+  test('a dnsmasq container with neither command nor args never gets an `args:` key: that would replace the image CMD', () => {
     const text = container('').replace('k8s-dns-dnsmasq-nanny-amd64', 'kube-dnsmasq-amd64');
-    const out = applyEdit(text, onlyInvocation(text).insertion.append(['--no-negcache']));
-    expect(out).toContain('        ports:\n        - containerPort: 53\n        args:\n        - "--no-negcache"\n');
-    expect(words(out)).toEqual(['--no-negcache']);
-    expectCleanYaml(out);
+    const { insertion } = onlyInvocation(text);
+    expect(insertion.cannotAppend).toMatch(/no args.*replace the arguments its image already passes/);
+    expect(() => insertion.append(['--no-negcache'])).toThrow(/no args/);
   });
 
   test('when every dnsmasq arg is conditional, goes right after the nanny `--`', () => {

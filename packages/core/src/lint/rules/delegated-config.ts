@@ -8,9 +8,18 @@ export const delegatedConfig: Rule = {
     for (const facts of context.invocations) {
       const delegated = facts.delegatedConfig();
       const first = delegated[0];
-      if (!first) continue;
       const unknown = ['no-negcache', 'log-queries'].filter((long) => facts.presence(long) === 'absent');
       if (unknown.length === 0) continue;
+      const mount = facts.invocation.mountedConfig?.[0];
+      if (!first && mount) {
+        const from = mount.configMap === undefined ? '' : ` from the ConfigMap ${mount.configMap}`;
+        context.report({
+          range: mount.range,
+          message: `dnsmasq reads its options from ${mount.mountPath}, mounted${from}, so whether ${unknown.map((u) => `--${u}`).join(' and ')} ${unknown.length > 1 ? 'are' : 'is'} set cannot be judged from the args. Make sure that configuration has ${unknown.join(' and ')} (a ConfigMap in the same file is linted as conf text).`,
+          workload: facts.invocation.workload,
+        });
+      }
+      if (!first) continue;
       const where = delegated.map((o) => `${o.spelled} ${o.value}`).join(', ');
       context.report({
         range: first.nameRange,

@@ -15,9 +15,11 @@ import { resolvConf } from './resolv-conf.js';
 import { serverSuspicious } from './server-suspicious.js';
 import { serverSyntax } from './server-syntax.js';
 import { unknownOption } from './unknown-option.js';
+import { yamlSyntax } from './yaml-syntax.js';
 
 /** Every rule that looks at the manifest, in reporting order. */
 export const MODEL_RULES: readonly Rule[] = [
+  yamlSyntax,
   noNegcache,
   logQueries,
   logFacility,

@@ -9,7 +9,7 @@ export const logFacility: Rule = {
     for (const facts of context.invocations) {
       const queries = facts.options('log-queries');
       const first = queries[0];
-      if (!first || facts.presence('log-facility') !== 'absent' || facts.delegatedConfig().length > 0) continue;
+      if (!first || facts.presence('log-facility') !== 'absent' || facts.configElsewhere()) continue;
       // With -d dnsmasq copies every log line, queries included, to stderr (measured with dnsmasq 2.90).
       if (facts.presence('no-daemon') === 'always') continue;
       context.report({

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { appendWords, flagFor, misspelling } from '../fix-builders.js';
+import { appendWords, flagFor, misspelling, notFixableNote } from '../fix-builders.js';
 
 export const logQueries: Rule = {
   id: 'log-queries',
@@ -8,13 +8,17 @@ export const logQueries: Rule = {
   check(context) {
     for (const facts of context.invocations) {
       const presence = facts.presence('log-queries');
-      if (presence === 'always' || facts.delegatedConfig().length > 0) continue;
+      if (presence === 'always' || facts.configElsewhere()) continue;
       const word = flagFor(facts, 'log-queries', 'q');
+      const typo = misspelling(facts, 'log-queries');
       const flag = facts.written(word);
       const words = [word];
-      if (facts.presence('log-facility') === 'absent' && facts.presence('no-daemon') !== 'always') words.push('--log-facility=-');
+      const facility = facts.presence('no-daemon') === 'always' ? 'always' : facts.presence('log-facility');
+      if (facility === 'absent') words.push('--log-facility=-');
+      // With --log-facility in a template conditional, no one added word keeps every rendering consistent:
+      // adding it again repeats it (dnsmasq refuses that), leaving it out loses the log where it is not rendered.
+      const automatic = !typo && facility !== 'conditional';
       const shown = words.map((w) => facts.written(w)).join(facts.isConfFile() ? ' and ' : ' ');
-      const typo = misspelling(facts, 'log-queries');
       const message =
         (typo ? `${typo} looks like a misspelling of ${facts.written('--log-queries')} (see unknown-option). ` : '') +
         (presence === 'conditional'
@@ -22,9 +26,9 @@ export const logQueries: Rule = {
           : `dnsmasq runs without ${flag}: no "query", "reply" or "cached ... is NODATA" lines are logged, so a bad cached answer cannot be seen. Add ${shown}.`);
       context.report({
         range: facts.invocation.containerRange,
-        message,
+        message: message + notFixableNote(facts),
         workload: facts.invocation.workload,
-        fixes: appendWords(facts, words, `Add ${shown}`, !typo),
+        fixes: appendWords(facts, words, `Add ${shown}`, automatic),
       });
     }
   },

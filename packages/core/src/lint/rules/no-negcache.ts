@@ -1,5 +1,5 @@
 import { type Rule, spelledWithValue } from '../rule.js';
-import { appendWords, flagFor, misspelling } from '../fix-builders.js';
+import { appendWords, flagFor, misspelling, notFixableNote } from '../fix-builders.js';
 import { lifetimeNegTtls } from './neg-ttl.js';
 
 const INCIDENT =
@@ -15,7 +15,7 @@ export const noNegcache: Rule = {
   check(context) {
     for (const facts of context.invocations) {
       const presence = facts.presence('no-negcache');
-      if (presence === 'always' || facts.delegatedConfig().length > 0) continue;
+      if (presence === 'always' || facts.configElsewhere()) continue;
       const negTtl = facts.presenceOf(lifetimeNegTtls(facts));
       if (presence === 'absent' && negTtl === 'always') continue;
       const word = flagFor(facts, 'no-negcache', 'N');
@@ -34,7 +34,7 @@ export const noNegcache: Rule = {
       if (typo) message += ` (${typo} looks like a misspelling of it: see unknown-option.)`;
       context.report({
         range: facts.invocation.containerRange,
-        message,
+        message: message + notFixableNote(facts),
         workload: facts.invocation.workload,
         fixes: appendWords(facts, [word], `Add ${flag}`, !typo),
       });

@@ -10,7 +10,9 @@ export const noUpstream: Rule = {
       // Without -R, a --resolv-file that can hold no nameserver (empty, /dev/null) leaves dnsmasq just as bare.
       const emptyResolvFile = facts.options('resolv-file').find((o) => !facts.conditional(o));
       const bare = facts.presence('no-resolv') === 'always' ? facts.options('no-resolv')[0] : facts.resolvFiles()?.length === 0 ? emptyResolvFile : undefined;
-      if (!bare || facts.delegatedConfig().length > 0) continue;
+      if (!bare || facts.configElsewhere()) continue;
+      // Servers can come from elsewhere: over D-Bus/ubus, or from the other files of a conf-dir.
+      if (facts.invocation.fragment || facts.presence('enable-dbus') !== 'absent' || facts.presence('enable-ubus') !== 'absent') continue;
       if (facts.options('servers-file').length > 0) continue;
       const serverOptions = [...facts.options('server'), ...facts.options('local')];
       // A templated value that does not start with `/domain/` may render to a default server.

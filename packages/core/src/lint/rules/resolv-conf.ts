@@ -6,7 +6,7 @@ export const resolvConf: Rule = {
   summary: 'A default --server without --no-resolv: the nameservers of /etc/resolv.conf are used as well.',
   check(context) {
     for (const facts of context.invocations) {
-      if (facts.presence('no-resolv') !== 'absent' || facts.delegatedConfig().length > 0) continue;
+      if (facts.presence('no-resolv') !== 'absent' || facts.configElsewhere()) continue;
       const files = facts.resolvFiles();
       if (!files || files.length === 0) continue;
       const catchAll = facts.servers().find((s) => s.result.ok && s.kind === 'server' && !facts.conditional(s.option) && s.result.spec.domains.length === 0 && s.result.spec.target.kind === 'upstream');

@@ -22,7 +22,8 @@ export const unknownOption: Rule = {
         for (const long of candidates.slice(0, 3)) {
           const eq = word.indexOf('=');
           const newWord = `--${long}${eq === -1 ? '' : word.slice(eq)}`;
-          fixes.push(...replaceWord(facts, problem.tokenIndex, newWord, `Change to ${facts.written(`--${long}`)}`, candidates.length === 1));
+          // A rewrite to another option is a suggestion, never applied by --fix.
+          fixes.push(...replaceWord(facts, problem.tokenIndex, newWord, `Change to ${facts.written(`--${long}`)}`, false));
         }
         let hint = candidates.length ? ` Did you mean ${candidates.slice(0, 3).map((c) => facts.written(`--${c}`)).join(' or ')}?` : '';
         if (joined) {

@@ -1,0 +1,31 @@
+/** A CoreDNS release as `[major, minor, patch]`. */
+export type CorednsVersion = readonly [number, number, number];
+
+export function parseCorednsVersion(text: string | undefined): CorednsVersion | undefined {
+  const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?$/.exec((text ?? '').trim());
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : undefined;
+}
+
+export function formatVersion(v: CorednsVersion): string {
+  return `${v[0]}.${v[1]}.${v[2]}`;
+}
+
+/** True when `v` is older than `than` (e.g. `1.6.7` older than `1.7.0`). */
+export function olderThan(v: CorednsVersion, than: string): boolean {
+  const t = parseCorednsVersion(than)!;
+  for (let k = 0; k < 3; k++) if (v[k] !== t[k]) return v[k]! < t[k]!;
+  return false;
+}
+
+const IMAGE = /^[ \t-]*["']?image["']?[ \t]*:[ \t]*["']?(?:[\w.-]+(?::\d+)?\/)*coredns:v?(\d+\.\d+\.\d+)(?:[-@"'\s]|$)/gm;
+
+/**
+ * The CoreDNS version of the `coredns` image in the same file (a Deployment next to its ConfigMap).
+ * Several different tags, or none, give `undefined`: then no version is assumed.
+ */
+export function corednsVersionInText(text: string): CorednsVersion | undefined {
+  if (!text.includes('coredns:')) return undefined;
+  const seen = new Set<string>();
+  for (const m of text.matchAll(IMAGE)) seen.add(m[1]!);
+  return seen.size === 1 ? parseCorednsVersion([...seen][0]) : undefined;
+}

@@ -1,0 +1,147 @@
+// One forward per question whatever the timing (CVE-2020-25686), and what clients get when the upstream's
+// reply is too long, unreadable or longer than the client takes, or when its TCP service is missing (issue 16).
+// Real loopback sockets; the forwarder's clock is a manual one where the test needs seconds to pass.
+import { udpBatch } from '@kube-dns-tools/udp-batch';
+import dnsPacket from 'dns-packet';
+import net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/dns/clock.js';
+import { askUdp, sleep, startForwarder } from './loopback.js';
+import { a, query, reply } from './packets.js';
+import { ScriptedUpstream, type Script } from './scripted-upstream.js';
+
+const cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+});
+
+const quiet = { queries: false, extra: false, facility: '-' } as const;
+
+async function setUp(script: Script, binding: typeof udpBatch | null, clock?: ManualClock, partial: Record<string, unknown> = {}) {
+  const up = await new ScriptedUpstream(script).start();
+  cleanup.push(() => up.stop());
+  const started = await startForwarder({ defaultServers: [{ address: '127.0.0.1', port: up.port, family: 4 }], log: quiet, ...partial }, clock, { udpBatch: binding });
+  cleanup.push(() => started.fwd.stop());
+  return { up, ...started };
+}
+
+const nameOf = (q: Buffer): string => dnsPacket.decode(q).questions![0]!.name;
+const rcodeOf = (b: Buffer): number => b.readUInt16BE(2) & 0xf;
+const many = (name: string, n: number) => Array.from({ length: n }, (_, i) => a(name, 300, `198.51.${i >> 8}.${i & 255}`));
+
+function ednsQuery(name: string, size: number, id = 7): Buffer {
+  return dnsPacket.encode({
+    type: 'query', id, flags: dnsPacket.RECURSION_DESIRED, questions: [{ name, type: 'A', class: 'IN' }],
+    additionals: [{ type: 'OPT', name: '.', udpPayloadSize: size, flags: 0 } as dnsPacket.Answer],
+  });
+}
+
+const modes = [
+  ['native epoll reader', udpBatch],
+  ['node:dgram only', null],
+] as const;
+
+describe.each(modes)('a hostile or broken upstream (%s)', (_mode, binding) => {
+  it.skipIf(binding === undefined)('keeps one forward open for one question asked by 8 clients 2.1 s apart', async () => {
+    const clock = new ManualClock();
+    let answer = false;
+    const { up, port } = await setUp((q, from, send) => {
+      if (answer) send(reply(q, { answers: [a(nameOf(q), 300, '192.0.2.8')] }), from);
+    }, binding, clock);
+    const asked: Promise<Buffer | null>[] = [];
+    for (let i = 0; i < 8; i++) {
+      asked.push(askUdp(port, query('same.cve.example', 'A', { id: 100 + i }), 5000));
+      await sleep(30);
+      clock.advance(2_100);
+    }
+    expect(up.seen.length).toBeGreaterThanOrEqual(1);
+    // Every query that left is the same forward: one ID, one source port.
+    expect(new Set(up.seen.map((s) => s.buf.readUInt16BE(0))).size).toBe(1);
+    expect(new Set(up.seen.map((s) => s.port)).size).toBe(1);
+    answer = true;
+    void askUdp(port, query('same.cve.example', 'A', { id: 200 }), 500);
+    const replies = await Promise.all(asked);
+    expect(replies.map((r) => r && r.readUInt16BE(0))).toEqual([100, 101, 102, 103, 104, 105, 106, 107]);
+    expect(replies.every((r) => r !== null && (dnsPacket.decode(r).answers?.[0] as { data?: unknown } | undefined)?.data === '192.0.2.8')).toBe(true);
+  }, 20_000);
+
+  it.skipIf(binding === undefined)('answers SERVFAIL at once to a reply longer than 4,096 bytes', async () => {
+    const { port } = await setUp((q, from, send) => send(reply(q, { answers: many(nameOf(q), 300) }), from), binding);
+    const t0 = Date.now();
+    const r = await askUdp(port, ednsQuery('huge.size.example', 4096), 2000);
+    expect(r).not.toBeNull();
+    expect(rcodeOf(r!)).toBe(2);
+    expect(r!.readUInt16BE(0)).toBe(7);
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+
+  it.skipIf(binding === undefined)('answers SERVFAIL to a reply whose sections cannot be read', async () => {
+    const { port } = await setUp((q, from, send) => {
+      const r = reply(q, { answers: [a(nameOf(q), 300, '192.0.2.9')] });
+      r.writeUInt16BE(3, 6); // three answers announced, one present
+      send(r, from);
+    }, binding);
+    const r = await askUdp(port, query('lying.count.example', 'A', { id: 9 }), 2000);
+    expect(r && rcodeOf(r)).toBe(2);
+    expect(dnsPacket.decode(r!).answers).toEqual([]);
+  });
+
+  it.skipIf(binding === undefined)('sets TC on an answer longer than the client takes, and passes it whole to one that takes it', async () => {
+    const { port } = await setUp((q, from, send) => send(reply(q, { answers: many(nameOf(q), 60) }), from), binding);
+    const plain = await askUdp(port, query('long.tc.example', 'A', { id: 11 }), 2000);
+    expect(plain).not.toBeNull();
+    expect(plain!.length).toBeLessThanOrEqual(512);
+    expect(plain!.readUInt16BE(2) & 0x0200).toBe(0x0200);
+    expect(dnsPacket.decode(plain!).questions![0]!.name).toBe('long.tc.example');
+    const edns = await askUdp(port, ednsQuery('long2.tc.example', 4096, 12), 2000);
+    expect(edns!.length).toBeGreaterThan(512);
+    expect(edns!.readUInt16BE(2) & 0x0200).toBe(0);
+    expect(dnsPacket.decode(edns!).answers).toHaveLength(60);
+    const small = await askUdp(port, ednsQuery('long3.tc.example', 600, 13), 2000);
+    expect(small!.readUInt16BE(2) & 0x0200).toBe(0x0200);
+  });
+});
+
+describe('a truncated UDP answer from an upstream without TCP service', () => {
+  it('answers each TCP client SERVFAIL within a fraction of a second and closes the connection', async () => {
+    const { up, port } = await setUp((q, from, send) => send(reply(q, { tc: true }), from), udpBatch ?? null);
+    // Nothing listens on the upstream's TCP port (a UDP-only server); checked, not assumed.
+    const refused = await new Promise<boolean>((r) => net.connect({ host: '127.0.0.1', port: up.port }).on('error', () => r(true)).on('connect', function (this: net.Socket) { this.destroy(); r(false); }));
+    expect(refused).toBe(true);
+    const udp = await askUdp(port, query('tc.notcp.example', 'A', { id: 21 }), 2000);
+    expect(udp!.readUInt16BE(2) & 0x0200).toBe(0x0200);
+    const t0 = Date.now();
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => tcpAskAndClose(port, query(`tc${i}.notcp.example`, 'A', { id: 30 + i }))));
+    expect(Date.now() - t0).toBeLessThan(2000);
+    for (const [i, r] of results.entries()) {
+      expect(r.reply && r.reply.readUInt16BE(0)).toBe(30 + i);
+      expect(r.reply && rcodeOf(r.reply)).toBe(2);
+      expect(r.closedByServer).toBe(true);
+    }
+  });
+});
+
+/** One TCP query; the reply, and whether the server closed the connection afterwards (within 3 s). */
+function tcpAskAndClose(port: number, q: Buffer): Promise<{ reply: Buffer | null; closedByServer: boolean }> {
+  return new Promise((resolve) => {
+    const sock = net.connect({ host: '127.0.0.1', port });
+    let acc = Buffer.alloc(0);
+    let got: Buffer | null = null;
+    const timer = setTimeout(() => {
+      sock.destroy();
+      resolve({ reply: got, closedByServer: false });
+    }, 3000);
+    sock.on('connect', () => sock.write(Buffer.concat([Buffer.from([q.length >> 8, q.length & 255]), q])));
+    sock.on('data', (d) => {
+      acc = Buffer.concat([acc, d]);
+      if (!got && acc.length >= 2 && acc.length >= 2 + acc.readUInt16BE(0)) got = acc.subarray(2, 2 + acc.readUInt16BE(0));
+    });
+    sock.on('end', () => {
+      clearTimeout(timer);
+      sock.destroy();
+      resolve({ reply: got, closedByServer: true });
+    });
+    sock.on('error', () => undefined);
+  });
+}
+
