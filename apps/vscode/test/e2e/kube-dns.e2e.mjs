@@ -255,7 +255,9 @@ try {
         const question = await workbench.answerDialog('Probe');
         expect(question.includes(`Send 4 queries for ${CHAIN[0]} (A) to ${server} from this machine?`), `unexpected question: ${question}`);
       }
-      await lens(new RegExp(`^${verdict} · `)).waitFor({ state: 'visible', timeout: 30_000 });
+      // The verdict lens on the same line as this server's "Probe" lens (another line may show the same verdict).
+      const line = workbench.page.locator('.codelens-decoration', { hasText: new RegExp(`Probe ${server.replace(/\./g, '\\.')}(?!\\d)`) });
+      await line.locator('a', { hasText: new RegExp(`^${verdict} · `) }).first().waitFor({ state: 'visible', timeout: 30_000 });
     }
     const rows = await workbench.page.locator('.pane', { hasText: 'kube-dns Probe Results' }).locator('.monaco-list-row').allInnerTexts();
     say(`probe rows: ${rows.map((r) => r.replace(/\s+/g, ' ')).join(' | ')}`);
