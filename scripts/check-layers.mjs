@@ -13,7 +13,7 @@ export const CORE_LAYERS = {
   dns: ['text'],
   dnsmasq: ['text', 'dns'],
   corefile: ['text'],
-  manifest: ['text', 'dnsmasq'],
+  manifest: ['text', 'dnsmasq', 'corefile'],
   lint: ['text', 'dnsmasq', 'manifest', 'corefile'],
   probe: ['text', 'dns', 'dnsmasq', 'manifest'],
   runtime: ['text', 'dns', 'dnsmasq', 'corefile', 'manifest', 'lint', 'probe'],

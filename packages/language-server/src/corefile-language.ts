@@ -1,7 +1,7 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Hover, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { corefileAt } from '@kube-dns-tools/core/corefile/corefile-at';
-import { findCorefiles, mayHoldCorefile } from '@kube-dns-tools/core/corefile/find-corefiles';
+import { findCorefiles, mayHoldCorefile } from '@kube-dns-tools/core/manifest/find-corefiles';
 import { docMarkdown, optionDoc, pluginDoc, PLUGIN_DOCS, type OptionDoc, type PluginDoc } from '@kube-dns-tools/core/corefile/plugin-docs';
 
 /*

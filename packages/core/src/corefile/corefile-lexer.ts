@@ -1,6 +1,6 @@
-import type { DecodedText } from '../manifest/decoded-text.js';
-import { holdsPlaceholder } from '../manifest/placeholders.js';
-import { findTemplateTags, mayHoldTemplates } from '../manifest/template-tags.js';
+import type { DecodedText } from '../text/decoded-text.js';
+import { holdsPlaceholder } from '../text/placeholders.js';
+import { findTemplateTags, mayHoldTemplates } from '../text/template-tags.js';
 import type { CfProblem, CfToken } from './model.js';
 
 /*

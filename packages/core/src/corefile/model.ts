@@ -1,4 +1,4 @@
-import type { Range } from '../dnsmasq/source-range.js';
+import type { Range } from '../text/source-range.js';
 
 /** One Corefile token. `start`/`end` are offsets in the linted document (the manifest, for a ConfigMap key). */
 export interface CfToken {

@@ -1,4 +1,4 @@
-import type { DecodedText } from '../manifest/decoded-text.js';
+import type { DecodedText } from '../text/decoded-text.js';
 import { lexCorefile } from './corefile-lexer.js';
 import { parseCorefile } from './corefile-parser.js';
 import type { Corefile, CorefileSource } from './model.js';

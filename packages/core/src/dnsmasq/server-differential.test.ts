@@ -89,5 +89,5 @@ describe.skipIf(!!unavailable)('option value verdicts equal `dnsmasq --test` (dn
     console.log(`value differential: ${cases.length} values, dnsmasq refused ${refused}, disagreements ${disagreements.length}`);
     expect(refused).toBeGreaterThan(CASES / 5);
     expect(disagreements.slice(0, 15)).toEqual([]);
-  });
+  }, 300_000); // 2000 dnsmasq runs took 164 s on a machine busy with other work
 });

@@ -1,5 +1,5 @@
 import { corednsVersionInText, parseCorednsVersion, type CorednsVersion } from '../corefile/coredns-version.js';
-import { findCorefiles, mayHoldCorefile } from '../corefile/find-corefiles.js';
+import { findCorefiles, mayHoldCorefile } from '../manifest/find-corefiles.js';
 import type { Corefile } from '../corefile/model.js';
 import type { Finding, Severity } from './finding.js';
 import type { LineIndex } from './line-index.js';

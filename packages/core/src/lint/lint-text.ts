@@ -11,7 +11,7 @@ import { applySuppressions, type PendingFinding } from './apply-suppressions.js'
 import { readRawArgv } from './raw-argv-reader.js';
 import { looksLikeDnsmasqConf, readDnsmasqConf } from './conf-file-reader.js';
 import { isConfFileName, isRawArgvFile } from './file-names.js';
-import { isStandaloneCorefileName } from '../corefile/find-corefiles.js';
+import { isStandaloneCorefileName } from '../manifest/find-corefiles.js';
 import { lintCorefiles } from './lint-corefiles.js';
 
 export type { RuleSetting } from './finding.js';

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findCorefiles } from '../../src/corefile/find-corefiles.js';
+import { findCorefiles } from '../../src/manifest/find-corefiles.js';
 import { lintText } from '../../src/lint/lint-text.js';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/coredns-corpus');

@@ -1,8 +1,8 @@
-import { decodeDoubleQuoted } from '../manifest/flow-scalar-decode.js';
-import { DecodedBuilder, type DecodedText } from '../manifest/decoded-text.js';
-import { isTemplateFileName } from '../manifest/placeholders.js';
-import type { Corefile, CorefileKind, CorefileSource } from './model.js';
-import { readCorefile, verbatim } from './read-corefile.js';
+import { decodeDoubleQuoted } from './flow-scalar-decode.js';
+import { DecodedBuilder, type DecodedText } from '../text/decoded-text.js';
+import { isTemplateFileName } from '../text/placeholders.js';
+import type { Corefile, CorefileKind, CorefileSource } from '../corefile/model.js';
+import { readCorefile, verbatim } from '../corefile/read-corefile.js';
 
 /*
  * Where Corefiles live in a linted file: the whole file (`Corefile`, `*.Corefile`), or the `Corefile` key of a
