@@ -1,10 +1,7 @@
-import { parseArgv } from '@kube-dns-tools/core/dnsmasq/argv';
-import { checkArgv } from '@kube-dns-tools/core/dnsmasq/check';
-import { toForwarderConfig } from '@kube-dns-tools/core/dnsmasq/config';
-import { Forwarder } from '@kube-dns-tools/core/dns/forwarder';
+import type { Forwarder } from '@kube-dns-tools/core/dns/forwarder';
+import { startForwarder } from '@kube-dns-tools/core/runtime/start-forwarder';
 import type { Command } from 'commander';
 import { forwardArgv } from './forward-argv.js';
-import { tuneForwarderMemory } from './forward-memory.js';
 
 interface ForwardOptions {
   manifest?: string;
@@ -40,9 +37,6 @@ async function runForward(args: string[], opts: ForwardOptions): Promise<number>
   } catch (e) {
     return fail((e as Error).message);
   }
-  const parsed = parseArgv(words);
-  const verdict = checkArgv(words, { parsed });
-  if (!verdict.ok) return fail(`dnsmasq would refuse this argv: ${verdict.message}${verdict.token ? ` (at ${JSON.stringify(verdict.token)})` : ''}`);
   // Handlers first: start() logs "started" before its last await, and a SIGTERM sent on that line (as
   // supervisors and tests do) must still stop the forwarder cleanly rather than kill the process.
   let stopWith: ((signal: string) => void) | undefined;
@@ -52,11 +46,10 @@ async function runForward(args: string[], opts: ForwardOptions): Promise<number>
   process.on('SIGTERM', () => onSignal('SIGTERM'));
   let forwarder: Forwarder;
   try {
-    const { config, warnings } = toForwarderConfig(parsed, { upstreams: opts.upstream });
-    for (const w of warnings) process.stderr.write(`kube-dns-tools forward: warning: ${w}\n`);
-    tuneForwarderMemory();
-    forwarder = new Forwarder(config);
-    await forwarder.start();
+    forwarder = await startForwarder(words, {
+      upstreams: opts.upstream,
+      warn: (w) => process.stderr.write(`kube-dns-tools forward: warning: ${w}\n`),
+    });
   } catch (e) {
     return fail((e as Error).message);
   }
