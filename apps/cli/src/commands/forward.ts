@@ -37,6 +37,13 @@ async function runForward(args: string[], opts: ForwardOptions): Promise<number>
   } catch (e) {
     return fail((e as Error).message);
   }
+  // Handlers first: start() logs "started" before its last await, and a SIGTERM sent on that line (as
+  // supervisors and tests do) must still stop the forwarder cleanly rather than kill the process.
+  let stopWith: ((signal: string) => void) | undefined;
+  let early: string | undefined;
+  const onSignal = (signal: string): void => (stopWith ? stopWith(signal) : void (early ??= signal));
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
   let forwarder: Forwarder;
   try {
     forwarder = await startForwarder(words, {
@@ -54,7 +61,7 @@ async function runForward(args: string[], opts: ForwardOptions): Promise<number>
       forwarder.log.always(`exiting on receipt of ${signal}`);
       void forwarder.stop().then(() => resolve(0), () => resolve(0));
     };
-    process.on('SIGINT', () => stop('SIGINT'));
-    process.on('SIGTERM', () => stop('SIGTERM'));
+    stopWith = stop;
+    if (early) stop(early);
   });
 }
