@@ -104,7 +104,8 @@ async function main(): Promise<void> {
   console.log(row('(lintText inside the server worker)', serverLintMs.slice(-EDITS)));
   const p50 = percentile(serverMs, 50) / percentile(engineMs, 50);
   const p95 = percentile(serverMs, 95) / percentile(engineMs, 95);
-  console.log(`server/engine ratio: p50 ${p50.toFixed(2)}x, p95 ${p95.toFixed(2)}x (target <= 1.3x)`);
+  // The server re-lints only the YAML documents an edit touched (issue 13): its p95 must be at most 0.3x lintText's.
+  console.log(`server/engine ratio: p50 ${p50.toFixed(2)}x, p95 ${p95.toFixed(2)}x (target: p95 <= 0.3x)`);
 }
 
 main().catch((error: unknown) => {

@@ -40,13 +40,14 @@ function optionItem(spec: OptionSpec, replace: { start: Position; end: Position 
 }
 
 /** True when `offset` sits among the args of a dnsmasq invocation (its lines, or the line after the last one). */
-function inArgsList(document: TextDocument, view: ManifestView, offset: number): boolean {
+function inArgsList(document: TextDocument, view: ManifestView | undefined, offset: number): boolean {
+  if (!view) return false;
   const line = document.positionAt(offset).line;
   return view.invocations.some(({ invocation }) => {
     const args = invocation.args;
     if (args.length === 0) return false;
-    const first = document.positionAt(args[0]!.start).line;
-    const last = document.positionAt(args[args.length - 1]!.end).line;
+    const first = document.positionAt(view.base + args[0]!.start).line;
+    const last = document.positionAt(view.base + args[args.length - 1]!.end).line;
     return first <= line && line <= last + 1;
   });
 }
@@ -54,7 +55,7 @@ function inArgsList(document: TextDocument, view: ManifestView, offset: number):
 export interface CompletionInput {
   document: TextDocument;
   position: Position;
-  view: () => ManifestView;
+  view: () => ManifestView | undefined;
   rules: readonly RuleInfo[];
   snippets: boolean;
 }

@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { Finding, Severity } from '@kube-dns-tools/core/lint/finding';
+import type { LintOutcome } from './lint-job.js';
 import { DIAGNOSTIC_SOURCE } from './protocol.js';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -31,4 +32,27 @@ export function toDiagnostic(finding: Finding): Diagnostic {
 
 export function toDiagnostics(findings: readonly Finding[]): Diagnostic[] {
   return findings.map((finding) => toDiagnostic(finding));
+}
+
+/** Code of the server's own diagnostics about a document it did not lint in full. */
+export const NOT_FULLY_LINTED = 'not-fully-linted';
+
+function notice(message: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: NOT_FULLY_LINTED,
+    source: DIAGNOSTIC_SOURCE,
+    message,
+  };
+}
+
+/** The outcome's findings, then one diagnostic for findings left out or a lint abandoned for a budget. */
+export function outcomeDiagnostics(outcome: LintOutcome): Diagnostic[] {
+  const diagnostics = toDiagnostics(outcome.findings);
+  if (outcome.omitted > 0) {
+    diagnostics.push(notice(`${outcome.omitted} more findings are not shown: a document shows at most ${outcome.findings.length}. Run \`kube-dns-tools lint\` on the file to see them all.`));
+  }
+  if (outcome.notice) diagnostics.push(notice(outcome.notice));
+  return diagnostics;
 }

@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Severity } from '@kube-dns-tools/core/lint/finding';
 import type { LintJob, LintOutcome } from './lint-job.js';
-import type { LintPool } from './lint-pool.js';
+import { LintBudgetError, LintSupersededError, type LintPool } from './lint-pool.js';
 import type { EffectiveSettings } from './settings.js';
 
 /** The findings of one exact version of a document, linted from `text`. */
@@ -32,7 +32,14 @@ interface DocumentState {
   fixed?: { version: number; text: string; fixed: Promise<string> };
 }
 
-const EMPTY: Omit<LintOutcome, 'id'> = { ok: true, findings: [], invocations: 0, configMaps: 0, durationMs: 0 };
+const EMPTY: Omit<LintOutcome, 'id'> = { ok: true, findings: [], omitted: 0, invocations: 0, configMaps: 0, durationMs: 0 };
+
+/** Longer documents are not linted (a 16 M-character manifest takes the worker over a minute and gigabytes). */
+export const MAX_LINTED_CHARS = 16 * 1024 * 1024;
+
+function notLinted(why: string): LintOutcome {
+  return { ...EMPTY, id: 0, notice: `kube-dns-tools did not lint this document: ${why}. Its other features still work; \`kube-dns-tools lint\` lints it without limits.` };
+}
 
 /**
  * Lints each open document about `lintDelayMs` after its last change, keeps the newest snapshot,
@@ -84,7 +91,11 @@ export class DocumentLinter {
       }
       const running = state.running?.version === document.version ? state.running.promise : this.run(uri, document, state);
       const snapshot = await running;
-      if (!snapshot) return undefined;
+      if (!snapshot) {
+        // Superseded by a newer version, or by a new lint of this one (settings changed): wait for that instead.
+        if (this.host.document(uri)?.version !== document.version || state.running) continue;
+        return undefined;
+      }
       if (snapshot.version === this.host.document(uri)?.version) return snapshot;
     }
     return undefined;
@@ -99,6 +110,7 @@ export class DocumentLinter {
     if (state?.timer) clearTimeout(state.timer);
     if (state) this.wake(state);
     this.states.delete(uri);
+    this.pool.forget(uri);
   }
 
   /** Settings or the config file changed: every snapshot is stale. */
@@ -127,6 +139,7 @@ export class DocumentLinter {
       },
       (error: unknown) => {
         if (state.running?.promise === promise) state.running = undefined;
+        if (error instanceof LintSupersededError) return undefined;
         this.host.log(`lint of ${uri} failed: ${error instanceof Error ? error.message : String(error)}`);
         return undefined;
       },
@@ -157,15 +170,24 @@ export class DocumentLinter {
     return state.fixed.fixed;
   }
 
-  private jobFor(uri: string, text: string): Omit<LintJob, 'id'> {
+  private jobFor(uri: string, text: string): Omit<LintJob, 'id' | 'type'> {
     const filePath = this.host.filePath(uri);
-    return { text, filePath, rules: { ...this.host.fileRules(filePath), ...this.host.settings().rules } };
+    return { key: uri, text, filePath, rules: { ...this.host.fileRules(filePath), ...this.host.settings().rules } };
   }
 
   private async lint(uri: string, version: number, text: string): Promise<LintSnapshot | undefined> {
     const settings = this.host.settings();
     if (!settings.enable) return { uri, version, text, outcome: { ...EMPTY, id: 0 } };
-    const outcome = await this.pool.lint(this.jobFor(uri, text), settings.lintTimeoutMs);
+    if (text.length > MAX_LINTED_CHARS) {
+      return { uri, version, text, outcome: notLinted(`it has ${text.length} characters, over the budget of ${MAX_LINTED_CHARS}`) };
+    }
+    let outcome: LintOutcome;
+    try {
+      outcome = await this.pool.lint(this.jobFor(uri, text), settings.lintTimeoutMs);
+    } catch (error) {
+      if (!(error instanceof LintBudgetError)) throw error;
+      return { uri, version, text, outcome: notLinted(error.message) };
+    }
     this.lints++;
     this.lastLintMs = outcome.durationMs;
     return { uri, version, text, outcome };

@@ -9,7 +9,8 @@ import { docFor } from './option-doc-text.js';
 /** What the value of a --server-family option does, or why dnsmasq refuses it: core's words, shown on hover. */
 export const serverValueText = describeServerValue;
 
-export function hoverAt(document: TextDocument, view: ManifestView, offset: number): Hover | null {
+export function hoverAt(document: TextDocument, view: ManifestView | undefined, offset: number): Hover | null {
+  if (!view) return null;
   const hit = optionAt(view, offset);
   if (!hit) return null;
   const { option } = hit;
@@ -26,6 +27,6 @@ export function hoverAt(document: TextDocument, view: ManifestView, offset: numb
   const range = hit.onValue && option.valueRange ? option.valueRange : option.nameRange;
   return {
     contents: { kind: MarkupKind.Markdown, value: lines.join('\n') },
-    range: { start: document.positionAt(range.start), end: document.positionAt(range.end) },
+    range: { start: document.positionAt(view.base + range.start), end: document.positionAt(view.base + range.end) },
   };
 }

@@ -2,7 +2,10 @@ import type { Finding, Severity } from '@kube-dns-tools/core/lint/finding';
 
 /** What the main thread sends to the lint worker. */
 export interface LintJob {
+  type: 'lint';
   id: number;
+  /** The document (its uri): the worker keeps each document's per-YAML-document findings under it. */
+  key: string;
   text: string;
   filePath: string | undefined;
   rules: Record<string, Severity | 'off'>;
@@ -10,18 +13,36 @@ export interface LintJob {
   fix?: boolean;
 }
 
+/** The document was closed: the worker drops what it kept for it. */
+export interface ForgetJob {
+  type: 'forget';
+  key: string;
+}
+
+export type WorkerRequest = LintJob | ForgetJob;
+
 export type LintJobResult =
   | {
       id: number;
       ok: true;
+      /** The first MAX_PUBLISHED_FINDINGS findings, by position. */
       findings: Finding[];
+      /** Findings left out of `findings`. */
+      omitted: number;
       invocations: number;
       configMaps: number;
-      /** Time inside lintText, measured in the worker. */
+      /** Time inside the lint, measured in the worker. */
       durationMs: number;
+      /** Why the document was not linted (over a budget), shown to the user as one diagnostic. */
+      notice?: string;
       /** For a fix job: the text after every automatic fix, re-linted until stable. */
       fixedText?: string;
     }
-  | { id: number; ok: false; error: string };
+  | { id: number; ok: false; error: string }
+  /** A newer version of the same document was sent before this one finished. */
+  | { id: number; ok: false; superseded: true };
 
 export type LintOutcome = Extract<LintJobResult, { ok: true }>;
+
+/** A document reports at most this many findings, then one diagnostic saying how many more there are. */
+export const MAX_PUBLISHED_FINDINGS = 5000;

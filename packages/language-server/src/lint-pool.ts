@@ -1,17 +1,31 @@
 import { Worker } from 'node:worker_threads';
-import type { LintJob, LintJobResult, LintOutcome } from './lint-job.js';
+import type { LintJob, LintJobResult, LintOutcome, WorkerRequest } from './lint-job.js';
 
 export const WORKER_ROLE = 'kube-dns-tools-lint-worker';
 
+/** The worker's heap: a document that needs more is abandoned rather than taking the editor's memory. */
+const WORKER_HEAP_MB = 1024;
+
+/** The document was abandoned for a budget (time or memory); the message says which, for the user. */
+export class LintBudgetError extends Error {}
+
+/** A newer version of the same document was sent to the worker: this result will never come. */
+export class LintSupersededError extends Error {}
+
 interface Pending {
+  job: LintJob;
+  timeoutMs: number;
   resolve: (outcome: LintOutcome) => void;
   reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
+  timer?: NodeJS.Timeout;
+  /** Already sent again once after the worker crashed under another job. */
+  retried: boolean;
 }
 
 /**
- * Runs lintText in one worker thread so that a huge document never blocks hover, completion or
- * cancellation, and a lint that hangs is abandoned: the worker is terminated and made again.
+ * Runs the lint in one worker thread so that a huge document never blocks hover, completion or cancellation.
+ * A lint over its time budget is abandoned: the worker is terminated and made again, and every other job it
+ * held is sent again to the new worker, so one document cannot cost the others their diagnostics.
  */
 export class LintPool {
   private worker: Worker | undefined;
@@ -23,30 +37,69 @@ export class LintPool {
     private readonly log: (message: string) => void,
   ) {}
 
-  lint(job: Omit<LintJob, 'id'>, timeoutMs: number): Promise<LintOutcome> {
+  lint(job: Omit<LintJob, 'id' | 'type'>, timeoutMs: number): Promise<LintOutcome> {
     const id = this.nextId++;
-    const worker = this.ensureWorker();
     return new Promise<LintOutcome>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.log(`lint of ${job.filePath ?? 'a document'} took over ${timeoutMs} ms: abandoned, worker restarted`);
-        this.restart(new Error(`lint timed out after ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ ...job, id } satisfies LintJob);
+      const entry: Pending = { job: { ...job, type: 'lint', id }, timeoutMs, resolve, reject, retried: false };
+      this.pending.set(id, entry);
+      this.send(entry);
     });
+  }
+
+  /** The document was closed. */
+  forget(key: string): void {
+    this.worker?.postMessage({ type: 'forget', key } satisfies WorkerRequest);
   }
 
   async dispose(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
-    this.failAll(new Error('lint pool closed'));
+    for (const entry of this.pending.values()) this.fail(entry, new Error('lint pool closed'));
     if (worker) await worker.terminate();
+  }
+
+  private send(entry: Pending): void {
+    clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => this.timedOut(entry), entry.timeoutMs);
+    this.ensureWorker().postMessage(entry.job satisfies WorkerRequest);
+  }
+
+  private timedOut(entry: Pending): void {
+    this.log(`lint of ${entry.job.filePath ?? entry.job.key} took over ${entry.timeoutMs} ms: abandoned, worker restarted`);
+    this.fail(entry, new LintBudgetError(`it took over ${entry.timeoutMs} ms (the lintTimeoutMs setting)`));
+    this.replaceWorker();
+  }
+
+  /** The worker died under some job: the biggest one is abandoned, every other is sent again once. */
+  private crashed(reason: string): void {
+    const entries = [...this.pending.values()];
+    const biggest = entries.reduce<Pending | undefined>((a, b) => (a && a.job.text.length >= b.job.text.length ? a : b), undefined);
+    if (biggest) {
+      this.log(`lint worker failed (${reason}) while linting ${biggest.job.filePath ?? biggest.job.key}: abandoned, worker restarted`);
+      this.fail(biggest, new LintBudgetError(`the lint worker failed on it (${reason})`));
+    }
+    this.replaceWorker(true);
+  }
+
+  private replaceWorker(afterCrash = false): void {
+    const old = this.worker;
+    this.worker = undefined;
+    void old?.terminate();
+    for (const entry of [...this.pending.values()]) {
+      if (afterCrash && entry.retried) {
+        this.fail(entry, new Error('the lint worker failed twice while this document was queued'));
+        continue;
+      }
+      if (afterCrash) entry.retried = true;
+      this.send(entry);
+    }
   }
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.script, {
       workerData: { role: WORKER_ROLE },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
       // stdout carries the LSP stream: whatever the worker prints must not reach it.
       stdout: true,
       stderr: true,
@@ -55,13 +108,12 @@ export class LintPool {
     worker.stderr.on('data', (chunk: Buffer) => this.log(`[lint worker] ${chunk.toString().trimEnd()}`));
     worker.on('message', (reply: LintJobResult) => this.settle(reply));
     worker.on('error', (error) => {
-      this.log(`lint worker failed: ${error.stack ?? error.message}`);
-      if (this.worker === worker) this.restart(error);
+      if (this.worker !== worker) return;
+      this.crashed(error.message);
     });
     worker.on('exit', (code) => {
       if (this.worker !== worker) return;
-      this.worker = undefined;
-      this.failAll(new Error(`lint worker exited with code ${code}`));
+      this.crashed(`exit code ${code}`);
     });
     worker.unref();
     this.worker = worker;
@@ -74,21 +126,13 @@ export class LintPool {
     this.pending.delete(reply.id);
     clearTimeout(entry.timer);
     if (reply.ok) entry.resolve(reply);
+    else if ('superseded' in reply) entry.reject(new LintSupersededError('superseded'));
     else entry.reject(new Error(reply.error));
   }
 
-  private restart(reason: Error): void {
-    const worker = this.worker;
-    this.worker = undefined;
-    this.failAll(reason);
-    void worker?.terminate();
-  }
-
-  private failAll(reason: Error): void {
-    for (const entry of this.pending.values()) {
-      clearTimeout(entry.timer);
-      entry.reject(reason);
-    }
-    this.pending.clear();
+  private fail(entry: Pending, reason: Error): void {
+    clearTimeout(entry.timer);
+    this.pending.delete(entry.job.id);
+    entry.reject(reason);
   }
 }

@@ -1,33 +1,76 @@
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { parentPort } from 'node:worker_threads';
 import { fixUntilStable } from '@kube-dns-tools/core/lint/apply-fixes';
+import { DocumentLintCache } from '@kube-dns-tools/core/lint/lint-by-document';
 import { lintText, type LintResult } from '@kube-dns-tools/core/lint/lint-text';
-import type { LintJob, LintJobResult } from './lint-job.js';
+import { MAX_PUBLISHED_FINDINGS, type LintJob, type LintJobResult, type WorkerRequest } from './lint-job.js';
 
-/** Body of the lint worker thread: one job at a time, results posted back; never throws. */
+/** How long the worker lints one document before it lets other documents' jobs run. */
+const SLICE_MS = 15;
+
+function reply(id: number, result: LintResult, started: number, fixedText?: string): LintJobResult {
+  return {
+    id,
+    ok: true,
+    findings: result.findings.slice(0, MAX_PUBLISHED_FINDINGS),
+    omitted: Math.max(0, result.findings.length - MAX_PUBLISHED_FINDINGS),
+    invocations: result.invocations,
+    configMaps: result.configMaps,
+    durationMs: performance.now() - started,
+    ...(fixedText !== undefined ? { fixedText } : {}),
+  };
+}
+
+/** `lint --fix`'s own loop (core's fixUntilStable) on the whole text, in one go. */
+function fixJob(job: LintJob): LintJobResult {
+  const started = performance.now();
+  const options = { filePath: job.filePath, rules: job.rules };
+  let result: LintResult = lintText(job.text, options);
+  const fixed = fixUntilStable(job.text, (text) => (text === job.text ? result : (result = lintText(text, options))).findings);
+  return reply(job.id, result, started, fixed.text);
+}
+
+/**
+ * Body of the lint worker thread. Each document is linted one YAML document at a time, reusing the findings of
+ * its unchanged documents; between slices other jobs run, so a huge document does not hold the others back, and
+ * a job whose document changed again stops. Never throws.
+ */
 export function runLintWorker(): void {
   const port = parentPort;
   if (!port) return;
-  port.on('message', (job: LintJob) => {
+  const caches = new Map<string, DocumentLintCache>();
+  const newest = new Map<string, number>();
+
+  async function lint(job: LintJob): Promise<LintJobResult> {
     const started = performance.now();
-    let reply: LintJobResult;
-    try {
-      const options = { filePath: job.filePath, rules: job.rules };
-      let result: LintResult = lintText(job.text, options);
-      const fixed = job.fix
-        ? fixUntilStable(job.text, (text) => (text === job.text ? result : (result = lintText(text, options))).findings)
-        : undefined;
-      reply = {
-        id: job.id,
-        ok: true,
-        findings: result.findings,
-        invocations: result.invocations,
-        configMaps: result.configMaps,
-        durationMs: performance.now() - started,
-        ...(fixed ? { fixedText: fixed.text } : {}),
-      };
-    } catch (error) {
-      reply = { id: job.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    let cache = caches.get(job.key);
+    if (!cache) {
+      cache = new DocumentLintCache();
+      caches.set(job.key, cache);
     }
-    port.postMessage(reply);
+    const steps = cache.steps(job.text, { filePath: job.filePath, rules: job.rules });
+    let sliceStart = started;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return reply(job.id, step.value, started);
+      if (performance.now() - sliceStart < SLICE_MS) continue;
+      await yieldToEvents();
+      if (newest.get(job.key) !== job.id) return { id: job.id, ok: false, superseded: true };
+      sliceStart = performance.now();
+    }
+  }
+
+  port.on('message', (request: WorkerRequest) => {
+    if (request.type === 'forget') {
+      caches.delete(request.key);
+      newest.delete(request.key);
+      return;
+    }
+    const work = request.fix ? Promise.resolve().then(() => fixJob(request)) : (newest.set(request.key, request.id), lint(request));
+    work.then(
+      (result) => port.postMessage(result),
+      (error: unknown) =>
+        port.postMessage({ id: request.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies LintJobResult),
+    );
   });
 }

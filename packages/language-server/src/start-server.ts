@@ -4,18 +4,18 @@ import {
   DocumentDiagnosticReportKind,
   TextDocumentSyncKind,
   TextDocuments,
-  createConnection,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../package.json' with { type: 'json' };
 import { readClientSupport, type ClientSupport } from './client-support.js';
-import { codeActions, wantsFixAll } from './code-actions.js';
+import { codeActions, fixAllEdit, wantsFixAll, type CodeActionOptions, type FixAllData } from './code-actions.js';
 import { completionsAt } from './completion.js';
-import { toDiagnostics } from './diagnostics.js';
+import { outcomeDiagnostics } from './diagnostics.js';
 import { DocumentLinter, type LintSnapshot } from './document-linter.js';
 import { ErrorLog } from './error-log.js';
+import { createServerConnection } from './server-connection.js';
 import { filePathOf } from './file-path.js';
 import { hoverAt } from './hover.js';
 import { corefileCompletionsAt, corefileHoverAt } from './corefile-language.js';
@@ -39,7 +39,7 @@ import { DEFAULT_SETTINGS, normaliseSettings, type EffectiveSettings } from './s
 
 /** Starts the language server on the transport named on the command line (--stdio, --node-ipc, --socket=N). */
 export function startServer(workerScript: string): Connection {
-  const connection = createConnection();
+  const { connection, noteShutdown } = createServerConnection();
   const documents = new TextDocuments(TextDocument);
   const log = (message: string) => connection.console.log(message);
   const errors = new ErrorLog((message) => connection.console.error(message));
@@ -65,7 +65,7 @@ export function startServer(workerScript: string): Connection {
       void connection.sendDiagnostics({
         uri: snapshot.uri,
         version: snapshot.version,
-        diagnostics: toDiagnostics(outcome.findings),
+        diagnostics: outcomeDiagnostics(outcome),
       });
     }
     const status: LintStatusParams = {
@@ -102,7 +102,10 @@ export function startServer(workerScript: string): Connection {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND],
+          ...(support.codeActionResolve ? { resolveProvider: true } : {}),
+        },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['-', ' ', ','], resolveProvider: false },
         executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
@@ -141,7 +144,7 @@ export function startServer(workerScript: string): Connection {
       const uri = params.textDocument.uri;
       await linter.afterDebounce(uri);
       const snapshot = await linter.current(uri);
-      const items = snapshot ? toDiagnostics(snapshot.outcome.findings) : [];
+      const items = snapshot ? outcomeDiagnostics(snapshot.outcome) : [];
       return { kind: DocumentDiagnosticReportKind.Full, items };
     }),
   );
@@ -152,19 +155,41 @@ export function startServer(workerScript: string): Connection {
       if (!document) return [];
       const snapshot = await linter.current(document.uri);
       if (!snapshot) return [];
-      const fixedText = wantsFixAll(snapshot, params) ? await linter.fixedText(snapshot) : undefined;
-      return codeActions(snapshot, params, { languageId: document.languageId, documentChanges: support?.documentChanges ?? false }, fixedText);
+      // The lightbulb's request (no `only`) leaves the fix-all edit to codeAction/resolve when the client can: it
+      // costs `lint --fix`'s loop in the worker. A request for source.fixAll (on save) gets it at once.
+      const resolveFixAll = (support?.codeActionResolve ?? false) && !params.context.only?.length;
+      const fixedText = wantsFixAll(snapshot, params) && !resolveFixAll ? await linter.fixedText(snapshot) : undefined;
+      return codeActions(snapshot, params, codeActionOptions(document.languageId, resolveFixAll), fixedText);
     }),
   );
+
+  connection.onCodeActionResolve(async (action) => {
+    try {
+      const data = action.data as Partial<FixAllData> | undefined;
+      const document = data?.uri === undefined ? undefined : documents.get(data.uri);
+      if (action.kind !== FIX_ALL_KIND || !document || document.version !== data?.version) return action;
+      const snapshot = await linter.current(document.uri);
+      if (!snapshot || snapshot.version !== data.version) return action;
+      return { ...action, edit: fixAllEdit(snapshot, codeActionOptions(document.languageId, false), await linter.fixedText(snapshot)) };
+    } catch (error) {
+      logError(`codeAction/resolve failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return action;
+    }
+  });
+
+  function codeActionOptions(languageId: string, resolveFixAll: boolean): CodeActionOptions {
+    return { languageId, documentChanges: support?.documentChanges ?? false, resolveFixAll };
+  }
 
   connection.onHover(
     guard('textDocument/hover', null, (params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
-      const corefileHover = corefileHoverAt(document, filePathOf(document.uri), document.offsetAt(params.position));
+      const offset = document.offsetAt(params.position);
+      const corefileHover = corefileHoverAt(document, filePathOf(document.uri), offset);
       if (corefileHover) return corefileHover;
-      const view = manifestView(document.uri, document.version, document.getText(), filePathOf(document.uri));
-      return hoverAt(document, view, document.offsetAt(params.position));
+      const view = manifestView(document.uri, document.version, document.getText(), filePathOf(document.uri), offset);
+      return hoverAt(document, view, offset);
     }),
   );
 
@@ -177,7 +202,7 @@ export function startServer(workerScript: string): Connection {
       return completionsAt({
         document,
         position: params.position,
-        view: () => manifestView(document.uri, document.version, document.getText(), filePathOf(document.uri)),
+        view: () => manifestView(document.uri, document.version, document.getText(), filePathOf(document.uri), document.offsetAt(params.position)),
         rules: SUPPRESSIBLE_RULES,
         snippets: support?.snippets ?? false,
       });
@@ -228,6 +253,7 @@ export function startServer(workerScript: string): Connection {
   });
 
   connection.onShutdown(async () => {
+    noteShutdown();
     await pool.dispose();
   });
 

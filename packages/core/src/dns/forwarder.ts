@@ -11,7 +11,7 @@ import { DnsCache } from './cache.js';
 import { systemClock, type Clock } from './clock.js';
 import type { DeliverContext } from './deliver.js';
 import type { ForwarderConfig } from './forwarder-config.js';
-import { ForwardingEngine } from './forwarding.js';
+import { ForwardingEngine, type ServerCounter } from './forwarding.js';
 import { answerBeforeRouting, answerFromRoute, type LocalContext } from './local-answers.js';
 import type { Waiter } from './pending.js';
 import { openSink, QueryLog } from './querylog.js';
@@ -106,6 +106,11 @@ export class Forwarder {
       chaos: { cacheSize: config.cache.size, stats: this.cache.stats, groups: this.routes.groups, serverCounters: this.engine.counters },
       isDefaultGroup: (d) => d.kind === 'group' && d.group === defaultGroup,
     };
+  }
+
+  /** Per upstream (`ADDR#PORT`): queries sent to it, and replies SERVFAIL or REFUSED (dnsmasq's SIGUSR1 dump). */
+  get serverCounters(): ReadonlyMap<string, ServerCounter> {
+    return this.engine.counters;
   }
 
   /** Where the forwarder listens (after `start`). */

@@ -1,4 +1,5 @@
 import { tokenOffset } from '../../dnsmasq/source-range.js';
+import { quotedExcerpt } from '../quoted-excerpt.js';
 import type { Rule } from '../rule.js';
 
 /** A blank (or ` - `) followed by something that looks like an option, inside one argv word. */
@@ -17,11 +18,13 @@ export const mergedArguments: Rule = {
         const m = MERGED.exec(arg.text);
         if (!m) continue;
         const lostBreak = m[1] !== undefined;
+        const word = quotedExcerpt(arg.text);
+        const option = quotedExcerpt(m[2]!);
         context.report({
           range: { start: tokenOffset(arg, m.index + 1), end: tokenOffset(arg, arg.text.length) },
           message: lostBreak
-            ? `"${arg.text}" is a single argument: "- ${m[2]}" inside it looks like a list item that lost its line break, so dnsmasq never sees ${m[2]} as an option.`
-            : `"${arg.text}" is a single argument: Kubernetes passes each list item to dnsmasq as one word without splitting it at blanks, so ${m[2]} is not seen as an option. Give it its own list item.`,
+            ? `"${word}" is a single argument: "- ${option}" inside it looks like a list item that lost its line break, so dnsmasq never sees ${option} as an option.`
+            : `"${word}" is a single argument: Kubernetes passes each list item to dnsmasq as one word without splitting it at blanks, so ${option} is not seen as an option. Give it its own list item.`,
           workload: facts.invocation.workload,
         });
       }

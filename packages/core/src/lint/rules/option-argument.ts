@@ -3,6 +3,7 @@ import type { ArgvProblem, ParsedOption } from '../../dnsmasq/parsed-argv.js';
 import { isServerOptionKind } from '../../dnsmasq/server-spec.js';
 import { joinWords } from '../fix-builders.js';
 import type { InvocationFacts } from '../invocation-facts.js';
+import { quotedExcerpt } from '../quoted-excerpt.js';
 import { type Rule, type RuleContext, spelledWithValue } from '../rule.js';
 
 export const optionArgument: Rule = {
@@ -16,7 +17,7 @@ export const optionArgument: Rule = {
         if (problem.code === 'missing-argument' || problem.code === 'unexpected-argument') {
           context.report({
             range: problem.range,
-            message: `dnsmasq refuses ${facts.written(problem.token)}: "${facts.dnsmasqSays(problem.message, problem.range.start, problem.code)}". ${problem.explanation}`,
+            message: `dnsmasq refuses ${quotedExcerpt(facts.written(problem.token))}: "${facts.dnsmasqSays(problem.message, problem.range.start, problem.code)}". ${problem.explanation}`,
             workload: facts.invocation.workload,
           });
         } else if (problem.code === 'junk') {
@@ -61,7 +62,7 @@ function reportJunk(context: RuleContext, facts: InvocationFacts, problem: ArgvP
   if (!owner) {
     context.report({
       range: problem.range,
-      message: `dnsmasq refuses the word "${problem.token}": "${problem.message}". ${problem.explanation}`,
+      message: `dnsmasq refuses the word "${quotedExcerpt(problem.token)}": "${problem.message}". ${problem.explanation}`,
       workload: facts.invocation.workload,
     });
     return;

@@ -1,6 +1,7 @@
 import { optionByLong } from '../../dnsmasq/option-lookup.js';
 import { suggestOptions } from '../../dnsmasq/option-suggest.js';
 import type { Fix } from '../finding.js';
+import { quotedExcerpt } from '../quoted-excerpt.js';
 import { replaceWord } from '../fix-builders.js';
 import type { Rule } from '../rule.js';
 
@@ -33,7 +34,7 @@ export const unknownOption: Rule = {
         const says = facts.dnsmasqSays(problem.message, problem.range.start, problem.code);
         context.report({
           range: problem.range,
-          message: `dnsmasq refuses ${facts.written(isLong ? `--${name}` : word)}: "${says}". ${problem.explanation}${hint}`,
+          message: `dnsmasq refuses ${quotedExcerpt(facts.written(isLong ? `--${name}` : word))}: "${says}". ${problem.explanation}${hint}`,
           workload: facts.invocation.workload,
           fixes,
         });
