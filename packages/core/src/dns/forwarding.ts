@@ -175,8 +175,12 @@ export class ForwardingEngine {
     this.pending.recycle(f);
   }
 
+  /**
+   * Ages forwards. One unanswered for 10 s closes its sockets (a reply that late is not waited for, and silent
+   * servers must not pile up open descriptors); a client asking the question again re-sends it from new ones.
+   */
   sweep(): void {
-    for (const f of this.pending.sweep(this.clock.nowMs())) {
+    for (const f of this.pending.sweep(this.clock.nowMs(), this.releaseSockets)) {
       this.releaseSockets(f);
       this.pending.recycle(f);
     }
@@ -187,12 +191,12 @@ export class ForwardingEngine {
     this.releaseSockets(f);
   }
 
-  private releaseSockets(f: Forward): void {
+  private readonly releaseSockets = (f: Forward): void => {
     this.pool.release(f.socketIndex);
     this.pool.release(f.socketIndex6);
     f.socketIndex = -1;
     f.socketIndex6 = -1;
-  }
+  };
 
   /** The socket `f` uses for servers of `family`, opened on first use (-1: none could be opened). */
   private socketFor(f: Forward, family: 4 | 6): number {

@@ -192,8 +192,11 @@ export class PendingTable {
     this.unindex(f);
   }
 
-  /** Ages records: stop counting after 10 s, discard after 40 s. Returns the discarded ones. */
-  sweep(nowMs: number): Forward[] {
+  /**
+   * Ages records: stop counting after 10 s (`onUncounted` then sees them), discard after 40 s. Returns the
+   * discarded ones.
+   */
+  sweep(nowMs: number, onUncounted?: (f: Forward) => void): Forward[] {
     const discarded: Forward[] = [];
     // Backwards: removing a record moves the last one into its place.
     for (let i = this.live.length - 1; i >= 0; i--) {
@@ -206,6 +209,7 @@ export class PendingTable {
       else if (age >= FORWARD_COUNTED_MS && f.counted) {
         f.counted = false;
         f.group.inFlight--;
+        onUncounted?.(f);
       }
     }
     return discarded;

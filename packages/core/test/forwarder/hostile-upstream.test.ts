@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/dns/clock.js';
 import { askUdp, sleep, startForwarder } from './loopback.js';
 import { a, query, reply } from './packets.js';
-import { ScriptedUpstream, type Script } from './scripted-upstream.js';
+import { openFds, ScriptedUpstream, type Script } from './scripted-upstream.js';
 import { tcpAskAndClose } from './tcp-ask.js';
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -78,6 +78,23 @@ describe.each(modes)('a hostile or broken upstream (%s)', (_mode, binding) => {
     expect(replies.map((r) => r && r.readUInt16BE(0))).toEqual([100, 101, 102, 103, 104, 105, 106, 107]);
     expect(replies.every((r) => r !== null && (dnsPacket.decode(r).answers?.[0] as { data?: unknown } | undefined)?.data === '192.0.2.8')).toBe(true);
   }, 20_000);
+
+  it.skipIf(binding === undefined)('closes the socket of a forward unanswered for 10 s, and re-sends from a new port when asked again', async () => {
+    const clock = new ManualClock();
+    const { up, port } = await setUp(() => undefined, binding, clock);
+    void askUdp(port, query('silent.age.example', 'A', { id: 1 }), 5000);
+    for (let i = 0; i < 50 && up.seen.length < 1; i++) await sleep(20);
+    await sleep(50);
+    const during = openFds();
+    clock.advance(10_000);
+    for (let i = 0; i < 60 && openFds() >= during; i++) await sleep(50); // the sweep runs every second
+    expect(openFds()).toBe(during - 1);
+    void askUdp(port, query('silent.age.example', 'A', { id: 2 }), 5000);
+    for (let i = 0; i < 50 && up.seen.length < 2; i++) await sleep(20);
+    expect(up.seen).toHaveLength(2);
+    expect(up.seen[1]!.buf.readUInt16BE(0)).toBe(up.seen[0]!.buf.readUInt16BE(0));
+    expect(up.seen[1]!.port).not.toBe(up.seen[0]!.port);
+  });
 
   it.skipIf(binding === undefined)('answers SERVFAIL at once to a reply longer than 4,096 bytes', async () => {
     const { port } = await setUp((q, from, send) => send(reply(q, { answers: many(nameOf(q), 300) }), from), binding);
