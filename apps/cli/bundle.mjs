@@ -11,12 +11,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const MANIFEST_READER = '@kube-dns-tools/core/manifest/read-manifest';
+const MANIFEST_READER = '@kube-dns-tools/core/runtime/manifest-argv';
 /**
  * V8 flags that only work at start-up, for `kube-dns-tools` run as a program (the npm bin, or cli.js executed):
  * --no-memory-reducer: when load drops, V8's memory reducer runs up to three full collections in a row, with
  * pauses of 2-5 ms each, which a forwarder's clients feel as a burst of slow answers (measured at 5k qps after
- * a load test). The runtime settings in apps/cli/src/commands/forward-memory.ts apply either way.
+ * a load test). The runtime settings in packages/core/src/runtime/forwarder-memory.ts apply either way.
  */
 export const STARTUP_FLAGS = ['--no-memory-reducer'];
 
@@ -24,7 +24,7 @@ export const STARTUP_FLAGS = ['--no-memory-reducer'];
 const manifestOnDemand = {
   name: 'manifest-on-demand',
   setup(b) {
-    b.onResolve({ filter: /^@kube-dns-tools\/core\/manifest\/read-manifest$/ }, () => ({ path: 'read-manifest', namespace: 'on-demand' }));
+    b.onResolve({ filter: /^@kube-dns-tools\/core\/runtime\/manifest-argv$/ }, () => ({ path: 'read-manifest', namespace: 'on-demand' }));
     b.onLoad({ filter: /.*/, namespace: 'on-demand' }, () => ({
       contents: "module.exports = require(require('node:path').join(__dirname, 'read-manifest.js'));",
       loader: 'js',

@@ -8,4 +8,9 @@ describe('CLI_VERSION', () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, '../package.json'), 'utf8')) as { version: string };
     expect(CLI_VERSION).toBe(pkg.version);
   });
+
+  it("is the repository root's version, which the pre-commit hook installs as its package", () => {
+    const root = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as { version: string };
+    expect(CLI_VERSION).toBe(root.version);
+  });
 });

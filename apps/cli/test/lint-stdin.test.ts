@@ -11,6 +11,7 @@ const MISTAKES = readFileSync(join(REPO, 'examples/kube-dns-mistakes.yaml'), 'ut
 const CLEAN = readFileSync(join(REPO, 'examples/kube-dns.yaml'), 'utf8');
 const TEMPLATE_PATH = 'packages/core/test/fixtures/corpus/kubespray@d71590bb/dnsmasq-deploy.yml.j2';
 const TEMPLATE = readFileSync(join(REPO, TEMPLATE_PATH), 'utf8');
+const COREFILE = readFileSync(join(REPO, 'packages/core/test/fixtures/coredns-corpus/19-openshift-cache-configured.Corefile'), 'utf8');
 const CONF_TEMPLATE = readFileSync(join(REPO, 'packages/core/test/fixtures/corpus/kubespray@d71590bb/01-kube-dns.conf.j2'), 'utf8');
 
 const temps: string[] = [];
@@ -88,6 +89,7 @@ describe('kube-dns-tools lint - (standard input)', () => {
   it.each([
     ['a Jinja manifest template', TEMPLATE, 'roles/dnsmasq/templates/dnsmasq-deploy.yml.j2'],
     ['a Jinja dnsmasq.conf template', CONF_TEMPLATE, 'roles/dnsmasq/templates/01-kube-dns.conf.j2'],
+    ['a Corefile', COREFILE, 'Corefile'],
   ])('%s on stdin gets the findings of the file its --stdin-filename names', (_, text, name) => {
     const run = runCli(['lint', '-', '--format', 'json', '--stdin-filename', name], { input: text });
     const expected = asFile(text, name);

@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintText } from '@kube-dns-tools/core/lint/lint-text';
@@ -178,5 +178,39 @@ describe('.kube-dns-tools.yaml', () => {
     copyFileSync(join(REPO, EXAMPLE), join(dir, 'b.yaml'));
     const run = runCli(['lint', '.'], { cwd: dir });
     expect(run.stderr.match(/rules\.no-such-rule: no such rule/g)).toHaveLength(1);
+  });
+});
+
+describe('kube-dns-tools lint on a folder with files it cannot read (issue 14)', () => {
+  it('prints the readable files\' findings, one line per skipped file, and exits 2', () => {
+    const dir = tempDir();
+    copyFileSync(join(REPO, EXAMPLE), join(dir, 'a.yaml'));
+    writeFileSync(join(dir, 'b.yaml'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]));
+    symlinkSync(join(dir, 'gone.yaml'), join(dir, 'c.yaml'));
+    const run = runCli(['lint', dir]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain(join(dir, 'a.yaml'));
+    expect(run.stdout).toMatch(/warning +dnsmasq runs without --no-negcache/);
+    const skipped = run.stderr.trim().split('\n');
+    expect(skipped).toHaveLength(2);
+    expect(skipped[0]).toMatch(/b\.yaml: skipped: a binary file/);
+    expect(skipped[1]).toMatch(/c\.yaml: skipped: a symbolic link to a file that does not exist/);
+  });
+
+  it('says "1 warning" for one warning past --max-warnings, and exits 1 only then', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'dnsmasq.conf'), 'log-queries\nlog-facility=-\nserver=10.96.0.10\nno-resolv\n');
+    const run = runCli(['lint', '--max-warnings', '0', join(dir, 'dnsmasq.conf')]);
+    expect(run.stdout).toMatch(/\(0 errors, 1 warning, /);
+    expect(run.stderr).toMatch(/1 warning, more than --max-warnings 0/);
+    expect(run.status).toBe(1);
+    expect(runCli(['lint', join(dir, 'dnsmasq.conf')]).status).toBe(0);
+  });
+
+  it('--help says the exit codes the README says', () => {
+    const help = runCli(['lint', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(help).toMatch(/Exit codes \(as ESLint\): 0 no error-level finding/);
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toMatch(/`lint` follows ESLint: 1 only for an error-level finding/);
   });
 });

@@ -23,10 +23,10 @@ function run(args: string[], input: string, until?: (stderr: string) => boolean)
   let stopping = false;
   child.stderr.on('data', (d) => {
     stderr += d;
-    // A moment after start-up, so the forwarder has its signal handlers in place.
+    // At once: the forwarder has its signal handlers in place before it says it started.
     if (!stopping && until?.(stderr)) {
       stopping = true;
-      setTimeout(() => child.kill('SIGTERM'), 200);
+      child.kill('SIGTERM');
     }
   });
   child.stdin.end(input);

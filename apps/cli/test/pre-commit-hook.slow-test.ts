@@ -81,9 +81,9 @@ describe.skipIf(preCommit.status !== 0 && !process.env['CI'])('pre-commit hook k
     expect(r.status).toBe(1);
   }, 600_000);
 
-  it('passes once the manifest is fixed (the environment is reused)', async () => {
-    const fixed = spawnSync(process.execPath, [join(REPO, 'apps/cli/dist/cli.js'), 'lint', '-', '--fix'], { input: MISTAKES, encoding: 'utf8' });
-    writeFileSync(join(project, 'deploy', 'kube-dns.yaml'), fixed.stdout);
+  it('passes a manifest with warnings but no error (the environment is reused)', async () => {
+    // examples/kube-dns.yaml: the incident's manifest, one warning (no-negcache), which does not block a commit.
+    writeFileSync(join(project, 'deploy', 'kube-dns.yaml'), readFileSync(join(REPO, 'examples/kube-dns.yaml')));
     const r = await run('--files', 'deploy/kube-dns.yaml', 'deploy/values.json');
     expect(r.output).toMatch(/kube-dns-tools lint\.+Passed/);
     expect(r.status).toBe(0);

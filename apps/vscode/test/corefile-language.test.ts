@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DOCUMENT_SELECTOR } from '../src/document-selector.js';
 
 const root = join(__dirname, '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -23,10 +24,10 @@ describe('the corefile language', () => {
     const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8');
     expect(ignore).toContain(`!${grammar.path.replace('./', '')}`);
     expect(ignore).toContain('!language-configuration.json');
-    // language-client.ts imports vscode, which only the extension host provides: read its selector as text.
-    const client = readFileSync(join(root, 'src/language-client.ts'), 'utf8');
-    expect(client).toContain("{ scheme: 'file', language: 'corefile' }");
-    expect(client).toContain("{ scheme: 'untitled', language: 'corefile' }");
+    // The client's document selector lives in its own file (no vscode import), which language-client.ts uses.
+    expect(readFileSync(join(root, 'src/language-client.ts'), 'utf8')).toContain('documentSelector: DOCUMENT_SELECTOR');
+    expect(DOCUMENT_SELECTOR).toContainEqual({ scheme: 'file', language: 'corefile' });
+    expect(DOCUMENT_SELECTOR).toContainEqual({ scheme: 'untitled', language: 'corefile' });
   });
 
   it('has a grammar whose patterns compile and match the Corefile pieces they name', () => {

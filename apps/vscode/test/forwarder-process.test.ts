@@ -3,6 +3,7 @@ import dgram from 'node:dgram';
 import { join } from 'node:path';
 import * as dnsPacket from 'dns-packet';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ForwarderRequest } from '../src/forwarder/forwarder-control.js';
 
 const SCRIPT = join(__dirname, '../dist/forwarder.js');
 const INCIDENT = ['-k', '--cache-size=1000', '--no-resolv', '--log-queries', '--server=10.36.8.40'];
@@ -40,8 +41,9 @@ function ask(port: number, name: string): Promise<dnsPacket.Packet> {
   }).finally(() => socket.close());
 }
 
-function startForwarder(words: string[], upstreams: string[]) {
-  const child = fork(SCRIPT, [JSON.stringify({ words, upstreams, port: 0 })], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+function startForwarder(words: string[], upstreams: string[], extra: Partial<ForwarderRequest> = {}) {
+  const request: ForwarderRequest = { words, upstreams, port: 0, ...extra };
+  const child = fork(SCRIPT, [JSON.stringify(request)], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const first = new Promise<string>((resolve) => {
@@ -64,7 +66,7 @@ describe('the extension forwarder process (dist/forwarder.js)', () => {
   it('serves the manifest argv on 127.0.0.1 through a loopback upstream and logs with -q', async () => {
     const upstream = await fakeUpstream();
     cleanups.push(upstream.close);
-    const forwarder = startForwarder(INCIDENT, [`127.0.0.1#${upstream.port}`]);
+    const forwarder = startForwarder(INCIDENT, [`127.0.0.1#${upstream.port}`], { approved: [`127.0.0.1#${upstream.port}`] });
     const exited = new Promise((resolve) => forwarder.child.once('exit', resolve));
     cleanups.push(async () => {
       forwarder.child.kill('SIGTERM');

@@ -9,6 +9,8 @@ export interface ClientSupport {
   documentChanges: boolean;
   snippets: boolean;
   showDocument: boolean;
+  /** The client fills in a code action's `edit` with `codeAction/resolve`. */
+  codeActionResolve: boolean;
 }
 
 /** `initializationOptions.diagnosticMode` lets a client that can pull ask for pushed diagnostics instead. */
@@ -22,5 +24,6 @@ export function readClientSupport(capabilities: ClientCapabilities, initializati
     documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
     snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
     showDocument: capabilities.window?.showDocument?.support === true,
+    codeActionResolve: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
   };
 }

@@ -18,6 +18,33 @@ export interface CodeActionOptions {
   languageId: string;
   /** The client applies versioned `documentChanges`. */
   documentChanges: boolean;
+  /** Without `fixedText`, offer the fix-all action with its edit left for `codeAction/resolve` (the client resolves edits). */
+  resolveFixAll?: boolean;
+}
+
+export const FIX_ALL_TITLE = 'Fix all auto-fixable kube-dns-tools problems';
+
+/** What a fix-all action left to `codeAction/resolve` carries. */
+export interface FixAllData {
+  uri: string;
+  version: number;
+}
+
+/** LSP edits for offsets into the snapshot's text, versioned when the client takes `documentChanges`. */
+export function workspaceEdit(snapshot: LintSnapshot, options: CodeActionOptions, edits: readonly TextEdit[]): WorkspaceEdit {
+  const document = TextDocument.create(snapshot.uri, options.languageId, snapshot.version, snapshot.text);
+  const lspEdits = edits.map((original) => keepInsideLastLine(snapshot.text, original)).map((e) => ({
+    range: { start: document.positionAt(e.start), end: document.positionAt(e.end) },
+    newText: e.newText,
+  }));
+  return options.documentChanges
+    ? { documentChanges: [{ textDocument: { uri: snapshot.uri, version: snapshot.version }, edits: lspEdits }] }
+    : { changes: { [snapshot.uri]: lspEdits } };
+}
+
+/** The fix-all edit: line edits from the snapshot's text to `fixedText`, what `lint --fix` leaves. */
+export function fixAllEdit(snapshot: LintSnapshot, options: CodeActionOptions, fixedText: string): WorkspaceEdit {
+  return workspaceEdit(snapshot, options, editsBetween(snapshot.text, fixedText));
 }
 
 function wants(only: readonly string[] | undefined, kind: string): boolean {
@@ -67,10 +94,18 @@ export function keepInsideLastLine(text: string, edit: TextEdit): TextEdit {
   return { start: at, end: at, newText: eol + edit.newText.slice(0, -eol.length) };
 }
 
-/** Whether the request asks for the fix-all action, whose text (`fixedText` below) costs a lint loop to compute. */
+/**
+ * Whether the request asks for a fix-all action that would change something; its text (`fixedText` below) costs a
+ * lint loop, so callers compute it only then.
+ */
 export function wantsFixAll(snapshot: LintSnapshot, params: CodeActionParams): boolean {
   const only = params.context.only;
-  return wants(only, FIX_ALL_KIND) && (only?.length ? true : findingsAt(snapshot, params).length > 0);
+  return wants(only, FIX_ALL_KIND) && (only?.length ? true : findingsAt(snapshot, params).length > 0) && anyAutomaticFix(snapshot);
+}
+
+/** Whether the first pass of `lint --fix` would apply anything: without it the loop leaves the text as it is. */
+function anyAutomaticFix(snapshot: LintSnapshot): boolean {
+  return combineFixes(snapshot.outcome.findings, snapshot.text.length).applied > 0;
 }
 
 /**
@@ -79,16 +114,7 @@ export function wantsFixAll(snapshot: LintSnapshot, params: CodeActionParams): b
  * `lint --fix` give the same bytes.
  */
 export function codeActions(snapshot: LintSnapshot, params: CodeActionParams, options: CodeActionOptions, fixedText?: string): CodeAction[] {
-  const document = TextDocument.create(snapshot.uri, options.languageId, snapshot.version, snapshot.text);
-  const edit = (edits: readonly TextEdit[]): WorkspaceEdit => {
-    const lspEdits = edits.map((original) => keepInsideLastLine(snapshot.text, original)).map((e) => ({
-      range: { start: document.positionAt(e.start), end: document.positionAt(e.end) },
-      newText: e.newText,
-    }));
-    return options.documentChanges
-      ? { documentChanges: [{ textDocument: { uri: snapshot.uri, version: snapshot.version }, edits: lspEdits }] }
-      : { changes: { [snapshot.uri]: lspEdits } };
-  };
+  const edit = (edits: readonly TextEdit[]): WorkspaceEdit => workspaceEdit(snapshot, options, edits);
   const only = params.context.only;
   const actions: CodeAction[] = [];
   const quickfix = wants(only, CodeActionKind.QuickFix);
@@ -142,7 +168,10 @@ export function codeActions(snapshot: LintSnapshot, params: CodeActionParams, op
   }
 
   if (fixedText !== undefined && fixedText !== snapshot.text && wantsFixAll(snapshot, params)) {
-    actions.push({ title: 'Fix all auto-fixable kube-dns-tools problems', kind: FIX_ALL_KIND, edit: edit(editsBetween(snapshot.text, fixedText)) });
+    actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: fixAllEdit(snapshot, options, fixedText) });
+  } else if (fixedText === undefined && options.resolveFixAll && wantsFixAll(snapshot, params) && anyAutomaticFix(snapshot)) {
+    const data: FixAllData = { uri: snapshot.uri, version: snapshot.version };
+    actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data });
   }
   return actions;
 }

@@ -10,7 +10,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../package.json' with { type: 'json' };
 import { readClientSupport, type ClientSupport } from './client-support.js';
-import { codeActions, wantsFixAll } from './code-actions.js';
+import { codeActions, fixAllEdit, wantsFixAll, type CodeActionOptions, type FixAllData } from './code-actions.js';
 import { completionsAt } from './completion.js';
 import { outcomeDiagnostics } from './diagnostics.js';
 import { DocumentLinter, type LintSnapshot } from './document-linter.js';
@@ -102,7 +102,10 @@ export function startServer(workerScript: string): Connection {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND],
+          ...(support.codeActionResolve ? { resolveProvider: true } : {}),
+        },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['-', ' ', ','], resolveProvider: false },
         executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
@@ -152,10 +155,31 @@ export function startServer(workerScript: string): Connection {
       if (!document) return [];
       const snapshot = await linter.current(document.uri);
       if (!snapshot) return [];
-      const fixedText = wantsFixAll(snapshot, params) ? await linter.fixedText(snapshot) : undefined;
-      return codeActions(snapshot, params, { languageId: document.languageId, documentChanges: support?.documentChanges ?? false }, fixedText);
+      // The lightbulb's request (no `only`) leaves the fix-all edit to codeAction/resolve when the client can: it
+      // costs `lint --fix`'s loop in the worker. A request for source.fixAll (on save) gets it at once.
+      const resolveFixAll = (support?.codeActionResolve ?? false) && !params.context.only?.length;
+      const fixedText = wantsFixAll(snapshot, params) && !resolveFixAll ? await linter.fixedText(snapshot) : undefined;
+      return codeActions(snapshot, params, codeActionOptions(document.languageId, resolveFixAll), fixedText);
     }),
   );
+
+  connection.onCodeActionResolve(async (action) => {
+    try {
+      const data = action.data as Partial<FixAllData> | undefined;
+      const document = data?.uri === undefined ? undefined : documents.get(data.uri);
+      if (action.kind !== FIX_ALL_KIND || !document || document.version !== data?.version) return action;
+      const snapshot = await linter.current(document.uri);
+      if (!snapshot || snapshot.version !== data.version) return action;
+      return { ...action, edit: fixAllEdit(snapshot, codeActionOptions(document.languageId, false), await linter.fixedText(snapshot)) };
+    } catch (error) {
+      logError(`codeAction/resolve failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return action;
+    }
+  });
+
+  function codeActionOptions(languageId: string, resolveFixAll: boolean): CodeActionOptions {
+    return { languageId, documentChanges: support?.documentChanges ?? false, resolveFixAll };
+  }
 
   connection.onHover(
     guard('textDocument/hover', null, (params) => {

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
 import path from 'node:path';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manifestArgv } from '@kube-dns-tools/core/runtime/manifest-argv';
 import { bundleCli, STARTUP_FLAGS } from '../../bundle.mjs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kdt-forward-test-'));
@@ -86,5 +87,29 @@ describe('forward command', () => {
     } finally {
       holder.close();
     }
+  });
+
+  it("--manifest reads the manifest with core's manifestArgv: a templated word is core's one-line error, exit 2", async () => {
+    const manifest = path.join(dir, 'templated.yaml');
+    const text = `kind: Deployment
+spec:
+  template:
+    spec:
+      containers:
+      - name: dnsmasq
+        image: registry.k8s.io/dns/k8s-dns-dnsmasq-nanny:1.23.0
+        args: ["--", "-k", "--server={{ .Values.upstream }}"]
+`;
+    writeFileSync(manifest, text);
+    const p = run(['--manifest', manifest]);
+    expect(await p.exited).toBe(2);
+    let expected = '';
+    try {
+      manifestArgv(text, manifest);
+    } catch (e) {
+      expected = (e as Error).message;
+    }
+    expect(expected).toMatch(/templated\.yaml:8: the dnsmasq argument "--server=\{\{ \.Values\.upstream \}\}" holds a template placeholder/);
+    expect(p.output().trim()).toBe(`kube-dns-tools forward: ${expected}`);
   });
 });

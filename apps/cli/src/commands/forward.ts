@@ -1,10 +1,7 @@
-import { parseArgv } from '@kube-dns-tools/core/dnsmasq/argv';
-import { checkArgv } from '@kube-dns-tools/core/dnsmasq/check';
-import { toForwarderConfig } from '@kube-dns-tools/core/dnsmasq/config';
-import { Forwarder } from '@kube-dns-tools/core/dns/forwarder';
+import type { Forwarder } from '@kube-dns-tools/core/dns/forwarder';
+import { startForwarder } from '@kube-dns-tools/core/runtime/start-forwarder';
 import type { Command } from 'commander';
 import { forwardArgv } from './forward-argv.js';
-import { tuneForwarderMemory } from './forward-memory.js';
 
 interface ForwardOptions {
   manifest?: string;
@@ -40,16 +37,19 @@ async function runForward(args: string[], opts: ForwardOptions): Promise<number>
   } catch (e) {
     return fail((e as Error).message);
   }
-  const parsed = parseArgv(words);
-  const verdict = checkArgv(words, { parsed });
-  if (!verdict.ok) return fail(`dnsmasq would refuse this argv: ${verdict.message}${verdict.token ? ` (at ${JSON.stringify(verdict.token)})` : ''}`);
+  // Handlers first: start() logs "started" before its last await, and a SIGTERM sent on that line (as
+  // supervisors and tests do) must still stop the forwarder cleanly rather than kill the process.
+  let stopWith: ((signal: string) => void) | undefined;
+  let early: string | undefined;
+  const onSignal = (signal: string): void => (stopWith ? stopWith(signal) : void (early ??= signal));
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
   let forwarder: Forwarder;
   try {
-    const { config, warnings } = toForwarderConfig(parsed, { upstreams: opts.upstream });
-    for (const w of warnings) process.stderr.write(`kube-dns-tools forward: warning: ${w}\n`);
-    tuneForwarderMemory();
-    forwarder = new Forwarder(config);
-    await forwarder.start();
+    forwarder = await startForwarder(words, {
+      upstreams: opts.upstream,
+      warn: (w) => process.stderr.write(`kube-dns-tools forward: warning: ${w}\n`),
+    });
   } catch (e) {
     return fail((e as Error).message);
   }
@@ -61,7 +61,7 @@ async function runForward(args: string[], opts: ForwardOptions): Promise<number>
       forwarder.log.always(`exiting on receipt of ${signal}`);
       void forwarder.stop().then(() => resolve(0), () => resolve(0));
     };
-    process.on('SIGINT', () => stop('SIGINT'));
-    process.on('SIGTERM', () => stop('SIGTERM'));
+    stopWith = stop;
+    if (early) stop(early);
   });
 }

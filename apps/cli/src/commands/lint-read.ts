@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { reason } from './lint-files.js';
 
 export type ReadResult =
@@ -13,6 +13,7 @@ export function readManifestFile(path: string): ReadResult {
   try {
     bytes = readFileSync(path);
   } catch (error) {
+    if (isDanglingLink(path)) return { ok: false, message: `${path}: skipped: a symbolic link to a file that does not exist` };
     return { ok: false, message: `${path}: cannot read: ${reason(error)}` };
   }
   return decodeManifestBytes(bytes, path);
@@ -33,4 +34,12 @@ export function decodeManifestBytes(bytes: Buffer, path: string): ReadResult {
   }
   const bom = text.charCodeAt(0) === 0xfeff;
   return { ok: true, text: bom ? text.slice(1) : text, bom };
+}
+
+function isDanglingLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink() && !existsSync(path);
+  } catch {
+    return false;
+  }
 }

@@ -1,8 +1,25 @@
-// A DNS server on 127.0.0.1 for the e2e run: answers every A question with 192.0.2.7 (a documentation address, never contacted) and counts what it was asked.
+// DNS servers on 127.0.0.1 for the e2e run, counting what they were asked. Addresses are documentation ones.
+//   healthy: every A question gets 192.0.2.7.
+//   flaky:   repo1.maven.org is a CNAME chain to sonatype.map.fastly.net whose address (TTL 1 s) is missing from
+//            every second reply (NODATA without SOA): the incident's upstream.
+//   silent:  never answers.
 import dgram from 'node:dgram';
 import dnsPacket from 'dns-packet';
 
-export async function startFakeUpstream() {
+export const CHAIN = ['repo1.maven.org', 'central.maven.org', 'sonatype.map.fastly.net'];
+
+function answersFor(mode, question, asked) {
+  if (question.type !== 'A') return [];
+  if (mode === 'healthy') return [{ type: 'A', name: question.name, ttl: 300, data: '192.0.2.7' }];
+  if (question.name.toLowerCase() !== CHAIN[0]) return [];
+  const links = [
+    { type: 'CNAME', name: CHAIN[0], ttl: 300, data: CHAIN[1] },
+    { type: 'CNAME', name: CHAIN[1], ttl: 120, data: CHAIN[2] },
+  ];
+  return asked % 2 === 0 ? links : [...links, { type: 'A', name: CHAIN[2], ttl: 1, data: '192.0.2.8' }];
+}
+
+export async function startFakeUpstream(mode = 'healthy') {
   const socket = dgram.createSocket('udp4');
   const asked = [];
   socket.on('message', (message, peer) => {
@@ -15,13 +32,14 @@ export async function startFakeUpstream() {
     const question = query.questions?.[0];
     if (!question) return;
     asked.push(question.name);
+    if (mode === 'silent') return;
     socket.send(
       dnsPacket.encode({
         id: query.id,
         type: 'response',
         flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE,
         questions: query.questions,
-        answers: question.type === 'A' ? [{ type: 'A', name: question.name, ttl: 300, data: '192.0.2.7' }] : [],
+        answers: answersFor(mode, question, asked.length),
       }),
       peer.port,
       peer.address,

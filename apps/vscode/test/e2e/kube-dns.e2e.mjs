@@ -1,12 +1,13 @@
 // End-to-end in a real VS Code (code-server + Chromium): the incident manifest gets its no-negcache warning,
-// the quick fix adds --no-negcache, the file on disk is right, and a palette command runs.
+// the quick fix adds --no-negcache, the file on disk is right, palette commands run; upstreams are probed from
+// code lenses through the consent dialog, the forwarder's cache is watched, and the incident is replayed.
 //   node apps/vscode/test/e2e/kube-dns.e2e.mjs [--vsix FILE] [--artefacts DIR]
 // Prints one line per step and ends with "N passed, N failed"; exit code 1 when a step failed.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CODE_SERVER, NODE24, startCodeServer } from './code-server.mjs';
-import { askA, startFakeUpstream } from './fake-upstream.mjs';
+import { askA, CHAIN, startFakeUpstream } from './fake-upstream.mjs';
 import { Workbench } from './workbench.mjs';
 
 const APP = fileURLToPath(new URL('../../', import.meta.url));
@@ -17,6 +18,8 @@ const arg = (name, fallback) => {
 };
 const vsix = arg('--vsix', join(APP, 'kube-dns-tools.vsix'));
 const artefacts = arg('--artefacts', join(APP, 'test-results/e2e'));
+/** `--only REGEX`: run only the steps whose names match (the first step, which opens the workbench, always runs). */
+const only = process.argv.includes('--only') ? new RegExp(arg('--only', '.')) : undefined;
 
 for (const needed of [NODE24, CODE_SERVER, vsix]) {
   if (!existsSync(needed)) {
@@ -41,8 +44,56 @@ let failed = 0;
 let server;
 let workbench;
 let upstream;
+let flaky;
+let silent;
+
+/** A kube-dns Deployment whose servers are the loopback fakes: default healthy, maven.org flaky, silent.example silent. */
+function incidentManifest() {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: kube-dns
+spec:
+  template:
+    spec:
+      containers:
+      - name: dnsmasq
+        image: registry.k8s.io/dns/k8s-dns-dnsmasq-nanny:1.23.0
+        args:
+        - -v=2
+        - --
+        - -k
+        - --cache-size=1000
+        - --no-resolv
+        - --server=/cluster.local/127.0.0.1#10053
+        - --server=/maven.org/127.0.0.1#${flaky.port}
+        - --server=/silent.example/127.0.0.1#${silent.port}
+        - --server=127.0.0.1#${upstream.port}
+`;
+}
+
+/** PIDs of this run's forwarder processes (the installed extension's dist/forwarder.js). */
+function forwarderPids() {
+  const pids = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let cmdline = '';
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (cmdline.includes(join(root, 'extensions')) && cmdline.includes('forwarder.js')) pids.push(Number(pid));
+  }
+  return pids;
+}
+
+/** True when VS Code's modal dialog showed up within `ms`. */
+async function dialogShows(ms) {
+  return workbench.page.locator('.monaco-dialog-box').waitFor({ state: 'visible', timeout: ms }).then(() => true, () => false);
+}
 
 async function step(name, body) {
+  if (only && passed + failed > 0 && !only.test(name)) return;
   const t0 = Date.now();
   try {
     await body();
@@ -61,12 +112,16 @@ function expect(condition, message) {
 }
 
 try {
-  upstream = await startFakeUpstream();
-  // The forwarder step replaces the manifest's cluster upstream with this loopback one.
+  upstream = await startFakeUpstream('healthy');
+  flaky = await startFakeUpstream('flaky');
+  silent = await startFakeUpstream('silent');
+  writeFileSync(join(workspace, 'incident.yaml'), incidentManifest());
+  // The first forwarder step replaces the example's cluster upstream with the healthy loopback one.
   const settings = {
     'kubeDnsTools.forwarder.upstreams': [`127.0.0.1#${upstream.port}`],
     'kubeDnsTools.forwarder.port': 0,
-    'kubeDnsTools.probe.count': 2,
+    'kubeDnsTools.probe.count': 4,
+    'kubeDnsTools.probe.names': [CHAIN[0]],
   };
   server = await startCodeServer({ root, vsix, settings, log: say });
   workbench = await Workbench.open(server, { folder: workspace, file, shotsDir: artefacts });
@@ -150,6 +205,11 @@ try {
     await workbench.page.locator('.tabs-container .tab[data-resource-name="kube-dns.yaml"]').click();
     await workbench.waitForEditor(basename(file));
     await workbench.runCommand('kube-dns Tools: Run Local Forwarder');
+    // Consent first, loopback servers too; the example's 10.36.8.40 was replaced by the setting and is not named.
+    const question = await workbench.answerDialog('Run');
+    say(`asked: ${question.replace(/\s+/g, ' ').slice(0, 200)}`);
+    expect(question.includes(`127.0.0.1#${upstream.port}`) && question.includes('127.0.0.1#10053'), `the dialog does not name the servers: ${question}`);
+    expect(!question.includes('10.36.8.40'), 'the dialog names the replaced cluster upstream');
     const item = workbench.page.locator('.statusbar-item', { hasText: /dnsmasq 127\.0\.0\.1#\d+/ }).first();
     await item.waitFor({ state: 'visible', timeout: 20_000 });
     const label = await item.innerText();
@@ -171,12 +231,87 @@ try {
     await workbench.page.locator('.quick-input-widget', { hasText: 'Names to ask' }).waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill('sonatype.map.fastly.net');
     await workbench.page.keyboard.press('Enter');
+    // The servers were approved by "Run Local Forwarder": no second question.
+    expect(!(await dialogShows(1500)), 'asked again for servers already approved');
     const verdict = workbench.page.locator('.panel .view-lines', { hasText: `127.0.0.1#${upstream.port}: healthy` }).first();
     await verdict.waitFor({ state: 'visible', timeout: 30_000 });
     await workbench.screenshot('probe-upstreams');
     const text = (await workbench.page.locator('.panel .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
     expect(!/^10\.36\.8\.40#53: /m.test(text), 'the cluster upstream 10.36.8.40 was probed');
     expect(text.includes(`127.0.0.1#${upstream.port}: healthy`), 'no verdict for the loopback upstream');
+  });
+
+  await step('the "Probe" code lenses ask the healthy, flaky and silent fakes through the consent dialog; verdicts in lenses and view', async () => {
+    await workbench.openFile('incident.yaml');
+    const lens = (text) => workbench.page.locator('.codelens-decoration a', { hasText: text }).first();
+    await lens('Run locally').waitFor({ state: 'visible', timeout: 30_000 });
+    for (const [fake, verdict] of [[upstream, 'healthy'], [flaky, 'flaky'], [silent, 'down']]) {
+      const server = `127.0.0.1#${fake.port}`;
+      await lens(`Probe ${server}`).click();
+      // The healthy fake was approved by "Run Local Forwarder" above (asked again only when that step did not run).
+      if (fake !== upstream || (await dialogShows(2000))) {
+        // Never sent before approval: the fake heard nothing until the user said yes.
+        expect(fake === upstream || fake.asked.length === 0, `${server} was asked before approval`);
+        const question = await workbench.answerDialog('Probe');
+        expect(question.includes(`Send 4 queries for ${CHAIN[0]} (A) to ${server} from this machine?`), `unexpected question: ${question}`);
+      }
+      // The verdict lens on the same line as this server's "Probe" lens (another line may show the same verdict).
+      const line = workbench.page.locator('.codelens-decoration', { hasText: new RegExp(`Probe ${server.replace(/\./g, '\\.')}(?!\\d)`) });
+      await line.locator('a', { hasText: new RegExp(`^${verdict} · `) }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    }
+    const rows = await workbench.page.locator('.pane', { hasText: 'kube-dns Probe Results' }).locator('.monaco-list-row').allInnerTexts();
+    say(`probe rows: ${rows.map((r) => r.replace(/\s+/g, ' ')).join(' | ')}`);
+    const row = (fake) => rows.find((r) => r.includes(`127.0.0.1#${fake.port}`)) ?? '';
+    expect(/healthy/.test(row(upstream)) && /flaky/.test(row(flaky)) && /down/.test(row(silent)), 'the view lacks a verdict');
+    expect(/[■□]{4}/.test(row(flaky)) && row(flaky).includes('□') && row(flaky).includes('■'), `no attempt strip with answers and NODATA: ${row(flaky)}`);
+    expect(row(silent).includes('····'), `no strip of timeouts: ${row(silent)}`);
+    await workbench.page.locator('.pane', { hasText: 'kube-dns Probe Results' }).locator('.monaco-list-row', { hasText: `127.0.0.1#${flaky.port}` }).first().click();
+    await workbench.page.keyboard.press('ArrowRight');
+    for (const link of CHAIN) await workbench.page.locator('.monaco-list-row', { hasText: link }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await workbench.widenSideBar().catch(() => undefined);
+    await workbench.screenshotOf(workbench.page, 'probe-view');
+  });
+
+  await step('palette "Run Local Forwarder" on that manifest: query log, a cached negative in the Cache view, flush, stop, no process left', async () => {
+    await workbench.openFile('incident.yaml');
+    await workbench.runCommand('kube-dns Tools: Run Local Forwarder');
+    // Only the sidecar route's 127.0.0.1#10053 is new here unless "Run Local Forwarder" on the example approved it.
+    if (await dialogShows(2000)) say(`asked: ${(await workbench.answerDialog('Run')).replace(/\s+/g, ' ').slice(0, 160)}`);
+    const item = workbench.page.locator('.statusbar-item', { hasText: /dnsmasq 127\.0\.0\.1#\d+/ }).first();
+    await item.waitFor({ state: 'visible', timeout: 20_000 });
+    const port = Number(/#(\d+)/.exec(await item.innerText())[1]);
+    expect(forwarderPids().length === 1, `expected one forwarder process, found ${forwarderPids().length}`);
+    await workbench.runCommand('kube-dns Tools: Show Forwarder Cache');
+    const cachePane = workbench.page.locator('.pane', { hasText: 'kube-dns Forwarder Cache' });
+    const negative = cachePane.locator('.monaco-list-row', { hasText: 'negative: NODATA' }).first();
+    for (let i = 0; i < 8 && !(await negative.isVisible()); i++) {
+      await askA(port, CHAIN[0]);
+      await workbench.page.waitForTimeout(1200);
+    }
+    await negative.waitFor({ state: 'visible', timeout: 10_000 });
+    expect((await negative.innerText()).includes(CHAIN[2]), 'the negative entry is not the chain end');
+    const log = (await workbench.page.locator('.panel .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+    expect(log.includes(`query[A] ${CHAIN[0]} from 127.0.0.1`), `no query log line in the output:\n${log.slice(-800)}`);
+    await workbench.page.locator('.statusbar-item', { hasText: /[1-9]\d* negative/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await workbench.screenshotOf(workbench.page, 'cache-view');
+    await workbench.screenshotOf(workbench.page.locator('.part.statusbar'), 'status-bar');
+    await workbench.runCommand('kube-dns Tools: Flush Cache');
+    await cachePane.locator('.monaco-list-row', { hasText: 'Entries (0)' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await workbench.screenshot('cache-flushed');
+    await workbench.runCommand('kube-dns Tools: Stop Local Forwarder');
+    await item.waitFor({ state: 'hidden', timeout: 10_000 });
+    const deadline = Date.now() + 5000;
+    while (forwarderPids().length > 0 && Date.now() < deadline) await workbench.page.waitForTimeout(100);
+    expect(forwarderPids().length === 0, 'a forwarder process is left after Stop');
+  });
+
+  await step('palette "Replay the Incident" runs the demo in a channel and tells the verdict', async () => {
+    await workbench.runCommand('kube-dns Tools: Replay the Incident');
+    const toast = workbench.page.locator('.notifications-toasts', { hasText: 'incident replay: without -N' }).first();
+    await toast.waitFor({ state: 'visible', timeout: 60_000 });
+    const text = await toast.innerText();
+    expect(/flaky NODATA was cached/.test(text) && /with -N: the bad reply was passed on once/.test(text), `unexpected verdict: ${text}`);
+    await workbench.screenshot('incident-replay');
   });
 } catch (error) {
   failed++;
@@ -185,6 +320,8 @@ try {
   await workbench?.close().catch(() => undefined);
   await server?.stop();
   await upstream?.close();
+  await flaky?.close();
+  await silent?.close();
   if (server) copyFileSync(server.logFile, join(artefacts, 'code-server.log'));
   if (failed === 0) rmSync(root, { recursive: true, force: true });
   else console.log(`kept ${root} for inspection`);

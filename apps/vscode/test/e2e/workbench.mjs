@@ -136,6 +136,49 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
   }
 
+  /** Opens a file of the workspace: its row in the Explorer when shown, else Ctrl+P, its name, Enter. */
+  async openFile(basename) {
+    const row = this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: basename }).first();
+    if (await row.isVisible()) await row.click();
+    else {
+      await this.page.keyboard.press('Control+P');
+      await this.quickInputBox().waitFor({ state: 'visible', timeout: 10_000 });
+      await this.quickInputBox().fill(basename);
+      await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: basename }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      await this.page.keyboard.press('Enter');
+    }
+    await this.waitForEditor(basename);
+  }
+
+  /** Waits for VS Code's modal dialog, returns its text and presses `button`. */
+  async answerDialog(button, timeout = 20_000) {
+    const dialog = this.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout });
+    const text = await dialog.innerText();
+    await dialog.locator('.monaco-button', { hasText: new RegExp(`^${button}$`) }).first().click();
+    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+    return text;
+  }
+
+  /** Drags the sash between the side bar and the editor to `x` pixels, so the views' rows are read whole. */
+  async widenSideBar(x = 700) {
+    const sash = this.page.locator('.part.sidebar + .monaco-sash, .monaco-sash.vertical').first();
+    const box = await sash.boundingBox();
+    if (!box) return;
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x, box.y + box.height / 2, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
+  /** A screenshot of one part of the window, under a fixed name (the README shows some of them). */
+  async screenshotOf(locator, name) {
+    mkdirSync(this.shotsDir, { recursive: true });
+    const path = join(this.shotsDir, `${name}.png`);
+    await locator.screenshot({ path });
+    return path;
+  }
+
   /** Closes whatever a failed step left open (quick input, menus, dialogs). */
   async escape() {
     for (let i = 0; i < 3; i++) await this.page.keyboard.press('Escape');

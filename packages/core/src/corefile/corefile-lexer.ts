@@ -1,4 +1,3 @@
-import type { DecodedText } from '../text/decoded-text.js';
 import { holdsPlaceholder } from '../text/placeholders.js';
 import { findTemplateTags, mayHoldTemplates } from '../text/template-tags.js';
 import type { CfProblem, CfToken } from './model.js';
@@ -23,10 +22,16 @@ export interface LexResult {
   readonly controlTags: boolean;
 }
 
-/** The decoded text with removed template tags skipped: each kept character with its decoded index. */
+/** Decoded Corefile text: `offsets[i]` is the source offset of `value[i]`, `offsets[value.length]` the end. */
+export interface CorefileText {
+  readonly value: string;
+  readonly offsets: ArrayLike<number>;
+}
+
+/** The decoded text with removed template tags skipped: each kept character with its decoded index (undefined = same index). */
 interface Filtered {
   readonly chars: string;
-  readonly index: readonly number[];
+  readonly index: readonly number[] | undefined;
   /** Filtered index of an output tag start → filtered index after its end. */
   readonly outputTags: ReadonlyMap<number, number>;
   readonly controlTags: boolean;
@@ -38,7 +43,7 @@ interface Filtered {
 const JINJA_BLOCK_VARIABLE = /^\{\{-?\s*block\s*[[.|]/;
 
 function filterTemplates(value: string): Filtered {
-  const identity = (): Filtered => ({ chars: value, index: [...Array(value.length).keys()], outputTags: new Map(), controlTags: false, controlLines: new Set() });
+  const identity = (): Filtered => ({ chars: value, index: undefined, outputTags: new Map(), controlTags: false, controlLines: new Set() });
   if (!mayHoldTemplates(value)) return identity();
   const tags = findTemplateTags(value);
   if (tags.length === 0) return identity();
@@ -75,21 +80,27 @@ function filterTemplates(value: string): Filtered {
   return { chars, index, outputTags, controlTags, controlLines };
 }
 
-const BLANK = /\s/;
+/** Go's unicode.IsSpace, which the Corefile lexer uses. */
+function isBlank(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+/** Every placeholder form `holdsPlaceholder` knows has one of these characters. */
+const MAY_HOLD_PLACEHOLDER = /[{<$%]|__/;
 const ENV = /\{\$[^}\s]*\}|\{%[^%\s]*%\}/;
 const SED_MARKER = /^[A-Z][A-Z0-9_]{3,}$|^[A-Z0-9_]*[A-Z]_[A-Z0-9_]*$/;
 
-export function lexCorefile(source: string, decoded: DecodedText, options: LexOptions = {}): LexResult {
+export function lexCorefile(source: string, decoded: CorefileText, options: LexOptions = {}): LexResult {
   const f = filterTemplates(decoded.value);
   const { chars } = f;
   const tokens: CfToken[] = [];
   const problems: CfProblem[] = [];
-  const startOf = (k: number): number => decoded.offsets[f.index[k]!]!;
+  const at = (k: number): number => (f.index === undefined ? k : f.index[k]!);
+  const startOf = (k: number): number => decoded.offsets[at(k)]!;
   /** Source offset just after filtered character `k`. */
   const endOf = (k: number): number => {
-    const j = f.index[k]!;
-    const at = decoded.offsets[j]!;
-    return source[at] === decoded.value[j] ? at + 1 : Math.max(at + 1, decoded.offsets[j + 1]!);
+    const j = at(k);
+    const from = decoded.offsets[j]!;
+    return source.charCodeAt(from) === decoded.value.charCodeAt(j) ? from + 1 : Math.max(from + 1, decoded.offsets[j + 1]!);
   };
 
   let i = chars.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -102,7 +113,7 @@ export function lexCorefile(source: string, decoded: DecodedText, options: LexOp
       i++;
       continue;
     }
-    if (BLANK.test(c)) {
+    if (isBlank(chars.charCodeAt(i))) {
       i++;
       continue;
     }
@@ -144,31 +155,32 @@ export function lexCorefile(source: string, decoded: DecodedText, options: LexOp
       tokens.push(makeToken(value, start, end, tokenLine, true, f.controlLines.has(tokenLine), options));
       continue;
     }
-    let value = '';
     let templated = false;
     let hashCut: { start: number; end: number } | undefined;
     let last = i;
+    let wordEnd = -1;
+    const hasTags = f.outputTags.size > 0;
     while (i < n) {
-      const tagEnd = f.outputTags.get(i);
+      const tagEnd = hasTags ? f.outputTags.get(i) : undefined;
       if (tagEnd !== undefined) {
-        value += chars.slice(i, tagEnd);
         templated = true;
         last = tagEnd - 1;
         i = tagEnd;
         continue;
       }
-      const w = chars[i]!;
-      if (BLANK.test(w)) break;
-      if (w === '#') {
-        const cutStart = i;
-        while (i < n && !BLANK.test(chars[i]!)) i++;
-        hashCut = { start: startOf(cutStart), end: endOf(i - 1) };
+      const code = chars.charCodeAt(i);
+      if (isBlank(code)) break;
+      if (code === 35 /* # */) {
+        wordEnd = i;
+        while (i < n && !isBlank(chars.charCodeAt(i))) i++;
+        hashCut = { start: startOf(wordEnd), end: endOf(i - 1) };
         break;
       }
-      value += w;
       last = i;
       i++;
     }
+    // Every character from the token start up to the `#` or blank belongs to the token (tags included).
+    const value = chars.slice(first, wordEnd >= 0 ? wordEnd : i);
     const start = startOf(first);
     const end = value === '' ? start : endOf(last);
     if (value === '' && hashCut === undefined) continue;
@@ -181,6 +193,6 @@ export function lexCorefile(source: string, decoded: DecodedText, options: LexOp
 function makeToken(value: string, start: number, end: number, line: number, quoted: boolean, tagged: boolean, options: LexOptions): CfToken {
   const env = ENV.test(value);
   const templated =
-    tagged || env || holdsPlaceholder(value, false) || (options.templateFile === true && SED_MARKER.test(value.replace(/^\}/, '')));
+    tagged || env || (MAY_HOLD_PLACEHOLDER.test(value) && holdsPlaceholder(value, false)) || (options.templateFile === true && SED_MARKER.test(value.replace(/^\}/, '')));
   return { value, start, end, line, quoted, templated, env };
 }

@@ -89,7 +89,10 @@ export function parseCorefile(tokens: readonly CfToken[], options: ParseOptions 
     if (close === undefined && open !== undefined) {
       problem('unclosed-block', 'This block is never closed: CoreDNS fails with "Unexpected EOF" or reads the following lines as options of this one.', open);
     }
-    return { ...(open ? { open } : {}), ...(close ? { close } : {}), directives, opaque: blockOpaque };
+    const block: { open?: CfToken; close?: CfToken; directives: CfDirective[]; opaque: boolean } = { directives, opaque: blockOpaque };
+    if (open) block.open = open;
+    if (close) block.close = close;
+    return block;
   }
 
   /** Reads one directive line (and its block); `closedBy` is a `}` on the same line that closed the enclosing block. */

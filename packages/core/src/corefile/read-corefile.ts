@@ -1,5 +1,4 @@
-import type { DecodedText } from '../text/decoded-text.js';
-import { lexCorefile } from './corefile-lexer.js';
+import { lexCorefile, type CorefileText } from './corefile-lexer.js';
 import { parseCorefile } from './corefile-parser.js';
 import type { Corefile, CorefileSource } from './model.js';
 
@@ -8,7 +7,7 @@ export interface ReadCorefileOptions {
 }
 
 /** Reads one Corefile from its decoded text. Never throws on any input: problems are data. */
-export function readCorefile(source: string, decoded: DecodedText, from: CorefileSource, options: ReadCorefileOptions = {}): Corefile {
+export function readCorefile(source: string, decoded: CorefileText, from: CorefileSource, options: ReadCorefileOptions = {}): Corefile {
   const lexed = lexCorefile(source, decoded, options);
   const parsed = parseCorefile(lexed.tokens, options);
   return {
@@ -23,8 +22,8 @@ export function readCorefile(source: string, decoded: DecodedText, from: Corefil
 }
 
 /** A standalone Corefile: the text is the Corefile, one source character per character. */
-export function verbatim(text: string): DecodedText {
-  const offsets = new Array<number>(text.length + 1);
+export function verbatim(text: string): CorefileText {
+  const offsets = new Int32Array(text.length + 1);
   for (let i = 0; i <= text.length; i++) offsets[i] = i;
   return { value: text, offsets };
 }

@@ -58,7 +58,7 @@ function ownAnswer(asked: AskedQuestion, w: Waiter, rcode: number): Buffer {
   return localResponse(asked.query, q, rcode, false, w.optSize);
 }
 
-/** SERVFAIL to every waiter: the upstream's reply could not be read, or was longer than any reply may be. */
+/** SERVFAIL to every waiter: the upstream's reply could not be read, or was longer than dnsmasq reads one. */
 export function deliverServfail(ctx: DeliverContext, asked: AskedQuestion, waiters: readonly Waiter[]): void {
   for (const w of waiters) w.send(ownAnswer(asked, w, RCODE_SERVFAIL));
 }
@@ -100,7 +100,6 @@ export function deliverReply(ctx: DeliverContext, buf: Buffer, asked: AskedQuest
     let out: Buffer;
     if (tc) out = truncatedReply(buf, qEnd, w.id);
     else if (rebind !== undefined) out = ownAnswer(asked, w, RCODE_NOERROR);
-    else if (w.udpSize > 0 && buf.length > w.udpSize) out = truncatedReply(buf, questionEnd(buf), w.id);
     else out = waiters.length === 1 ? toClientInPlace(buf, w.id) : forClient(buf, w.id);
     w.send(out);
   }

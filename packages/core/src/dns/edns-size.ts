@@ -27,10 +27,11 @@ export function capReplyOpt(reply: Buffer, classAt: number, packetMax: number): 
 }
 
 /**
- * The longest UDP answer a client takes: 512 bytes without an OPT record, else its advertised size (at least
- * 512). A longer upstream reply reaches it emptied with TC set, so it retries over TCP. `optTypeAt`: the TYPE
- * field of the query's OPT record, or -1.
+ * The longest upstream reply dnsmasq reads: its packet buffer is packet-max plus room for one name and one
+ * record's fixed fields (1025 + 10 bytes). A longer reply arrives cut short and is answered SERVFAIL (measured
+ * on dnsmasq 2.90, 2026-12-07: 2,267 bytes pass and 2,268 fail at the default 1232; 5,131 and 5,132 at 4096).
+ * Shorter replies reach clients whole, EDNS or not, without TC.
  */
-export function clientUdpSize(query: Buffer, optTypeAt: number): number {
-  return optTypeAt < 0 ? MIN_EDNS_SIZE : Math.max(query.readUInt16BE(optTypeAt + 2), MIN_EDNS_SIZE);
+export function maxUpstreamReply(packetMax: number): number {
+  return packetMax + 1025 + 10;
 }

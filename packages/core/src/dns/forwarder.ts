@@ -5,13 +5,13 @@
 import type dgram from 'node:dgram';
 import type net from 'node:net';
 import { udpBatch, type UdpBatchBinding } from '@kube-dns-tools/udp-batch';
-import { BatchReceiver, BatchSlots, DEFAULT_MAX_DATAGRAM, resumeDgramReading, socketFd, stopDgramReading } from './batch-receiver.js';
+import { BatchReceiver, BatchSlots, resumeDgramReading, socketFd, stopDgramReading } from './batch-receiver.js';
 import { answerFromCache, HIT, HIT_STALE } from './cache-answer.js';
 import { DnsCache } from './cache.js';
 import { systemClock, type Clock } from './clock.js';
 import type { DeliverContext } from './deliver.js';
 import type { ForwarderConfig } from './forwarder-config.js';
-import { ForwardingEngine } from './forwarding.js';
+import { ForwardingEngine, type ServerCounter } from './forwarding.js';
 import { answerBeforeRouting, answerFromRoute, type LocalContext } from './local-answers.js';
 import type { Waiter } from './pending.js';
 import { openSink, QueryLog } from './querylog.js';
@@ -24,8 +24,8 @@ import { forwardOverTcp } from './tcp-forwarding.js';
 import { closeTcpServer, createTcpServer, DEFAULT_TCP_OPTIONS, listenTcp, type TcpServerOptions } from './tcp-server.js';
 import { bindUdp, createUdpSocket } from './udp-sockets.js';
 import { ForwardSockets } from './forward-sockets.js';
-import { FLAG_QR, FLAG_RD, RCODE_NOTIMP, RCODE_REFUSED, hasOpt, newQuestionInfo, optOffset, readQuestion } from './wire.js';
-import { clientUdpSize } from './edns-size.js';
+import { FLAG_QR, FLAG_RD, RCODE_NOTIMP, RCODE_REFUSED, hasOpt, newQuestionInfo, readQuestion } from './wire.js';
+import { maxUpstreamReply } from './edns-size.js';
 
 /** Upstream TCP connections open at once for clients' TCP queries; more are answered REFUSED. */
 const MAX_TCP_FORWARDS = 64;
@@ -87,9 +87,10 @@ export class Forwarder {
       knowsLocally: (key) => this.routes.hasAddressRule(key),
     };
     const binding = options.udpBatch === undefined ? udpBatch : options.udpBatch;
-    this.batch = binding ? new BatchSlots(binding, config.ednsPacketMax) : undefined;
+    const maxReply = maxUpstreamReply(config.ednsPacketMax);
+    // One byte more than a reply may have, so that a longer one is seen as such (and answered SERVFAIL).
+    this.batch = binding ? new BatchSlots(binding, maxReply + 1) : undefined;
     this.senders = new UdpSenders(this.batch);
-    const maxReply = Math.max(DEFAULT_MAX_DATAGRAM, config.ednsPacketMax);
     this.pool = new ForwardSockets((i, buf, address, port, oversize) => {
       try {
         this.engine.onUpstreamMessage(i, buf, address, port, oversize);
@@ -105,6 +106,11 @@ export class Forwarder {
       chaos: { cacheSize: config.cache.size, stats: this.cache.stats, groups: this.routes.groups, serverCounters: this.engine.counters },
       isDefaultGroup: (d) => d.kind === 'group' && d.group === defaultGroup,
     };
+  }
+
+  /** Per upstream (`ADDR#PORT`): queries sent to it, and replies SERVFAIL or REFUSED (dnsmasq's SIGUSR1 dump). */
+  get serverCounters(): ReadonlyMap<string, ServerCounter> {
+    return this.engine.counters;
   }
 
   /** Where the forwarder listens (after `start`). */
@@ -251,8 +257,7 @@ export class Forwarder {
       const end = this.routes.route(chainEnd, q.qtype);
       if (end.kind === 'group') group = end.group;
     }
-    const udpSize = viaTcp ? 0 : clientUdpSize(buf, optSize > 0 ? optOffset(buf, q) : -1);
-    const waiter: Waiter = { address, port, id: q.id, optSize, udpSize, serial, send: this.lastingSender(respond, viaTcp, address, port) };
+    const waiter: Waiter = { address, port, id: q.id, optSize, serial, send: this.lastingSender(respond, viaTcp, address, port) };
     if (viaTcp) {
       if (this.tcpForwards >= MAX_TCP_FORWARDS) return respond(localResponse(buf, q, RCODE_REFUSED, false, optSize));
       this.tcpForwards++;

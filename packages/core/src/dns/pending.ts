@@ -13,8 +13,6 @@ export interface Waiter {
   readonly id: number;
   /** EDNS UDP size to answer with (--edns-packet-max), 0 when the query had no OPT record. */
   readonly optSize: number;
-  /** The longest UDP answer the client takes (512 without EDNS, its EDNS size up to --edns-packet-max); 0 over TCP. */
-  readonly udpSize: number;
   /** Serial of the client's latest query line (`--log-queries=extra`). */
   serial: number;
   /** Sends the answer back (UDP socket or TCP connection). */

@@ -1,10 +1,10 @@
 /**
  * A client's TCP query that needs an upstream is forwarded over TCP (spec d: the TCP retry after TC=1):
  * servers tried one after another from the last good one, each reply validated like a UDP one. When none
- * gives a usable reply (no TCP service, a hang-up, junk), the client gets SERVFAIL at once and the connection
- * closes, as dnsmasq does, instead of waiting for its idle timeout.
+ * gives a usable reply (no TCP service, a hang-up, junk), the client's connection is closed at once without
+ * an answer, as dnsmasq 2.90 does (measured), instead of being held until its idle timeout.
  */
-import { deliverReply, deliverServfail, type DeliverContext } from './deliver.js';
+import { deliverReply, type DeliverContext } from './deliver.js';
 import type { Waiter } from './pending.js';
 import { random16 } from './random-ids.js';
 import { tcpExchange } from './tcp-upstream.js';
@@ -55,6 +55,5 @@ export async function forwardOverTcp(
     deliverReply(ctx, reply, asked, [waiter], true);
     return;
   }
-  deliverServfail(ctx, asked, [waiter]);
   hangUp?.();
 }

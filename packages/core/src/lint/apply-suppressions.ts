@@ -3,11 +3,12 @@ import type { Finding, Fix, RuleSetting, Severity } from './finding.js';
 import type { LineIndex } from './line-index.js';
 import { docsUrl } from './rule.js';
 import { MODEL_RULES } from './rules/index.js';
+import { COREFILE_RULES } from './rules/corefile/index.js';
 import { internalError, suppressionReason, unusedSuppression } from './rules/suppression-rules.js';
 import { annotationSuppressions, commentSuppressions, type Suppression } from './suppressions.js';
 
 /** Rules whose findings a suppression can drop; the two about suppressions are judged after them. */
-const SUPPRESSIBLE = new Set([...MODEL_RULES.map((r) => r.id), internalError.id]);
+const SUPPRESSIBLE = new Set([...MODEL_RULES.map((r) => r.id), ...COREFILE_RULES.map((r) => r.id), internalError.id]);
 const ABOUT_SUPPRESSIONS = new Set([unusedSuppression.id, suppressionReason.id]);
 
 /** A finding before suppressions are applied: the engine keeps where it came from. */

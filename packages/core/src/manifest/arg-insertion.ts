@@ -17,6 +17,10 @@ export interface ContainerShape {
 export const NO_ARGS_KEY =
   'the container has no args, and adding an args: key would replace the arguments its image already passes (a repeated flag stops dnsmasq), so add it by hand where the image takes it';
 
+/** Why nothing can be appended when every argument is inside a template conditional. */
+export const ALL_CONDITIONAL =
+  'every argument sits inside a template conditional, and a flag added there would be missing from the other renderings, so add it by hand outside the conditional';
+
 function appendAfter(text: string, anchor: PlacedWord, words: readonly string[]): TextEdit {
   const { place } = anchor;
   if (place.kind === 'shell') return appendInScript(place.script, place.end, words);
@@ -38,19 +42,18 @@ export function makeInsertion(
     return placed;
   };
 
+  // After the last word that is always there (never into a template conditional), else after the program name or
+  // the nanny's `--`. Inside a conditional a new flag would be missing from the other renderings: no place then.
+  let anchor: PlacedWord | undefined;
+  for (let i = found.words.length - 1; i >= 0 && !anchor; i--) if (!args[i]!.conditional) anchor = found.words[i];
+  if (!anchor && found.anchor && !anchorConditional) anchor = found.anchor;
+  const cannotAppend = anchor ? undefined : found.words.length === 0 && !found.anchor ? NO_ARGS_KEY : ALL_CONDITIONAL;
   return {
     append(words) {
-      const all = found.needsSeparator ? ['--', ...words] : [...words];
-      // After the last word that is always there (never into a template conditional), else after the
-      // program name or the nanny's `--`, else after whatever is last.
-      let anchor: PlacedWord | undefined;
-      for (let i = found.words.length - 1; i >= 0 && !anchor; i--) if (!args[i]!.conditional) anchor = found.words[i];
-      if (!anchor && found.anchor && !anchorConditional) anchor = found.anchor;
-      anchor ??= found.words[found.words.length - 1] ?? found.anchor;
-      if (!anchor) throw new Error(NO_ARGS_KEY);
-      return appendAfter(text, anchor, all);
+      if (!anchor) throw new Error(cannotAppend);
+      return appendAfter(text, anchor, found.needsSeparator ? ['--', ...words] : [...words]);
     },
-    ...(found.words.length === 0 && !found.anchor ? { cannotAppend: NO_ARGS_KEY } : {}),
+    ...(cannotAppend ? { cannotAppend } : {}),
     replace(arg, newWord) {
       const { place } = placeOf(arg);
       if (place.kind === 'shell') return replaceInScript(place.script, place.start, place.end, newWord);

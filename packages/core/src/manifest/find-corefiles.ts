@@ -1,6 +1,6 @@
 import { decodeDoubleQuoted } from './flow-scalar-decode.js';
-import { DecodedBuilder, type DecodedText } from '../text/decoded-text.js';
 import { isTemplateFileName } from '../text/placeholders.js';
+import type { CorefileText } from '../corefile/corefile-lexer.js';
 import type { Corefile, CorefileKind, CorefileSource } from '../corefile/model.js';
 import { readCorefile, verbatim } from '../corefile/read-corefile.js';
 
@@ -17,7 +17,7 @@ const QUOTED_KEY = /(["']?)(Corefile[\w.-]*)\1[ \t]*:[ \t]*"/g;
 const TAG_ONLY = /^(\{\{.*\}\}|\{%.*%\}|\{#.*#\}|<%.*%>)$/;
 
 export function isStandaloneCorefileName(filePath: string | undefined): boolean {
-  return filePath !== undefined && STANDALONE.test(filePath) && !MANIFEST_EXT.test(filePath);
+  return filePath !== undefined && /corefile/i.test(filePath) && STANDALONE.test(filePath) && !MANIFEST_EXT.test(filePath);
 }
 
 /** Cheap test before any scanning. */
@@ -74,7 +74,7 @@ function indentAt(text: string, start: number, end: number): number {
 }
 
 /** The lines of a block scalar that starts on line `first`, decoded with each character's offset. */
-function blockBody(text: string, lines: readonly number[], first: number, keyIndent: number): { decoded: DecodedText; range: { start: number; end: number } } | undefined {
+function blockBody(text: string, lines: readonly number[], first: number, keyIndent: number): { decoded: CorefileText; range: { start: number; end: number } } | undefined {
   let contentIndent = -1;
   let last = first;
   for (let k = first; k < lines.length; k++) {
@@ -91,17 +91,32 @@ function blockBody(text: string, lines: readonly number[], first: number, keyInd
     last = k + 1;
   }
   if (contentIndent < 0) return undefined;
-  const out = new DecodedBuilder();
+  // Lines are copied whole: one slice per line and a typed offset array keep this allocation-light.
+  const parts: string[] = [];
+  let length = 0;
   for (let k = first; k < last; k++) {
     const s = lines[k]!;
     const e = endOfLine(text, s);
     const strip = Math.min(contentIndent, indentAt(text, s, e));
-    out.copy(text, s + strip, e);
-    if (k + 1 < last) out.push('\n', e);
+    length += e - s - strip + (k + 1 < last ? 1 : 0);
   }
+  const offsets = new Int32Array(length + 1);
+  let at = 0;
+  for (let k = first; k < last; k++) {
+    const s = lines[k]!;
+    const e = endOfLine(text, s);
+    const from = s + Math.min(contentIndent, indentAt(text, s, e));
+    parts.push(text.slice(from, e));
+    for (let i = from; i < e; i++) offsets[at++] = i;
+    if (k + 1 < last) {
+      parts.push('\n');
+      offsets[at++] = e;
+    }
+  }
+  offsets[at] = endOfLine(text, lines[last - 1]!);
   const start = lines[first]!;
   const end = last < lines.length ? lines[last]! - 1 : text.length;
-  return { decoded: out.finish(endOfLine(text, lines[last - 1]!)), range: { start, end: Math.max(start, end) } };
+  return { decoded: { value: parts.join(''), offsets }, range: { start, end: Math.max(start, end) } };
 }
 
 function closingQuote(text: string, open: number): number {

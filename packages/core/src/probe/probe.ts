@@ -16,6 +16,10 @@ export interface ProbeOptions {
   timeoutMs?: number;
   /** Pause between two queries to the same server (default 100 ms), so answers are sampled over time. */
   intervalMs?: number;
+  /** Each answer as it comes (or times out), in order: for a live view of the attempts. */
+  onAttempt?: (server: string, name: string, result: ProbeResult) => void;
+  /** Stops sending: the report covers the queries made until then. */
+  signal?: AbortSignal;
 }
 
 export interface UpstreamReport {
@@ -31,12 +35,17 @@ export interface ProbeReport {
 export const MAX_PROBE_COUNT = 10_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function probeServer(server: ProbeTarget, opts: Required<Omit<ProbeOptions, 'servers'>>): Promise<UpstreamReport> {
+type ServerOptions = Required<Omit<ProbeOptions, 'servers' | 'onAttempt' | 'signal'>> & Pick<ProbeOptions, 'onAttempt' | 'signal'>;
+
+async function probeServer(server: ProbeTarget, opts: ServerOptions): Promise<UpstreamReport> {
   const results = new Map<string, ProbeResult[]>(opts.names.map((n) => [n, []]));
-  for (let round = 0; round < opts.count; round++) {
+  for (let round = 0; round < opts.count && !opts.signal?.aborted; round++) {
     if (round > 0 && opts.intervalMs > 0) await sleep(opts.intervalMs);
     for (const name of opts.names) {
-      results.get(name)!.push(await probeOnce(server, { name, type: opts.type, timeoutMs: opts.timeoutMs }));
+      if (opts.signal?.aborted) break;
+      const result = await probeOnce(server, { name, type: opts.type, timeoutMs: opts.timeoutMs });
+      results.get(name)!.push(result);
+      opts.onAttempt?.(formatTarget(server), name, result);
     }
   }
   const names = opts.names.map((n) => reportName(n, results.get(n)!));
@@ -56,6 +65,8 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
     type: (options.type ?? 'A').toUpperCase(),
     timeoutMs: options.timeoutMs ?? 2000,
     intervalMs: options.intervalMs ?? 100,
+    onAttempt: options.onAttempt,
+    signal: options.signal,
   };
   return { upstreams: await Promise.all(options.servers.map((s) => probeServer(s, opts))) };
 }

@@ -174,4 +174,33 @@ describe('Corefile rules on hand-written Corefiles', () => {
     const template = 'data:\n  Corefile: |\n    .:53 {\n        cache {{ .Values.cacheTTL }}\n        forward . {{ .Values.upstream }}\n{{ .Values.extra | indent 8 }}\n    }\n';
     expect(ids(template, { filePath: 'cm.yaml' })).toEqual([]);
   });
+
+  it('honours suppression comments written as Corefile comments', () => {
+    const text = '.:53 {\n  kubernetes cluster.local {\n    # kube-dns-tools-disable-next-line coredns-pods-insecure -- legacy pod names\n    pods insecure\n  }\n}\n';
+    expect(lintText(text, { filePath: 'Corefile' }).findings).toEqual([]);
+    const unused = '.:53 {\n  # kube-dns-tools-disable-next-line coredns-pods-insecure -- nothing here\n  cache 30\n}\n';
+    expect(lintText(unused, { filePath: 'Corefile' }).findings.map((f) => f.message)).toEqual([expect.stringMatching(/suppression of coredns-pods-insecure suppresses nothing/)]);
+  });
+
+  it('CF009, CF010, CF016, CF023, CF025, CF027, CF029', () => {
+    const deployment = '---\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - name: coredns\n        livenessProbe:\n          httpGet:\n            path: /health\n            port: 8080\n        readinessProbe:\n          httpGet:\n            path: /ready\n            port: 8181\n';
+    const cm = (corefile: string) => `kind: ConfigMap\nmetadata:\n  name: coredns\ndata:\n  Corefile: |\n${corefile.replace(/^/gm, '    ')}\n`;
+    expect(ids(cm('.:53 {\n    health\n    forward . 8.8.8.8 1.1.1.1\n}') + deployment, { filePath: 'coredns.yaml' })).toEqual(['coredns-missing-probe-plugin@6']);
+    expect(ids(cm('.:53 {\n    forward . 8.8.8.8 1.1.1.1\n}'), { filePath: 'coredns.yaml' })).toEqual([]);
+    const reverse = '.:53 {\n  kubernetes cluster.local in-addr.arpa ip6.arpa\n}\n';
+    expect(ids(reverse)).toEqual(['coredns-reverse-zones-without-fallthrough@2']);
+    expect(fixed(reverse, 'coredns-reverse-zones-without-fallthrough')).toBe('.:53 {\n  kubernetes cluster.local in-addr.arpa ip6.arpa {\n    fallthrough in-addr.arpa ip6.arpa\n  }\n}\n');
+    const hosts = '.:53 {\n  hosts {\n    10.0.0.1 db.example.org\n  }\n  forward . 8.8.8.8 1.1.1.1\n}\n';
+    expect(ids(hosts)).toEqual(['coredns-hosts-without-fallthrough@2']);
+    expect(fixed(hosts, 'coredns-hosts-without-fallthrough')).toBe('.:53 {\n  hosts {\n    10.0.0.1 db.example.org\n    fallthrough\n  }\n  forward . 8.8.8.8 1.1.1.1\n}\n');
+    expect(ids('.:53 {\n  whoami\n}\n.:53 {\n  whoami\n}\n')).toEqual(['coredns-duplicate-server-block@4']);
+    expect(ids('. {\n  whoami\n}\ndns://.:53 {\n  whoami\n}\n.:5353 {\n  whoami\n}\n')).toEqual(['coredns-duplicate-server-block@4']);
+    expect(ids('.:53 {\n  bind 10.0.0.1\n  whoami\n}\n.:53 {\n  bind 10.0.0.2\n  whoami\n}\n')).toEqual([]);
+    expect(fixed('.:53 {\n  log {combined}\n}\n', 'coredns-log-format-as-name')).toBe('.:53 {\n  log . {combined}\n}\n');
+    expect(ids('.:53 {\n  forward . tls://1.1.1.1 tls://1.0.0.1\n}\n')).toEqual(['coredns-forward-tls-without-servername@2']);
+    const many = Array.from({ length: 16 }, (_, i) => `10.0.0.${i + 1}`).join(' ');
+    expect(ids(`.:53 {\n  forward . ${many}\n}\n`)).toEqual(['coredns-forward-too-many-upstreams@2']);
+    expect(ids('.:53 {\n  kubernetes cluster.local\n  autopath @kubernetes\n}\n')).toEqual(['coredns-autopath-without-verified-pods@3']);
+  });
 });
+

@@ -38,7 +38,16 @@ function checkValue(
     return;
   }
   const problem = shape(parsed.value);
-  if (problem) context.report({ range: v.range, message: `${key}: ${problem}`, workload: cm.workload });
+  if (problem) context.report({ range: entryRange(v, problem, at) ?? v.range, message: `${key}: ${problem}`, workload: cm.workload });
+}
+
+/** The range of the quoted entry a problem names first (`"10.0.0.256" (for ...`), when it appears once in the value. */
+function entryRange(v: ConfigMapValue, problem: string, at: (index: number) => number): { start: number; end: number } | undefined {
+  const m = /^("(?:[^"\\]|\\.)*")/.exec(problem);
+  if (!m) return undefined;
+  const i = v.value.indexOf(m[1]!);
+  if (i < 0 || v.value.indexOf(m[1]!, i + 1) >= 0) return undefined;
+  return { start: at(i), end: at(i + m[1]!.length - 1) + 1 };
 }
 
 // The shapes below follow kube-dns's own validation (kubernetes/dns pkg/dns/config/config.go).
@@ -91,7 +100,13 @@ function isUpstreamNameserver(text: string): boolean {
 function isStubNameserver(text: string): boolean {
   const split = splitHostPort(text);
   if (split && split.port !== '' && !(/^\d+$/.test(split.port) && Number(split.port) <= 65535)) return false;
-  return isIp(split ? split.host : text) || isDns1123Subdomain(text);
+  return isIp(split ? split.host : text) || (isDns1123Subdomain(text) && !looksLikeAddress(text));
+}
+
+/** `10.0.0.256`, `10.96.1`: a mistyped IP address, not a host name (no top-level domain is numeric). The nanny passes it
+ *  to dnsmasq as a --server, which dnsmasq refuses. */
+function looksLikeAddress(text: string): boolean {
+  return /^[0-9]+$/.test(text.split('.').pop() ?? '');
 }
 
 function isDns1123Subdomain(text: string): boolean {

@@ -1,13 +1,15 @@
 import type { CfBlock, CfDirective, CfServerBlock, CfToken, Corefile } from '../../../corefile/model.js';
 
 /** Every plugin of every served block (snippets excluded), with its server block. */
-export function* plugins(corefile: Corefile, name?: string): Generator<{ server: CfServerBlock; directive: CfDirective }> {
+export function plugins(corefile: Corefile, name?: string): { server: CfServerBlock; directive: CfDirective }[] {
+  const found: { server: CfServerBlock; directive: CfDirective }[] = [];
   for (const server of corefile.servers) {
     if (server.snippet) continue;
     for (const directive of server.block.directives) {
-      if (name === undefined || directive.name.value === name) yield { server, directive };
+      if (name === undefined || directive.name.value === name) found.push({ server, directive });
     }
   }
+  return found;
 }
 
 export function options(directive: CfDirective, name?: string): CfDirective[] {

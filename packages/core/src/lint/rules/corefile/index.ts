@@ -2,6 +2,14 @@ import { addressWithoutPort } from './address-without-port.js';
 import { braceLayout } from './brace-layout.js';
 import { cacheDurationZone } from './cache-duration-zone.js';
 import type { CorefileRule } from './corefile-rule.js';
+import { hostsWithoutFallthrough } from './hosts-without-fallthrough.js';
+import { logSingleArgument } from './log-single-argument.js';
+import { autopathWithoutVerifiedPods } from './autopath-without-verified-pods.js';
+import { duplicateServerBlock } from './duplicate-server-block.js';
+import { forwardTlsWithoutServername } from './forward-tls-without-servername.js';
+import { forwardTooManyUpstreams } from './forward-too-many-upstreams.js';
+import { reverseZonesWithoutFallthrough } from './reverse-zones-without-fallthrough.js';
+import { missingProbePlugin } from './missing-probe-plugin.js';
 import { duplicatePlugin } from './duplicate-plugin.js';
 import { emptyCorefile } from './empty-corefile.js';
 import { envSubstitution } from './env-substitution.js';
@@ -48,4 +56,12 @@ export const COREFILE_RULES: readonly CorefileRule[] = [
   rewriteWithoutAnswer,
   duplicatePlugin,
   emptyCorefile,
+  hostsWithoutFallthrough,
+  logSingleArgument,
+  autopathWithoutVerifiedPods,
+  duplicateServerBlock,
+  forwardTlsWithoutServername,
+  forwardTooManyUpstreams,
+  reverseZonesWithoutFallthrough,
+  missingProbePlugin,
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runDemo } from './demo-run.js';
+import { runDemo } from './incident-demo.js';
 
 describe('demo', () => {
   it('shows the cached NODATA surviving the recovery without -N, and -N recovering', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { upstreamsFromManifest } from './probe-manifest.js';
+import { upstreamsFromManifest } from './manifest-upstreams.js';
 
 const deployment = (args: string[]) => `apiVersion: apps/v1
 kind: Deployment

@@ -3,14 +3,12 @@
  * while the upstream is healthy, after the address expired while it is flaky, and again after it recovered.
  */
 import dgram from 'node:dgram';
-import { parseArgv } from '@kube-dns-tools/core/dnsmasq/argv';
-import { toForwarderConfig } from '@kube-dns-tools/core/dnsmasq/config';
-import { Forwarder } from '@kube-dns-tools/core/dns/forwarder';
-import { QueryLog } from '@kube-dns-tools/core/dns/querylog';
-import { addressText } from '@kube-dns-tools/core/dns/rdata';
-import { parseReply } from '@kube-dns-tools/core/dns/reply-reader';
+import { QueryLog } from '../dns/querylog.js';
+import { startForwarder } from './start-forwarder.js';
+import { addressText } from '../dns/rdata.js';
+import { parseReply } from '../dns/reply-reader.js';
 import dnsPacket from 'dns-packet';
-import { ADDRESS_TTL, CHAIN, FlakyUpstream, type UpstreamMood } from './demo-upstream.js';
+import { ADDRESS_TTL, CHAIN, FlakyUpstream, type UpstreamMood } from './incident-upstream.js';
 
 type Write = (text: string) => void;
 
@@ -46,20 +44,24 @@ function outcome(buf: Buffer | null): string {
 async function runOnce(upstreamPort: number, upstream: FlakyUpstream, withN: boolean, write: Write): Promise<string[]> {
   const words = ['-q', '--no-resolv', '--listen-address=127.0.0.1', '--port=0', `--server=127.0.0.1#${upstreamPort}`, ...(withN ? ['-N'] : [])];
   write(`\n== dnsmasq ${words.join(' ')}\n`);
-  const { config } = toForwarderConfig(parseArgv(words));
-  const log = new QueryLog(config.log, (text) => write(text.replace(/^dnsmasq\[\d+\]: /gm, '     | ')));
-  const forwarder = new Forwarder(config, { log, upstreamSockets: 2 });
+  let log: QueryLog | undefined;
+  const forwarder = await startForwarder(words, {
+    tuneMemory: false,
+    forwarder: (config) => {
+      log = new QueryLog(config.log, (text) => write(text.replace(/^dnsmasq\[\d+\]: /gm, '     | ')));
+      return { log, upstreamSockets: 2 };
+    },
+  });
   const results: string[] = [];
-  await forwarder.start();
   try {
     const port = forwarder.addresses[0]!.port;
     for (const [i, step] of STEPS.entries()) {
       upstream.mood = step.mood;
       if (i === 1) await new Promise((r) => setTimeout(r, ADDRESS_TTL * 1000 + 150));
-      log.flush();
+      log?.flush();
       const result = outcome(await ask(port, CHAIN[0]));
       await new Promise((r) => setImmediate(r));
-      log.flush();
+      log?.flush();
       write(`  ${i + 1}. ${step.label}: ${CHAIN[0]} -> ${result}\n`);
       results.push(result);
     }

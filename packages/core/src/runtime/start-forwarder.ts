@@ -1,0 +1,53 @@
+// Forwarder start-up, the same for `kube-dns-tools forward`, the extension's forwarder process and the demo:
+// parse the argv, check it as dnsmasq would, build the config, report warnings, tune memory, start.
+import { parseArgv } from '../dnsmasq/argv.js';
+import { checkArgv } from '../dnsmasq/check.js';
+import { toForwarderConfig } from '../dnsmasq/config.js';
+import type { ForwarderConfig } from '../dns/forwarder-config.js';
+import { Forwarder, type ForwarderOptions } from '../dns/forwarder.js';
+import { tuneForwarderMemory } from './forwarder-memory.js';
+
+export interface StartForwarderOptions {
+  /** `ADDR#PORT`s replacing the default (non-domain) servers. */
+  readonly upstreams?: readonly string[];
+  /** What a face changes in the config before it runs (listen address, approved servers); may throw. */
+  readonly adapt?: (config: ForwarderConfig) => ForwarderConfig;
+  /** Each warning of the config, before the forwarder starts. */
+  readonly warn?: (warning: string) => void;
+  /** Memory settings for a long-running process (default true); off for forwarders inside a test or demo. */
+  readonly tuneMemory?: boolean;
+  /** Clock, log sink, sockets per family, batch I/O: passed to the Forwarder (a function gets the config). */
+  readonly forwarder?: ForwarderOptions | ((config: ForwarderConfig) => ForwarderOptions);
+}
+
+/** A start-up that failed: `argv` when dnsmasq would refuse the words, `start` otherwise (config, sockets). */
+export class ForwarderStartError extends Error {
+  constructor(
+    message: string,
+    readonly stage: 'argv' | 'start',
+  ) {
+    super(message);
+  }
+}
+
+/** Resolves to the started forwarder; rejects with a ForwarderStartError whose message is one line. */
+export async function startForwarder(words: readonly string[], options: StartForwarderOptions = {}): Promise<Forwarder> {
+  const parsed = parseArgv([...words]);
+  const verdict = checkArgv([...words], { parsed });
+  if (!verdict.ok) {
+    throw new ForwarderStartError(`dnsmasq would refuse this argv: ${verdict.message}${verdict.token ? ` (at ${JSON.stringify(verdict.token)})` : ''}`, 'argv');
+  }
+  try {
+    const built = toForwarderConfig(parsed, { upstreams: options.upstreams ? [...options.upstreams] : [] });
+    const config = options.adapt ? options.adapt(built.config) : built.config;
+    for (const warning of built.warnings) options.warn?.(warning);
+    if (options.tuneMemory !== false) tuneForwarderMemory();
+    const forwarderOptions = typeof options.forwarder === 'function' ? options.forwarder(config) : options.forwarder;
+    const forwarder = new Forwarder(config, forwarderOptions);
+    await forwarder.start();
+    return forwarder;
+  } catch (error) {
+    if (error instanceof ForwarderStartError) throw error;
+    throw new ForwarderStartError(error instanceof Error ? error.message : String(error), 'start');
+  }
+}
