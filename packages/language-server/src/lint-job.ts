@@ -42,6 +42,12 @@ export type LintJobResult =
   /** A newer version of the same document was sent before this one finished. */
   | { id: number; ok: false; superseded: true };
 
+/** The worker began the job: its time budget starts now, not while it waited behind others or for a new worker. */
+export interface LintJobStarted {
+  id: number;
+  started: true;
+}
+
 export type LintOutcome = Extract<LintJobResult, { ok: true }>;
 
 /** A document reports at most this many findings, then one diagnostic saying how many more there are. */

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { LintJob, LintJobResult, LintOutcome, WorkerRequest } from './lint-job.js';
+import type { LintJob, LintJobResult, LintJobStarted, LintOutcome, WorkerRequest } from './lint-job.js';
 
 export const WORKER_ROLE = 'kube-dns-tools-lint-worker';
 
@@ -24,7 +24,7 @@ interface Pending {
 
 /**
  * Runs the lint in one worker thread so that a huge document never blocks hover, completion or cancellation.
- * A lint over its time budget is abandoned: the worker is terminated and made again, and every other job it
+ * A lint over its time budget (counted from when the worker begins it) is abandoned: the worker is terminated and made again, and every other job it
  * held is sent again to the new worker, so one document cannot cost the others their diagnostics.
  */
 export class LintPool {
@@ -58,10 +58,16 @@ export class LintPool {
     if (worker) await worker.terminate();
   }
 
+  /** The job's time budget starts when the worker begins it (see `started`). */
   private send(entry: Pending): void {
     clearTimeout(entry.timer);
-    entry.timer = setTimeout(() => this.timedOut(entry), entry.timeoutMs);
+    entry.timer = undefined;
     this.ensureWorker().postMessage(entry.job satisfies WorkerRequest);
+  }
+
+  private started(id: number): void {
+    const entry = this.pending.get(id);
+    if (entry && !entry.timer) entry.timer = setTimeout(() => this.timedOut(entry), entry.timeoutMs);
   }
 
   private timedOut(entry: Pending): void {
@@ -106,7 +112,7 @@ export class LintPool {
     });
     worker.stdout.on('data', (chunk: Buffer) => this.log(`[lint worker] ${chunk.toString().trimEnd()}`));
     worker.stderr.on('data', (chunk: Buffer) => this.log(`[lint worker] ${chunk.toString().trimEnd()}`));
-    worker.on('message', (reply: LintJobResult) => this.settle(reply));
+    worker.on('message', (reply: LintJobResult | LintJobStarted) => ('started' in reply ? this.started(reply.id) : this.settle(reply)));
     worker.on('error', (error) => {
       if (this.worker !== worker) return;
       this.crashed(error.message);

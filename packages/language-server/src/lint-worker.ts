@@ -3,7 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { fixUntilStable } from '@kube-dns-tools/core/lint/apply-fixes';
 import { DocumentLintCache } from '@kube-dns-tools/core/lint/lint-by-document';
 import { lintText, type LintResult } from '@kube-dns-tools/core/lint/lint-text';
-import { MAX_PUBLISHED_FINDINGS, type LintJob, type LintJobResult, type WorkerRequest } from './lint-job.js';
+import { MAX_PUBLISHED_FINDINGS, type LintJob, type LintJobResult, type LintJobStarted, type WorkerRequest } from './lint-job.js';
 
 /** How long the worker lints one document before it lets other documents' jobs run. */
 const SLICE_MS = 15;
@@ -66,6 +66,7 @@ export function runLintWorker(): void {
       newest.delete(request.key);
       return;
     }
+    port.postMessage({ id: request.id, started: true } satisfies LintJobStarted);
     const work = request.fix ? Promise.resolve().then(() => fixJob(request)) : (newest.set(request.key, request.id), lint(request));
     work.then(
       (result) => port.postMessage(result),

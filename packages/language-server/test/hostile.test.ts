@@ -50,17 +50,18 @@ describe('hostile documents over stdio', () => {
   }, 240_000);
 
   it('a document over the time budget is abandoned with a diagnostic; the document queued behind it still gets its diagnostics', async () => {
-    const client = await start({ lintDelayMs: 0, lintTimeoutMs: 2000 });
+    // A budget a normal document meets easily even on a loaded machine; the 10 MB document needs several times it.
+    const client = await start({ lintDelayMs: 0, lintTimeoutMs: 4000 });
     const uri = 'untitled:one-huge-document.yaml';
-    await client.open(uri, oneHugeDocument(80_000));
+    await client.open(uri, oneHugeDocument(120_000));
     await new Promise((resolve) => setTimeout(resolve, 1400));
     const latency = await smallDocumentLatency(client, 20_000);
     const abandoned = await client.diagnosticsFor(uri, 1, 30_000);
-    expect(String(notice(abandoned)?.message)).toMatch(/did not lint this document: it took over 2000 ms/);
+    expect(String(notice(abandoned)?.message)).toMatch(/did not lint this document: it took over 4000 ms/);
     expect(client.logs.some((line) => line.includes('abandoned, worker restarted'))).toBe(true);
     // Behind the abandoned lint at worst: its budget plus a normal lint.
     console.info(`queued behind an abandoned lint: diagnostics after ${latency.toFixed(0)} ms`);
-    expect(latency).toBeLessThan(2000 + 8000);
+    expect(latency).toBeLessThan(4000 + 8000);
   }, 120_000);
 
   it('a 20 MB document: refused by the size budget at once, and hover answers without stalling the server', async () => {
