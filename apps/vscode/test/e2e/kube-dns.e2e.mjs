@@ -3,6 +3,7 @@
 // code lenses through the consent dialog, the forwarder's cache is watched, and the incident is replayed.
 //   node apps/vscode/test/e2e/kube-dns.e2e.mjs [--vsix FILE] [--artefacts DIR]
 // Prints one line per step and ends with "N passed, N failed"; exit code 1 when a step failed.
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,6 +117,7 @@ try {
   flaky = await startFakeUpstream('flaky');
   silent = await startFakeUpstream('silent');
   writeFileSync(join(workspace, 'incident.yaml'), incidentManifest());
+  copyFileSync(join(APP, 'test/e2e/fixtures/coredns-configmap.yaml'), join(workspace, 'coredns.yaml'));
   // The first forwarder step replaces the example's cluster upstream with the healthy loopback one.
   const settings = {
     'kubeDnsTools.forwarder.upstreams': [`127.0.0.1#${upstream.port}`],
@@ -312,6 +314,29 @@ try {
     const text = await toast.innerText();
     expect(/flaky NODATA was cached/.test(text) && /with -N: the bad reply was passed on once/.test(text), `unexpected verdict: ${text}`);
     await workbench.screenshot('incident-replay');
+  });
+
+  await step('a CoreDNS ConfigMap shows coredns-long-denial-cache; its quick fix, saved, equals `lint --fix` byte for byte', async () => {
+    const coredns = join(workspace, 'coredns.yaml');
+    const before = readFileSync(coredns, 'utf8');
+    await workbench.openFile('coredns.yaml');
+    await workbench.waitForProblemRows((r) => r.some((row) => row.includes('coredns-long-denial-cache')), 60_000);
+    await workbench.screenshot('coredns-problem');
+    const lines = before.split('\n');
+    const line = lines.findIndex((text) => /^\s*cache 3600$/.test(text));
+    expect(line >= 0, 'no `cache 3600` line in the ConfigMap');
+    const reposition = () => workbench.goTo(line + 1, lines[line].indexOf('3600') + 2);
+    await reposition();
+    const offered = await workbench.quickFix(/Cap negative caching/, { reposition });
+    say(`offered: ${offered.join(' | ')}`);
+    await workbench.waitForProblemRows((r) => !r.some((row) => row.includes('coredns-long-denial-cache')), 30_000);
+    await workbench.save();
+    await workbench.screenshot('coredns-fixed');
+    const cli = join(REPO, 'apps/cli/dist/cli.js');
+    const byCli = execFileSync(process.execPath, [cli, 'lint', '--fix', '-', '--stdin-filename', 'coredns.yaml'], { input: before, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] });
+    const saved = readFileSync(coredns, 'utf8');
+    expect(saved !== before, 'the file did not change');
+    expect(saved === byCli, `the editor's fix differs from lint --fix:\n${saved}\n---\n${byCli}`);
   });
 } catch (error) {
   failed++;
