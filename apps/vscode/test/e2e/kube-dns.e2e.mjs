@@ -320,7 +320,9 @@ try {
     const coredns = join(workspace, 'coredns.yaml');
     const before = readFileSync(coredns, 'utf8');
     await workbench.openFile('coredns.yaml');
-    await workbench.waitForProblemRows((r) => r.some((row) => row.includes('coredns-long-denial-cache')), 60_000);
+    // Problem rows show the message, not the rule id.
+    const denial = 'NXDOMAIN and NODATA answers are cached for up to 3600 s';
+    await workbench.waitForProblemRows((r) => r.some((row) => row.includes(denial)), 60_000);
     await workbench.screenshot('coredns-problem');
     const lines = before.split('\n');
     const line = lines.findIndex((text) => /^\s*cache 3600$/.test(text));
@@ -329,7 +331,7 @@ try {
     await reposition();
     const offered = await workbench.quickFix(/Cap negative caching/, { reposition });
     say(`offered: ${offered.join(' | ')}`);
-    await workbench.waitForProblemRows((r) => !r.some((row) => row.includes('coredns-long-denial-cache')), 30_000);
+    await workbench.waitForProblemRows((r) => !r.some((row) => row.includes(denial)), 30_000);
     await workbench.save();
     await workbench.screenshot('coredns-fixed');
     const cli = join(REPO, 'apps/cli/dist/cli.js');
