@@ -75,9 +75,9 @@ const unavailable = oracleUnavailable();
 if (unavailable) console.warn(`SKIPPED value-grammar differential test: ${unavailable}`);
 
 describe.skipIf(!!unavailable)('option value verdicts equal `dnsmasq --test` (dnsmasq 2.90, Debian)', () => {
-  it(`agrees on ${CASES} generated values`, () => {
+  it(`agrees on ${CASES} generated values`, async () => {
     const cases = generate(CASES);
-    const theirs = askDnsmasq(cases.map(({ option, value }) => [`--${option}=${value}`]));
+    const theirs = await askDnsmasq(cases.map(({ option, value }) => [`--${option}=${value}`]));
     const disagreements = cases.flatMap(({ option, value }, i) => {
       const spec = OPTION_TABLE.find((o) => o.long === option)!;
       const ours = validateOptionValue(spec, value, 'long', { interfaceExists: (name) => name === 'lo' });

@@ -18,10 +18,10 @@ const unavailable = oracleUnavailable();
 if (unavailable) console.warn(`SKIPPED args differential test: ${unavailable}`);
 
 describe.skipIf(!!unavailable)('our argv verdict equals `dnsmasq --test` (dnsmasq 2.90, Debian)', () => {
-  it(`agrees on ${CASES} generated argvs`, () => {
+  it(`agrees on ${CASES} generated argvs`, async () => {
     const cases = generateCases(CASES);
     expect(cases.length).toBeGreaterThanOrEqual(2000);
-    const theirs = askDnsmasq(cases);
+    const theirs = await askDnsmasq(cases);
     const disagreements = cases.flatMap((argv, i) => {
       const ours = checkArgv(argv, { interfaceExists: (name) => name === 'lo' });
       const real = theirs[i]!;

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -23,17 +23,27 @@ export function oracleUnavailable(): string | undefined {
   return undefined;
 }
 
-/** Asks the real dnsmasq 2.90 (`dnsmasq --test`) for its verdict on each argv, inside an empty network namespace. */
-export function askDnsmasq(argvs: readonly (readonly string[])[]): OracleVerdict[] {
-  const run = spawnSync('unshare', ['-n', '--', process.execPath, BATCH], {
-    input: JSON.stringify(argvs),
-    encoding: 'utf8',
+/**
+ * Asks the real dnsmasq 2.90 (`dnsmasq --test`) for its verdict on each argv, inside an empty network namespace.
+ * Asynchronous: thousands of runs take minutes, and a test worker blocked that long misses vitest's own messages.
+ */
+export async function askDnsmasq(argvs: readonly (readonly string[])[]): Promise<OracleVerdict[]> {
+  const child = spawn('unshare', ['-n', '--', process.execPath, BATCH], {
     env: { ...process.env, DNSMASQ_BIN: findDnsmasq() },
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 300_000,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    timeout: 600_000,
   });
-  if (run.status !== 0) throw new Error(`dnsmasq batch failed: ${run.stderr || run.error}`);
-  const results = JSON.parse(run.stdout) as { status: number | null; output: string }[];
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+  child.stdin.end(JSON.stringify(argvs));
+  const status = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code));
+  });
+  if (status !== 0) throw new Error(`dnsmasq batch failed (exit ${status}): ${Buffer.concat(stderr).toString('utf8')}`);
+  const results = JSON.parse(Buffer.concat(stdout).toString('utf8')) as { status: number | null; output: string }[];
   return results.map(({ status, output }) => ({
     ok: status === 0,
     message: output.split('\n').filter(Boolean).at(-1)?.replace(/^dnsmasq: /, '') ?? '',
