@@ -46,6 +46,26 @@ describe('kube-dns-tools lint on Corefiles', () => {
     expect(runCli(['lint', '--coredns-version', 'latest', file]).status).toBe(2);
   });
 
+  it('takes corednsVersion from .kube-dns-tools.yaml when --coredns-version is not given; the flag wins', () => {
+    const repo = join(dir, 'repo');
+    rmSync(repo, { recursive: true, force: true });
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    mkdirSync(join(repo, 'dns'));
+    const file = join(repo, 'dns', 'Corefile');
+    writeFileSync(file, '.:53 {\n    proxy . 8.8.8.8 1.1.1.1\n}\n');
+    const ids = (args: string[]) => (JSON.parse(runCli(['lint', '--format', 'json', ...args, file]).stdout) as { findings: { ruleId: string }[] }[])[0]!.findings.map((f) => f.ruleId);
+    expect(ids([])).toEqual(['coredns-proxy-plugin']);
+
+    writeFileSync(join(repo, '.kube-dns-tools.yaml'), 'corednsVersion: 1.4.0\n');
+    expect(ids([])).toEqual([]);
+    expect(ids(['--coredns-version', '1.6.0'])).toEqual(['coredns-proxy-plugin']);
+
+    writeFileSync(join(repo, '.kube-dns-tools.yaml'), 'corednsVersion: newest\n');
+    const bad = runCli(['lint', '--format', 'json', file]);
+    expect(bad.stderr).toContain('.kube-dns-tools.yaml: corednsVersion: "newest" is not a CoreDNS version such as 1.11.3 (ignored)');
+    expect(JSON.parse(bad.stdout)[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['coredns-proxy-plugin']);
+  });
+
   it('--fix edits the ConfigMap in its own indentation and the result lints clean of the fixed rules', () => {
     const file = join(dir, 'fix.yaml');
     writeFileSync(file, CONFIGMAP);

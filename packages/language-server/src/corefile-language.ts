@@ -2,6 +2,7 @@ import { CompletionItemKind, MarkupKind, type CompletionItem, type Hover, type P
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { corefileAt } from '@kube-dns-tools/core/corefile/corefile-at';
 import { findCorefiles, mayHoldCorefile } from '@kube-dns-tools/core/manifest/find-corefiles';
+import { lintedFilePath } from './file-path.js';
 import { docMarkdown, optionDoc, pluginDoc, PLUGIN_DOCS, type OptionDoc, type PluginDoc } from '@kube-dns-tools/core/corefile/plugin-docs';
 
 /*
@@ -9,9 +10,9 @@ import { docMarkdown, optionDoc, pluginDoc, PLUGIN_DOCS, type OptionDoc, type Pl
  * undefined outside a Corefile, so the dnsmasq providers answer there.
  */
 
-/** `corefile` documents without a file name (untitled buffers) are still read as a Corefile. */
+/** `corefile` documents are read as a standalone Corefile whatever their URI, as the lint reads them. */
 function corefilesOf(document: TextDocument, filePath: string | undefined) {
-  const path = filePath ?? (document.languageId === 'corefile' ? 'Corefile' : undefined);
+  const path = lintedFilePath(filePath, document.languageId);
   const text = document.getText();
   return mayHoldCorefile(text, path) ? findCorefiles(text, path) : [];
 }

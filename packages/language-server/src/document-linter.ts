@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Severity } from '@kube-dns-tools/core/lint/finding';
+import { lintedFilePath } from './file-path.js';
 import type { LintJob, LintOutcome } from './lint-job.js';
 import { LintBudgetError, LintSupersededError, type LintPool } from './lint-pool.js';
 import type { EffectiveSettings } from './settings.js';
@@ -17,6 +18,8 @@ export interface DocumentLinterHost {
   settings(): EffectiveSettings;
   /** Rule severities from the repository's `.kube-dns-tools.yaml`, for the document's file path. */
   fileRules(filePath: string | undefined): Record<string, Severity | 'off'>;
+  /** `corednsVersion` of the repository's `.kube-dns-tools.yaml`, for the document's file path. */
+  fileCorednsVersion(filePath: string | undefined): string | undefined;
   filePath(uri: string): string | undefined;
   /** Called once per fresh snapshot of the current version. */
   onLinted(snapshot: LintSnapshot): void;
@@ -172,7 +175,15 @@ export class DocumentLinter {
 
   private jobFor(uri: string, text: string): Omit<LintJob, 'id' | 'type'> {
     const filePath = this.host.filePath(uri);
-    return { key: uri, text, filePath, rules: { ...this.host.fileRules(filePath), ...this.host.settings().rules } };
+    const settings = this.host.settings();
+    const corednsVersion = settings.corednsVersion ?? this.host.fileCorednsVersion(filePath);
+    return {
+      key: uri,
+      text,
+      filePath: lintedFilePath(filePath, this.host.document(uri)?.languageId),
+      rules: { ...this.host.fileRules(filePath), ...settings.rules },
+      ...(corednsVersion !== undefined ? { corednsVersion } : {}),
+    };
   }
 
   private async lint(uri: string, version: number, text: string): Promise<LintSnapshot | undefined> {

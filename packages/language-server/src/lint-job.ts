@@ -9,6 +9,8 @@ export interface LintJob {
   text: string;
   filePath: string | undefined;
   rules: Record<string, Severity | 'off'>;
+  /** CoreDNS version for Corefiles without a coredns image tag in the same text. */
+  corednsVersion?: string;
   /** Fix as `lint --fix` does (core's fixUntilStable) and answer with the fixed text and its findings. */
   fix?: boolean;
 }

@@ -2,7 +2,7 @@ import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { parentPort } from 'node:worker_threads';
 import { fixUntilStable } from '@kube-dns-tools/core/lint/apply-fixes';
 import { DocumentLintCache } from '@kube-dns-tools/core/lint/lint-by-document';
-import { lintText, type LintResult } from '@kube-dns-tools/core/lint/lint-text';
+import { lintText, type LintOptions, type LintResult } from '@kube-dns-tools/core/lint/lint-text';
 import { MAX_PUBLISHED_FINDINGS, type LintJob, type LintJobResult, type LintJobStarted, type WorkerRequest } from './lint-job.js';
 
 /** How long the worker lints one document before it lets other documents' jobs run. */
@@ -21,10 +21,14 @@ function reply(id: number, result: LintResult, started: number, fixedText?: stri
   };
 }
 
+function optionsOf(job: LintJob): LintOptions {
+  return { filePath: job.filePath, rules: job.rules, ...(job.corednsVersion !== undefined ? { corednsVersion: job.corednsVersion } : {}) };
+}
+
 /** `lint --fix`'s own loop (core's fixUntilStable) on the whole text, in one go. */
 function fixJob(job: LintJob): LintJobResult {
   const started = performance.now();
-  const options = { filePath: job.filePath, rules: job.rules };
+  const options = optionsOf(job);
   let result: LintResult = lintText(job.text, options);
   const fixed = fixUntilStable(job.text, (text) => (text === job.text ? result : (result = lintText(text, options))).findings);
   return reply(job.id, result, started, fixed.text);
@@ -48,7 +52,7 @@ export function runLintWorker(): void {
       cache = new DocumentLintCache();
       caches.set(job.key, cache);
     }
-    const steps = cache.steps(job.text, { filePath: job.filePath, rules: job.rules });
+    const steps = cache.steps(job.text, optionsOf(job));
     let sliceStart = started;
     for (;;) {
       const step = steps.next();

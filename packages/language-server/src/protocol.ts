@@ -23,6 +23,8 @@ export interface KubeDnsToolsSettings {
   enable?: boolean;
   /** Per-rule severity, overriding `.kube-dns-tools.yaml` (`kubeDnsTools.rules.<id>`). */
   rules?: Record<string, RuleSetting>;
+  /** CoreDNS version Corefiles are judged against when their file has no coredns image tag (`1.11.3`); overrides `.kube-dns-tools.yaml`. */
+  corednsVersion?: string;
   /** Quiet time after the last edit before linting, in ms. Default 200. */
   lintDelayMs?: number;
   /** A lint taking longer than this is abandoned (the worker is restarted), in ms. Default 20000. */

@@ -6,9 +6,9 @@ import { nodeConfigFileSystem } from '@kube-dns-tools/core/lint/node-config-file
 /** A looked-up config stays trusted this long; clients with file watchers also clear it on change. */
 const FRESH_MS = 2000;
 
-/** Rule severities from the repository's `.kube-dns-tools.yaml` (found by core's lookup), cached per directory. */
+/** Rule severities (and the CoreDNS version) from the repository's `.kube-dns-tools.yaml` (found by core's lookup), cached per directory. */
 export class RepoRules {
-  private readonly cache = new Map<string, { at: number; rules: Record<string, RuleSetting> }>();
+  private readonly cache = new Map<string, { at: number; rules: Record<string, RuleSetting>; corednsVersion: string | undefined }>();
   private readonly reported = new Set<string>();
 
   constructor(
@@ -17,15 +17,26 @@ export class RepoRules {
   ) {}
 
   rulesFor(filePath: string | undefined): Record<string, RuleSetting> {
-    if (!filePath) return {};
+    return this.configFor(filePath).rules;
+  }
+
+  /** `corednsVersion` of the repository's `.kube-dns-tools.yaml`, when it has a valid one. */
+  corednsVersionFor(filePath: string | undefined): string | undefined {
+    return this.configFor(filePath).corednsVersion;
+  }
+
+  private configFor(filePath: string | undefined): { rules: Record<string, RuleSetting>; corednsVersion: string | undefined } {
+    if (!filePath) return { rules: {}, corednsVersion: undefined };
     const dir = dirname(filePath);
     const hit = this.cache.get(dir);
-    if (hit && Date.now() - hit.at < FRESH_MS) return hit.rules;
+    if (hit && Date.now() - hit.at < FRESH_MS) return hit;
     let rules: Record<string, RuleSetting> = {};
+    let corednsVersion: string | undefined;
     try {
       const found = findLintConfig(dir, this.fs);
       if (found) {
         rules = { ...found.config.rules };
+        corednsVersion = found.config.corednsVersion;
         for (const problem of found.problems) {
           if (!this.reported.has(problem)) this.logError(problem);
           this.reported.add(problem);
@@ -34,8 +45,9 @@ export class RepoRules {
     } catch (error) {
       this.logError(`reading .kube-dns-tools.yaml for ${filePath} failed: ${String(error)}`);
     }
-    this.cache.set(dir, { at: Date.now(), rules });
-    return rules;
+    const entry = { at: Date.now(), rules, corednsVersion };
+    this.cache.set(dir, entry);
+    return entry;
   }
 
   clear(): void {

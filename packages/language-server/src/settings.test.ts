@@ -16,6 +16,12 @@ describe('normaliseSettings', () => {
     expect(settings.enable).toBe(true);
   });
 
+  it('keeps a valid corednsVersion in full form and drops anything else', () => {
+    expect(normaliseSettings({ corednsVersion: 'v1.11' }).corednsVersion).toBe('1.11.0');
+    expect(normaliseSettings({ corednsVersion: ' 1.8.4 ' }).corednsVersion).toBe('1.8.4');
+    for (const bad of ['', 'latest', 1.1, null]) expect(normaliseSettings({ corednsVersion: bad }).corednsVersion).toBeUndefined();
+  });
+
   it('clamps the delays into sane bounds', () => {
     expect(normaliseSettings({ lintDelayMs: -5, lintTimeoutMs: 1 })).toMatchObject({ lintDelayMs: 0, lintTimeoutMs: 100 });
     expect(normaliseSettings({ lintDelayMs: Number.NaN, lintTimeoutMs: 1e12 })).toMatchObject({ lintDelayMs: 200, lintTimeoutMs: 600_000 });

@@ -54,6 +54,7 @@ export function startServer(workerScript: string): Connection {
     document: (uri) => documents.get(uri),
     settings: () => settings,
     fileRules: (filePath) => repoRules.rulesFor(filePath),
+    fileCorednsVersion: (filePath) => repoRules.corednsVersionFor(filePath),
     filePath: filePathOf,
     log: logError,
     onLinted: (snapshot) => published(snapshot),

@@ -38,7 +38,7 @@ export function registerLint(program: Command): void {
     .option('--rule <id=severity>', 'set a rule to off|error|warning|info|hint (repeatable)', (v: string, all: string[]) => [...all, v], [])
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('--stdin-filename <name>', 'with `-`: the path to report for standard input, which also sets its file type (default: a YAML manifest)')
-    .option('--coredns-version <version>', 'CoreDNS version Corefiles are judged against when the file has no coredns image tag (e.g. 1.11.3)')
+    .option('--coredns-version <version>', 'CoreDNS version Corefiles are judged against when the file has no coredns image tag (e.g. 1.11.3); overrides corednsVersion of .kube-dns-tools.yaml')
     .addHelpText('after', `
 Exit codes (as ESLint): 0 no error-level finding (warnings and info do not count, unless --max-warnings is
 exceeded); 1 an error-level finding, more warnings than --max-warnings, or a --fix that did not converge;
@@ -82,7 +82,8 @@ function runLint(paths: readonly string[], flags: LintFlags): number {
     const config = configFor(dirname(resolve(file)));
     for (const p of config.problems) process.stderr.write(`kube-dns-tools lint: ${p}\n`);
     const rules: Record<string, RuleSetting> = { ...config.rules, ...ruleFlags.rules };
-    const lint = (text: string) => lintText(text, { filePath: file, rules, ...(flags.corednsVersion ? { corednsVersion: flags.corednsVersion } : {}) }).findings;
+    const corednsVersion = flags.corednsVersion ?? config.corednsVersion;
+    const lint = (text: string) => lintText(text, { filePath: file, rules, ...(corednsVersion ? { corednsVersion } : {}) }).findings;
     if (flags.fix) {
       const fixed = fixUntilStable(read.text, lint);
       for (const rule of fixed.nonConverging) {

@@ -1,5 +1,6 @@
 import { dirname, join, parse as parsePath } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { formatVersion, parseCorednsVersion } from '../corefile/coredns-version.js';
 import type { RuleSetting } from './lint-text.js';
 import { RULE_CATALOG } from './rule-catalog.js';
 
@@ -12,6 +13,8 @@ const RULE_IDS = new Set(RULE_CATALOG.map((r) => r.id));
 export interface LintConfig {
   /** `rules: { <rule id>: off | error | warning | info | hint }` */
   readonly rules: Readonly<Record<string, RuleSetting>>;
+  /** `corednsVersion: 1.11.3`: what Corefiles are judged against when their file has no coredns image tag. */
+  readonly corednsVersion?: string;
 }
 
 export interface ConfigParse {
@@ -31,12 +34,15 @@ export function parseLintConfig(text: string, filePath: string = CONFIG_FILE_NAM
   }
   if (doc === null || doc === undefined) return { config: { rules: {} }, problems };
   if (typeof doc !== 'object' || Array.isArray(doc)) return { config: { rules: {} }, problems: [`${filePath}: expected a mapping with a "rules" key`] };
-  const rulesNode = (doc as Record<string, unknown>)['rules'];
-  for (const key of Object.keys(doc)) if (key !== 'rules') problems.push(`${filePath}: unknown key "${key}" (only "rules" is read)`);
+  const node = doc as Record<string, unknown>;
+  for (const key of Object.keys(node)) if (!KEYS.includes(key)) problems.push(`${filePath}: unknown key "${key}" (only ${KEYS.map((k) => `"${k}"`).join(' and ')} are read)`);
+  const version = parseVersionNode(node['corednsVersion'], filePath, problems);
   const rules: Record<string, RuleSetting> = {};
-  if (rulesNode === undefined || rulesNode === null) return { config: { rules }, problems };
+  const config = (): LintConfig => (version ? { rules, corednsVersion: version } : { rules });
+  const rulesNode = node['rules'];
+  if (rulesNode === undefined || rulesNode === null) return { config: config(), problems };
   if (typeof rulesNode !== 'object' || Array.isArray(rulesNode)) {
-    return { config: { rules }, problems: [...problems, `${filePath}: "rules" must map rule ids to off|error|warning|info|hint`] };
+    return { config: config(), problems: [...problems, `${filePath}: "rules" must map rule ids to off|error|warning|info|hint`] };
   }
   for (const [id, value] of Object.entries(rulesNode as Record<string, unknown>)) {
     const setting = parseRuleSetting(value);
@@ -44,7 +50,23 @@ export function parseLintConfig(text: string, filePath: string = CONFIG_FILE_NAM
     else if (!setting) problems.push(`${filePath}: rules.${id}: "${String(value)}" is not one of ${SETTINGS.join(', ')}`);
     else rules[id] = setting;
   }
-  return { config: { rules }, problems };
+  return { config: config(), problems };
+}
+
+const KEYS = ['rules', 'corednsVersion'];
+
+/** `1.11.3`. Bad values are reported and ignored, never guessed. */
+function parseVersionNode(value: unknown, filePath: string, problems: string[]): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  // YAML reads a bare 1.10 as the number 1.1: which release was meant is lost, so ask for the full tag.
+  if (typeof value === 'number') {
+    problems.push(`${filePath}: corednsVersion: ${String(value)} was read as a number; write the full version, such as "1.11.3" (ignored)`);
+    return undefined;
+  }
+  const version = typeof value === 'string' ? parseCorednsVersion(value) : undefined;
+  if (version) return formatVersion(version);
+  problems.push(`${filePath}: corednsVersion: "${String(value)}" is not a CoreDNS version such as 1.11.3 (ignored)`);
+  return undefined;
 }
 
 /** `off`, `error`, ... (YAML 1.1 readers turn a bare off into false: accept that too). */

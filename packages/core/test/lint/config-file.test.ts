@@ -18,10 +18,22 @@ describe('.kube-dns-tools.yaml', () => {
     const { config, problems } = parseLintConfig('rules:\n  log-queries: off\n  no-negcache: error\n  nope: off\n  cache-size: loud\nextra: 1\n', '/repo/.kube-dns-tools.yaml');
     expect(config.rules).toEqual({ 'log-queries': 'off', 'no-negcache': 'error' });
     expect(problems).toEqual([
-      '/repo/.kube-dns-tools.yaml: unknown key "extra" (only "rules" is read)',
+      '/repo/.kube-dns-tools.yaml: unknown key "extra" (only "rules" and "corednsVersion" are read)',
       '/repo/.kube-dns-tools.yaml: rules.nope: no such rule',
       '/repo/.kube-dns-tools.yaml: rules.cache-size: "loud" is not one of off, error, warning, info, hint',
     ]);
+  });
+
+  it('reads corednsVersion, and reports a bad one at its key without guessing', () => {
+    expect(parseLintConfig('corednsVersion: 1.11.3\n').config).toEqual({ rules: {}, corednsVersion: '1.11.3' });
+    expect(parseLintConfig('corednsVersion: "v1.8"\nrules: {log-queries: off}\n').config).toEqual({ rules: { 'log-queries': 'off' }, corednsVersion: '1.8.0' });
+    const bad = parseLintConfig('corednsVersion: latest\nrules: {log-queries: off}\n', '/repo/.kube-dns-tools.yaml');
+    expect(bad.config).toEqual({ rules: { 'log-queries': 'off' } });
+    expect(bad.problems).toEqual(['/repo/.kube-dns-tools.yaml: corednsVersion: "latest" is not a CoreDNS version such as 1.11.3 (ignored)']);
+    const number = parseLintConfig('corednsVersion: 1.10\n', '/repo/.kube-dns-tools.yaml');
+    expect(number.config.corednsVersion).toBeUndefined();
+    expect(number.problems[0]).toMatch(/^\/repo\/\.kube-dns-tools\.yaml: corednsVersion: 1\.1 was read as a number; write the full version/);
+    expect(parseLintConfig('corednsVersion: [1]\n').problems[0]).toMatch(/corednsVersion: "1" is not a CoreDNS version/);
   });
 
   it('never throws on bad YAML or odd shapes', () => {
