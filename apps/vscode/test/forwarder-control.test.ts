@@ -98,7 +98,7 @@ describe('the forwarder process control channel', () => {
     const cache = await control(forwarder.child, 'cache');
     expect(cache.entries).toContainEqual({ name: CHAIN[2], type: 'A', kind: 'nodata', ttl: expect.any(Number), data: '' });
     expect(cache.entries).toContainEqual({ name: CHAIN[0], type: 'CNAME', kind: 'positive', ttl: expect.any(Number), data: CHAIN[1] });
-    expect(cache.stats).toMatchObject({ listen: [`127.0.0.1#${listen}`], hits: 1, misses: 1, negatives: 1, upstreams: [{ server, queries: 1, failed: 0 }] });
+    expect(cache.stats).toMatchObject({ listen: [`127.0.0.1#${listen}`], hits: 1, misses: 1, negatives: 1, upstreams: [{ server, queries: 1, failed: 0, nxdomain: 0, latencyMs: expect.any(Number) }] });
 
     const flushed = await control(forwarder.child, 'flush');
     expect(flushed.stats).toMatchObject({ entries: 0, negatives: 0 });
@@ -106,6 +106,33 @@ describe('the forwarder process control channel', () => {
     expect(forwarder.stderr()).toContain(
       'note: cluster.local is routed to 127.0.0.1#10053, a sidecar in the pod that may not answer on this machine; map it with the setting kubeDnsTools.forwarder.serverMap, or its names stay unanswered',
     );
+  });
+
+  it("reports each upstream's NXDOMAIN replies and average latency, as dnsmasq's SIGUSR1 dump does", async () => {
+    const delayMs = 60;
+    const upstream = dgram.createSocket('udp4');
+    upstream.on('message', (message, rinfo) => {
+      const q = dnsPacket.decode(message);
+      const out = dnsPacket.encode({ type: 'response', id: q.id, flags: 0x8180 | 3, questions: q.questions });
+      setTimeout(() => upstream.send(out, rinfo.port, rinfo.address), delayMs);
+    });
+    await new Promise<void>((resolve) => upstream.bind(0, '127.0.0.1', () => resolve()));
+    cleanups.push(() => new Promise<void>((resolve) => upstream.close(() => resolve())));
+    const server = `127.0.0.1#${upstream.address().port}`;
+    const forwarder = start({ words: ['--no-resolv', `--server=${server}`], upstreams: [], port: 0, approved: [server] });
+    const exited = new Promise((resolve) => forwarder.child.once('exit', resolve));
+    cleanups.push(async () => {
+      forwarder.child.kill('SIGTERM');
+      await exited;
+    });
+    const listen = Number((await forwarder.first).split('#')[1]);
+    expect((await ask(listen, 'missing-1.example')).flags! & 0xf).toBe(3);
+    expect((await ask(listen, 'missing-2.example')).flags! & 0xf).toBe(3);
+
+    const [counters] = (await control(forwarder.child, 'stats')).stats!.upstreams;
+    expect(counters).toMatchObject({ server, queries: 2, failed: 0, nxdomain: 2 });
+    expect(counters!.latencyMs).toBeGreaterThanOrEqual(delayMs - 2);
+    expect(counters!.latencyMs).toBeLessThan(delayMs + 1000);
   });
 
   it('maps the sidecar route when asked, and then says nothing about it', async () => {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CacheEntry, ForwarderStats } from '@kube-dns-tools/core/runtime/cache-entries';
+import type { CacheEntry, ForwarderStats, UpstreamStats } from '@kube-dns-tools/core/runtime/cache-entries';
 import type { LocalForwarder } from './local-forwarder.js';
 
 const POLL_MS = 2000;
@@ -7,13 +7,18 @@ const POLL_MS = 2000;
 type Node =
   | { kind: 'group'; label: string; children: Node[] }
   | { kind: 'entry'; entry: CacheEntry }
-  | { kind: 'upstream'; server: string; queries: number; failed: number };
+  | ({ kind: 'upstream' } & UpstreamStats);
 
 const NEGATIVE = { nodata: 'NODATA', nxdomain: 'NXDOMAIN' } as const;
 
 export function entryDescription(entry: CacheEntry): string {
   const what = entry.kind === 'positive' ? entry.data : `negative: ${NEGATIVE[entry.kind]}`;
   return `${entry.type} ${what} · ${entry.ttl > 0 ? `${entry.ttl} s left` : 'expired (stale)'}`;
+}
+
+/** The counters after `server ADDR#PORT:` in dnsmasq's SIGUSR1 dump wording. */
+export function upstreamDescription(u: UpstreamStats): string {
+  return `queries sent ${u.queries}, retried or failed ${u.failed}, nxdomain replies ${u.nxdomain}, avg. latency ${u.latencyMs}ms`;
 }
 
 /** The Cache view: the running forwarder's cache entries and, as dnsmasq's SIGUSR1 dump, its per-upstream counters. */
@@ -69,7 +74,7 @@ export class CacheView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     if (node.kind === 'group') return new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
     if (node.kind === 'upstream') {
       const item = new vscode.TreeItem(`server ${node.server}`);
-      item.description = `queries sent ${node.queries}, retried or failed ${node.failed}`;
+      item.description = upstreamDescription(node);
       item.iconPath = new vscode.ThemeIcon('server');
       return item;
     }

@@ -30,7 +30,7 @@ export function chaosTxt(key: string, facts: ChaosFacts): string[] | undefined {
       const out: string[] = [];
       for (const g of facts.groups) {
         for (const s of g.servers) {
-          const c = facts.serverCounters.get(`${s.address}#${s.port}`) ?? { queries: 0, errors: 0 };
+          const c = facts.serverCounters.get(s.label) ?? { queries: 0, errors: 0 };
           out.push(`${s.address}#${s.port} ${c.queries} ${c.errors}`);
         }
       }

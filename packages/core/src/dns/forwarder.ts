@@ -108,7 +108,7 @@ export class Forwarder {
     };
   }
 
-  /** Per upstream (`ADDR#PORT`): queries sent to it, and replies SERVFAIL or REFUSED (dnsmasq's SIGUSR1 dump). */
+  /** Per upstream (its label): queries sent, SERVFAIL/REFUSED replies, NXDOMAIN replies, latency (dnsmasq's SIGUSR1 dump). */
   get serverCounters(): ReadonlyMap<string, ServerCounter> {
     return this.engine.counters;
   }

@@ -7,16 +7,13 @@ import type { Clock } from './clock.js';
 import { deliverReply, deliverServfail, type DeliverContext } from './deliver.js';
 import { MAX_WAITERS, MERGE_WINDOW_MS, PendingTable, questionHash, type Forward, type Waiter } from './pending.js';
 import type { ForwardSockets } from './forward-sockets.js';
-import type { ServerGroup } from './upstreams.js';
+import type { ServerCounter, ServerGroup } from './upstreams.js';
 import { clampForwardedOpt } from './edns-size.js';
-import { FLAG_CD, FLAG_QR, FLAG_RD, RCODE_REFUSED, RCODE_SERVFAIL, newQuestionInfo, optOffset, readQuestion, type QuestionInfo } from './wire.js';
+import { FLAG_CD, FLAG_QR, FLAG_RD, RCODE_NXDOMAIN, RCODE_REFUSED, RCODE_SERVFAIL, newQuestionInfo, optOffset, readQuestion, type QuestionInfo } from './wire.js';
 
 export type ForwardOutcome = 'sent' | 'merged' | 'limit' | 'full';
 
-export interface ServerCounter {
-  queries: number;
-  errors: number;
-}
+export type { ServerCounter } from './upstreams.js';
 
 const replyQuestion = newQuestionInfo();
 
@@ -143,6 +140,10 @@ export class ForwardingEngine {
     if (!readQuestion(buf, rq) || rq.key !== f.key || rq.qtype !== f.qtype || rq.qclass !== f.qclass) return;
     const rcode = rq.flags & 0xf;
     f.replied[server] = 1;
+    const counter = f.group.counters[server]!;
+    counter.replies++;
+    counter.latencyMs += this.clock.nowMs() - f.lastSentMs;
+    if (rcode === RCODE_NXDOMAIN) counter.nxdomain++;
     if (oversize) {
       f.group.noteReply(server, rcode);
       this.finish(f);
@@ -151,8 +152,7 @@ export class ForwardingEngine {
       return;
     }
     if (rcode === RCODE_SERVFAIL || rcode === RCODE_REFUSED) {
-      const c = this.counters.get(f.group.servers[server]!.label);
-      if (c) c.errors++;
+      counter.errors++;
       f.group.noteReply(server, rcode);
       if (f.mode === 'strict') {
         if (f.strictIndex < f.group.servers.length - 1) this.send(f, [++f.strictIndex], f.serial, f.clientAddress, f.clientPort);
@@ -234,11 +234,17 @@ export class ForwardingEngine {
       f.sent[t] = 1;
       f.replied[t] = 0;
       this.pool.send(this.socketFor(f, s.family), f.query, f.queryLength, s.port, s.address);
-      let c = this.counters.get(s.label);
-      if (!c) this.counters.set(s.label, (c = { queries: 0, errors: 0 }));
-      c.queries++;
+      (f.group.counters[t] ?? this.counterOf(f.group, t)).queries++;
       if (this.ctx.log.queries) this.ctx.log.query(`forwarded ${f.spelled} to ${s.label}`, serial, address, port);
     }
+  }
+
+  /** Server t's counter, shared with every group that names the same server; first send to it from this group. */
+  private counterOf(group: ServerGroup, t: number): ServerCounter {
+    const label = group.servers[t]!.label;
+    let c = this.counters.get(label);
+    if (!c) this.counters.set(label, (c = { queries: 0, errors: 0, replies: 0, nxdomain: 0, latencyMs: 0 }));
+    return (group.counters[t] = c);
   }
 
   private scheduleFastRetry(f: Forward, delayMs: number, totalMs: number): void {

@@ -14,6 +14,19 @@ export interface Upstream extends UpstreamAddress {
   readonly label: string;
 }
 
+/** Per upstream, as dnsmasq's SIGUSR1 dump reports a server; one object per label, shared by every group naming it. */
+export interface ServerCounter {
+  /** Queries sent to it. */
+  queries: number;
+  /** Replies SERVFAIL or REFUSED (dnsmasq's "retried or failed"). */
+  errors: number;
+  /** Replies accepted from it (the latency average's divisor). */
+  replies: number;
+  nxdomain: number;
+  /** Sum over accepted replies of the time since the forward was last sent, in ms. */
+  latencyMs: number;
+}
+
 export function upstreamLabel(u: UpstreamAddress): string {
   return u.port === 53 ? u.address : `${u.address}#${u.port}`;
 }
@@ -36,6 +49,9 @@ export class ServerGroup {
   /** Last time the `Maximum number of concurrent DNS queries` warning was logged. */
   lastLimitLogMs = -Infinity;
 
+  /** The counter of server i, set by the forwarding engine when it first sends to it (no lookup per reply). */
+  readonly counters: (ServerCounter | undefined)[];
+
   /** `[i]` for each server i: the usual choice, shared by every forward (targets are never modified). */
   private readonly single: readonly number[][];
   /** The result of `choose`, valid until the next call (no allocation per forward). */
@@ -45,6 +61,7 @@ export class ServerGroup {
   constructor(servers: readonly UpstreamAddress[], readonly domain: string | undefined) {
     this.servers = servers.map((s) => ({ ...s, label: upstreamLabel(s) }));
     this.single = this.servers.map((_s, i) => [i]);
+    this.counters = this.servers.map(() => undefined);
   }
 
   /** Server indexes for a new forward, and the mode it is sent in; the result is reused by the next call. */

@@ -23,8 +23,18 @@ export interface ForwarderStats {
   readonly evictions: number;
   readonly entries: number;
   readonly negatives: number;
-  /** As dnsmasq's SIGUSR1 dump: `server ADDR#PORT: queries sent N, retried or failed M`. */
-  readonly upstreams: { readonly server: string; readonly queries: number; readonly failed: number }[];
+  /** As dnsmasq's SIGUSR1 dump: `server ADDR#PORT: queries sent N, retried or failed M, nxdomain replies X, avg. latency Lms`. */
+  readonly upstreams: UpstreamStats[];
+}
+
+export interface UpstreamStats {
+  readonly server: string;
+  readonly queries: number;
+  /** Replies SERVFAIL or REFUSED. */
+  readonly failed: number;
+  readonly nxdomain: number;
+  /** Mean time from send to accepted reply, whole ms (0 before any reply). */
+  readonly latencyMs: number;
 }
 
 const KINDS: Record<number, CacheEntry['kind']> = { [KIND_POSITIVE]: 'positive', [KIND_NODATA]: 'nodata', [KIND_NXDOMAIN]: 'nxdomain' };
@@ -66,6 +76,12 @@ export function forwarderStats(forwarder: Forwarder, nowMs: number): ForwarderSt
     evictions,
     entries: entries.length,
     negatives: entries.filter((e) => e.kind !== 'positive').length,
-    upstreams: [...forwarder.serverCounters].map(([server, c]) => ({ server, queries: c.queries, failed: c.errors })),
+    upstreams: [...forwarder.serverCounters].map(([server, c]) => ({
+      server,
+      queries: c.queries,
+      failed: c.errors,
+      nxdomain: c.nxdomain,
+      latencyMs: c.replies > 0 ? Math.round(c.latencyMs / c.replies) : 0,
+    })),
   };
 }
