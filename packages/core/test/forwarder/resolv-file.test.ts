@@ -162,5 +162,15 @@ describe.skipIf(!existsSync(DNSMASQ))('the resolv file against dnsmasq 2.90', ()
     expect(await answerOf(ours.port, 'two.example')).toBe(theirs);
     await sleep(200);
     expect(serverLog(ours.lines.slice(before[1]))).toEqual(serverLog(dnsmasq.lines.slice(before[0])));
+
+    // A file without nameservers: the same warning, and the same answer (the old resolv servers are gone).
+    const emptied = [dnsmasq.lines.length, ours.lines.length] as const;
+    s.write('# none\n');
+    await sleep(1_100);
+    const theirsEmpty = await answerOf(theirPort, 'three.example');
+    expect(await answerOf(ours.port, 'three.example')).toBe(theirsEmpty);
+    await sleep(200);
+    expect(serverLog(ours.lines.slice(emptied[1]))).toEqual(serverLog(dnsmasq.lines.slice(emptied[0])));
+    expect(theirsEmpty).toBe('rcode 5');
   });
 });
