@@ -5,6 +5,7 @@ import { listed, serverKey } from '../consent/consent-store.js';
 /**
  * The manifest's config as the extension runs it: on 127.0.0.1 only, on `port`, sending only to servers the user
  * approved in VS Code (the consent dialog comes before the process starts; this is the process's own check).
+ * The resolv file is not read: the servers it names, now or after a change, were never approved.
  */
 export function approvedConfig(config: ForwarderConfig, approved: readonly string[], port: number): ForwarderConfig {
   const allowed = new Set(approved.map((server) => serverKey(server)));
@@ -16,5 +17,5 @@ export function approvedConfig(config: ForwarderConfig, approved: readonly strin
       `the forwarder sends queries only to servers approved in VS Code, and the arguments route queries to ${listed(missing)}; start it with "Run Local Forwarder" to be asked`,
     );
   }
-  return { ...config, listen: ['127.0.0.1'], port, log: { ...config.log, facility: '-' } };
+  return { ...config, listen: ['127.0.0.1'], port, log: { ...config.log, facility: '-' }, resolv: undefined };
 }

@@ -75,6 +75,13 @@ export interface LogOptions {
   readonly facility: string | undefined;
 }
 
+export interface ResolvOptions {
+  /** Candidate files, in command-line order (`/etc/resolv.conf` when no `--resolv-file`). */
+  readonly files: readonly string[];
+  /** False with `--no-poll`: read once at start. */
+  readonly poll: boolean;
+}
+
 export interface ForwarderConfig {
   /** Addresses to listen on (UDP and TCP). */
   readonly listen: readonly string[];
@@ -90,6 +97,8 @@ export interface ForwarderConfig {
   /** `--edns-packet-max` as dnsmasq uses it (see edns-size.ts). */
   readonly ednsPacketMax: number;
   readonly log: LogOptions;
+  /** The resolv file(s) to take more default servers from (resolv-file.ts); undefined with `--no-resolv`. */
+  readonly resolv?: ResolvOptions;
 }
 
 export const DEFAULT_CACHE: CacheOptions = {
@@ -123,5 +132,6 @@ export function withDefaults(partial: Omit<Partial<ForwarderConfig>, 'cache'> & 
     localTtl: partial.localTtl ?? 0,
     ednsPacketMax: partial.ednsPacketMax ?? DEFAULT_EDNS_PACKET_MAX,
     log: partial.log ?? { queries: false, extra: false, facility: '-' },
+    ...(partial.resolv ? { resolv: partial.resolv } : {}),
   };
 }

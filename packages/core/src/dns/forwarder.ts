@@ -19,7 +19,8 @@ import { localResponse } from './responses.js';
 import { RouteTable } from './routes.js';
 import { UdpSenders } from './udp-senders.js';
 import { C_IN, typeName } from './rr-types.js';
-import { startupLines } from './startup-lines.js';
+import { serverLines, startupLines } from './startup-lines.js';
+import { ResolvWatcher } from './resolv-file.js';
 import { forwardOverTcp } from './tcp-forwarding.js';
 import { closeTcpServer, createTcpServer, DEFAULT_TCP_OPTIONS, listenTcp, type TcpServerOptions } from './tcp-server.js';
 import { bindUdp, createUdpSocket } from './udp-sockets.js';
@@ -68,6 +69,8 @@ export class Forwarder {
   private serial = 0;
   private tcpForwards = 0;
   private bound: BoundAddress[] = [];
+  /** The resolv file's watcher, without `--no-resolv`. */
+  private readonly resolv: ResolvWatcher | undefined;
 
   constructor(readonly config: ForwarderConfig, private readonly options: ForwarderOptions = {}) {
     this.clock = options.clock ?? systemClock;
@@ -99,13 +102,19 @@ export class Forwarder {
       }
     }, maxReply, this.batch);
     this.engine = new ForwardingEngine(this.deliver, this.pool, this.clock);
-    const defaultGroup = this.routes.defaultGroup;
     this.local = {
       filters: config.filters,
       localTtl: config.localTtl,
       chaos: { cacheSize: config.cache.size, stats: this.cache.stats, groups: this.routes.groups, serverCounters: this.engine.counters },
-      isDefaultGroup: (d) => d.kind === 'group' && d.group === defaultGroup,
+      isDefaultGroup: (d) => d.kind === 'group' && d.group === this.routes.defaultGroup,
     };
+    const resolv = config.resolv;
+    this.resolv = resolv && resolv.files.length > 0
+      ? new ResolvWatcher(resolv, (servers) => {
+        this.routes.setResolvServers(servers);
+        return serverLines(config, servers);
+      }, (line) => this.log.always(line))
+      : undefined;
   }
 
   /** Per upstream (its label): queries sent, SERVFAIL/REFUSED replies, NXDOMAIN replies, latency (dnsmasq's SIGUSR1 dump). */
@@ -162,6 +171,7 @@ export class Forwarder {
     }
     this.sweepTimer = setInterval(() => this.engine.sweep(), 1_000);
     for (const line of startupLines(this.config)) this.log.always(line);
+    this.resolv?.start(this.clock.nowMs());
     this.log.flush();
   }
 
@@ -218,6 +228,7 @@ export class Forwarder {
   private process(buf: Buffer, address: string, port: number, respond: (b: Buffer) => void, viaTcp: boolean, hangUp?: () => void): void {
     const q = this.q;
     if (!readQuestion(buf, q) || (q.flags & FLAG_QR) !== 0) return;
+    if (this.resolv !== undefined) this.resolv.poll(this.clock.nowMs());
     const log = this.log;
     const serial = ++this.serial;
     if (log.queries) log.query(`query[${typeName(q.qtype)}] ${q.spelled} from ${address}`, serial, address, port);

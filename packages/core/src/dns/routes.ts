@@ -40,7 +40,9 @@ export class RouteTable {
   private readonly fallback: RuleSet = emptySet('all', '');
   /** Every server group, default group first when there is one. */
   readonly groups: ServerGroup[] = [];
-  private readonly decisions = new WeakMap<RuleSet, Map<number, RouteDecision>>();
+  private decisions = new WeakMap<RuleSet, Map<number, RouteDecision>>();
+  /** The default servers from the command line, before any from the resolv file. */
+  private readonly commandLineDefaults: readonly UpstreamAddress[];
 
   constructor(config: Pick<ForwarderConfig, 'routes' | 'defaultServers'>) {
     this.fallback.servers.push(...config.defaultServers);
@@ -55,12 +57,29 @@ export class RouteTable {
       else if (t.family === 4) set.v4 = t.address;
       else set.v6 = t.address;
     }
+    this.commandLineDefaults = [...this.fallback.servers];
     const all = [this.fallback, ...(this.unqualified ? [this.unqualified] : []), ...this.suffix.values(), ...this.wildcards];
     for (const set of all) {
       if (set.servers.length === 0) continue;
       set.group = new ServerGroup(set.servers, set === this.fallback ? undefined : set.match === 'wildcard' ? `*${set.domain}` : set.domain);
       this.groups.push(set.group);
     }
+  }
+
+  /**
+   * The servers of the resolv file join the command line's default servers (a re-read replaces them). The
+   * default group is replaced in place in `groups`; forwards already sent keep their old group.
+   */
+  setResolvServers(servers: readonly UpstreamAddress[]): void {
+    const all = [...this.commandLineDefaults];
+    for (const s of servers) if (!all.some((x) => x.address === s.address && x.port === s.port)) all.push(s);
+    const old = this.fallback.group;
+    this.fallback.servers = all;
+    this.fallback.group = all.length > 0 ? new ServerGroup(all, undefined) : undefined;
+    const at = old ? this.groups.indexOf(old) : -1;
+    if (at >= 0) this.groups.splice(at, 1);
+    if (this.fallback.group) this.groups.unshift(this.fallback.group);
+    this.decisions = new WeakMap();
   }
 
   /** The default servers' group, if any. */

@@ -102,6 +102,8 @@ export function toForwarderConfig(parsed: ParsedArgv, overrides: ConfigOverrides
   let localTtl = 0;
   let ednsPacketMax = DEFAULT_EDNS_PACKET_MAX;
   let noResolv = false;
+  let poll = true;
+  const resolvFiles: string[] = [];
   const defaultServers: UpstreamAddress[] = [];
   const routes: DomainRoute[] = [];
   for (const option of parsed.options) {
@@ -134,6 +136,8 @@ export function toForwarderConfig(parsed: ParsedArgv, overrides: ConfigOverrides
       case 'port': port = number(option, port16Value); break;
       case 'listen-address': listen.push(...(option.value ?? '').split(',').filter((a) => a !== '')); break;
       case 'no-resolv': noResolv = true; break;
+      case 'no-poll': poll = false; break;
+      case 'resolv-file': resolvFiles.push(option.value ?? ''); break;
       case 'server':
       case 'local':
       case 'address':
@@ -160,9 +164,10 @@ export function toForwarderConfig(parsed: ParsedArgv, overrides: ConfigOverrides
       const t = result.spec.target;
       defaultServers.push({ address: t.address, port: t.port, family: t.family });
     }
-  } else if (!noResolv) {
-    warnings.push('--no-resolv is not given: dnsmasq would also use the nameservers in /etc/resolv.conf; this forwarder does not read it (give --upstream)');
   }
+  // Measured: `--resolv-file=` (empty) names no file; without any --resolv-file dnsmasq reads /etc/resolv.conf.
+  const files = resolvFiles.length > 0 ? resolvFiles.filter((f) => f !== '') : ['/etc/resolv.conf'];
+  const readsResolv = !noResolv && !(overrides.upstreams && overrides.upstreams.length > 0);
   const config: ForwarderConfig = {
     listen: listen.length > 0 ? listen : ['127.0.0.1'],
     port,
@@ -174,6 +179,7 @@ export function toForwarderConfig(parsed: ParsedArgv, overrides: ConfigOverrides
     localTtl,
     ednsPacketMax,
     log,
+    ...(readsResolv ? { resolv: { files, poll } } : {}),
   };
   return { config, warnings };
 }

@@ -60,7 +60,15 @@ describe('toForwarderConfig', () => {
   it('ignores daemon-only options silently and names unimplemented DNS options', () => {
     const { warnings } = configOf(['-k', '-d', '--pid-file=', '--user=root', '--conf-file=/dev/null', '--bind-interfaces', '--dnssec', '--no-resolv']);
     expect(warnings).toEqual(['--dnssec is not implemented by this forwarder and is ignored']);
-    expect(configOf([]).warnings[0]).toMatch(/--no-resolv is not given/);
+  });
+
+  it('reads the resolv file unless --no-resolv (or --upstream) says otherwise, as dnsmasq does', () => {
+    expect(configOf([]).config.resolv).toEqual({ files: ['/etc/resolv.conf'], poll: true });
+    expect(configOf([]).warnings).toEqual([]);
+    expect(configOf(['--resolv-file=/tmp/a', '-r', '/tmp/b', '--no-poll']).config.resolv).toEqual({ files: ['/tmp/a', '/tmp/b'], poll: false });
+    expect(configOf(['--resolv-file=']).config.resolv).toEqual({ files: [], poll: true });
+    expect(configOf(['--no-resolv', '--resolv-file=/tmp/a']).config.resolv).toBeUndefined();
+    expect(configOf([], ['127.0.0.1#5300']).config.resolv).toBeUndefined();
   });
 
   it('bad values are errors that name the option', () => {
