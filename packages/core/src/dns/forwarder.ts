@@ -47,6 +47,15 @@ export interface BoundAddress {
   readonly port: number;
 }
 
+/** How often start() picks a new kernel port when --port=0 found the TCP port of the same number taken. */
+const MAX_PORT_PICKS = 10;
+
+class TcpTwinTaken extends Error {
+  constructor(readonly taken: Error) {
+    super(taken.message);
+  }
+}
+
 export class Forwarder {
   readonly cache: DnsCache;
   readonly routes: RouteTable;
@@ -130,49 +139,74 @@ export class Forwarder {
   /** Binds UDP and TCP on every listen address, opens upstream sockets, logs the start-up lines. */
   async start(): Promise<void> {
     try {
-      let port = this.config.port;
-      for (const address of this.config.listen) {
-        const family = address.includes(':') ? 6 : 4;
-        const sock = createUdpSocket(family);
-        sock.on('error', () => undefined);
-        await bindUdp(sock, port, address).catch((e: NodeJS.ErrnoException) => {
-          throw new Error(`failed to create listening socket for ${address}: ${describe(e)}`);
-        });
-        this.udp.push(sock);
-        port = sock.address().port;
-        const fd = this.batch ? socketFd(sock) : -1;
-        const batch = this.batch && fd >= 0 ? new BatchReceiver(this.batch, sock, fd, (b, a, p, respond) => {
-          this.udpSock = sock;
-          this.udpFd = fd;
-          this.handle(b, a, p, respond, false);
-        }) : undefined;
-        sock.on('message', (buf, rinfo) => {
-          if (batch) batch.receive(buf, rinfo.address, rinfo.port);
-          else this.onUdp(sock, buf, rinfo);
-        });
-        // Cheapest of all: the binding watches the socket and every datagram is read in batches, none by dgram.
-        if (batch && this.batch && stopDgramReading(sock)) {
-          try {
-            this.watches.push(this.batch.binding.watch(fd, batch.receiveWaiting));
-          } catch {
-            resumeDgramReading(sock);
-          }
+      // With --port=0 the kernel picks the UDP port and TCP takes the same number, which another process may hold:
+      // then pick again, as a fixed port would fail at once.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.listen();
+          break;
+        } catch (e) {
+          if (!(e instanceof TcpTwinTaken) || attempt >= MAX_PORT_PICKS) throw e;
+          await this.releaseListeners();
         }
-        const server = createTcpServer((frame, a, p, respond, hangUp) => this.handle(frame, a, p, respond, true, hangUp), this.options.tcp ?? DEFAULT_TCP_OPTIONS);
-        await listenTcp(server, port, address).catch((e: NodeJS.ErrnoException) => {
-          throw new Error(`failed to create listening socket for ${address}: ${describe(e)}`);
-        });
-        this.tcp.push(server);
-        this.bound.push({ address, port });
       }
     } catch (e) {
       await this.stop();
-      throw e;
+      throw e instanceof TcpTwinTaken ? e.taken : e;
     }
     this.sweepTimer = setInterval(() => this.engine.sweep(), 1_000);
     for (const line of startupLines(this.config)) this.log.always(line);
     this.resolv?.start(this.clock.nowMs());
     this.log.flush();
+  }
+
+  private async listen(): Promise<void> {
+    let port = this.config.port;
+    for (const address of this.config.listen) {
+      const family = address.includes(':') ? 6 : 4;
+      const sock = createUdpSocket(family);
+      sock.on('error', () => undefined);
+      await bindUdp(sock, port, address).catch((e: NodeJS.ErrnoException) => {
+        throw new Error(`failed to create listening socket for ${address}: ${describe(e)}`);
+      });
+      this.udp.push(sock);
+      port = sock.address().port;
+      const fd = this.batch ? socketFd(sock) : -1;
+      const batch = this.batch && fd >= 0 ? new BatchReceiver(this.batch, sock, fd, (b, a, p, respond) => {
+        this.udpSock = sock;
+        this.udpFd = fd;
+        this.handle(b, a, p, respond, false);
+      }) : undefined;
+      sock.on('message', (buf, rinfo) => {
+        if (batch) batch.receive(buf, rinfo.address, rinfo.port);
+        else this.onUdp(sock, buf, rinfo);
+      });
+      // Cheapest of all: the binding watches the socket and every datagram is read in batches, none by dgram.
+      if (batch && this.batch && stopDgramReading(sock)) {
+        try {
+          this.watches.push(this.batch.binding.watch(fd, batch.receiveWaiting));
+        } catch {
+          resumeDgramReading(sock);
+        }
+      }
+      const server = createTcpServer((frame, a, p, respond, hangUp) => this.handle(frame, a, p, respond, true, hangUp), this.options.tcp ?? DEFAULT_TCP_OPTIONS);
+      await listenTcp(server, port, address).catch((e: NodeJS.ErrnoException) => {
+        const error = new Error(`failed to create listening socket for ${address}: ${describe(e)}`);
+        throw this.config.port === 0 && e.code === 'EADDRINUSE' ? new TcpTwinTaken(error) : error;
+      });
+      this.tcp.push(server);
+      this.bound.push({ address, port });
+    }
+  }
+
+  /** Closes the listeners bound so far, so that start() can pick another port. */
+  private async releaseListeners(): Promise<void> {
+    for (const w of this.watches) this.batch?.binding.unwatch(w);
+    this.watches.length = 0;
+    await Promise.all([...this.udp.map((s) => new Promise<void>((r) => s.close(() => r()))), ...this.tcp.map((s) => closeTcpServer(s))]);
+    this.udp.length = 0;
+    this.tcp.length = 0;
+    this.bound = [];
   }
 
   async stop(): Promise<void> {
