@@ -32,7 +32,8 @@ export async function forwardOverTcp(
   out.writeUInt16BE(id, 0);
   const opt = optOffset(query, q);
   if (opt >= 0) clampForwardedOpt(out, opt, ctx.config.ednsPacketMax);
-  const order = group.allFromLastGood();
+  // --strict-order starts from the first server over TCP too (measured: open-finding-4, step 5)
+  const order = ctx.config.forwarding.strictOrder ? group.servers.map((_s, i) => i) : group.allFromLastGood();
   for (let i = 0; i < order.length; i++) {
     const index = order[i]!;
     const s = group.servers[index]!;
