@@ -1,5 +1,5 @@
-import { parseArgv } from '@kube-dns-tools/core/dnsmasq/argv';
-import type { ParsedArgv, ParsedOption } from '@kube-dns-tools/core/dnsmasq/parsed-argv';
+import { parseArgv } from '@kube-dns-tools/core/dnsmasq/argv/argv';
+import type { ParsedArgv, ParsedOption } from '@kube-dns-tools/core/dnsmasq/argv/parsed-argv';
 import type { DnsmasqInvocation, ManifestModel } from '@kube-dns-tools/core/manifest/model';
 import { readManifest } from '@kube-dns-tools/core/manifest/read-manifest';
 

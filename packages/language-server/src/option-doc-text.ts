@@ -1,5 +1,5 @@
-import { optionDoc, type OptionDoc } from '@kube-dns-tools/core/dnsmasq/option-docs';
-import { manPageUrl } from '@kube-dns-tools/core/dnsmasq/option-docs-man-link';
+import { optionDoc, type OptionDoc } from '@kube-dns-tools/core/dnsmasq/options/option-docs';
+import { manPageUrl } from '@kube-dns-tools/core/dnsmasq/options/option-docs-man-link';
 
 /** The option's documentation; an option the docs do not know still gets its man page link. */
 export function docFor(long: string): OptionDoc {

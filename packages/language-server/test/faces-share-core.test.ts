@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionItem, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
-import { describeServerValue } from '@kube-dns-tools/core/dnsmasq/server-value-meaning';
+import { describeServerValue } from '@kube-dns-tools/core/dnsmasq/server/server-value-meaning';
 import { applyEdits as applyOffsetEdits } from '@kube-dns-tools/core/lint/apply-fixes';
 import { lintText } from '@kube-dns-tools/core/lint/lint-text';
 import { disableLineEdit } from '@kube-dns-tools/core/lint/suppression-edits';

@@ -10,8 +10,8 @@ import {
   numericValue,
   port16Value,
   unsignedValue,
-} from './numbers.js';
-import { effectivePacketMax } from '../dns/edns-size.js';
+} from '../numbers.js';
+import { effectivePacketMax } from '../../dns/edns-size.js';
 
 export type ValueDescriber = (value: string | undefined) => string | undefined;
 

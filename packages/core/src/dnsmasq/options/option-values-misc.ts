@@ -1,8 +1,8 @@
-import { parseIpStrict } from './ip-literal.js';
+import { parseIpStrict } from '../ip-literal.js';
 import { listItems } from './option-values-rr-types.js';
 import { refuse, type ValueCheck } from './option-values-verdict.js';
-import { numericValue } from './numbers.js';
-import { pieceRange, splitFirst, wholeValue } from './server-split.js';
+import { numericValue } from '../numbers.js';
+import { pieceRange, splitFirst, wholeValue } from '../server/server-split.js';
 
 /** Facility names of glibc's syslog (`facilitynames`), which dnsmasq compares case-insensitively. */
 export const SYSLOG_FACILITIES: ReadonlySet<string> = new Set([

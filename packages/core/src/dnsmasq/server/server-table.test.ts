@@ -12,7 +12,7 @@ interface Row {
   note: string;
 }
 
-const tsv = readFileSync(new URL('../../test/data/server-syntax.tsv', import.meta.url), 'utf8');
+const tsv = readFileSync(new URL('../../../test/data/server-syntax.tsv', import.meta.url), 'utf8');
 const rows: Row[] = tsv
   .split('\n')
   .slice(1)

@@ -1,5 +1,5 @@
 // Hover phrases for the DNS options whose values are words, paths or lists (spec a.2, e).
-import { LOG_ASYNC_MAX, isDigits, numericValue } from './numbers.js';
+import { LOG_ASYNC_MAX, isDigits, numericValue } from '../numbers.js';
 import type { ValueDescriber } from './option-value-meaning-numbers.js';
 
 /** glibc's syslog facility names, the ones dnsmasq looks `--log-facility` up in (case-insensitively). */

@@ -1,10 +1,10 @@
-import { parseIPv4Legacy, parseIpStrict, type IpLiteral } from './ip-literal.js';
-import { port16Value } from './numbers.js';
+import { parseIPv4Legacy, parseIpStrict, type IpLiteral } from '../ip-literal.js';
+import { port16Value } from '../numbers.js';
 import type { ServerGrammarError, ServerTarget, SourceBinding } from './server-spec.js';
 import { explainNotAnAddress } from './server-explain.js';
 import { isPlausibleHostname, resolverWouldBeAsked } from './server-hostname.js';
 import { pieceRange, splitFirst, type ValuePiece } from './server-split.js';
-import type { Range } from './source-range.js';
+import type { Range } from '../source-range.js';
 
 export interface ServerGrammarOptions {
   /**

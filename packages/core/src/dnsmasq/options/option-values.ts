@@ -3,8 +3,8 @@ import { boundedCheck, digitsCheck, fastDnsRetryCheck } from './option-values-nu
 import { addressPrefixCheck, listenAddressCheck, localServiceCheck, logFacilityCheck } from './option-values-misc.js';
 import { rrTypeListCheck } from './option-values-rr-types.js';
 import { refuse, type ValueCheck, type ValueVerdict } from './option-values-verdict.js';
-import { parseServerValue, type ServerGrammarOptions } from './server.js';
-import { SERVER_OPTION_KINDS, type ServerOptionKind } from './server-spec.js';
+import { parseServerValue, type ServerGrammarOptions } from '../server/server.js';
+import { SERVER_OPTION_KINDS, type ServerOptionKind } from '../server/server-spec.js';
 
 export type { ValueVerdict } from './option-values-verdict.js';
 

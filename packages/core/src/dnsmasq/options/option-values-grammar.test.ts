@@ -51,7 +51,7 @@ function readArgv(argv: string[]): Use[] | undefined {
 const PREFIX = 'dnsmasq: bad command line options: ';
 const ARGV_LEVEL = new Set(['illegal repeated flag']);
 
-const rows = readFileSync(new URL('../../test/data/cli-grammar.tsv', import.meta.url), 'utf8')
+const rows = readFileSync(new URL('../../../test/data/cli-grammar.tsv', import.meta.url), 'utf8')
   .split('\n')
   .slice(1)
   .filter((line) => line !== '')

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { askDnsmasq, oracleUnavailable } from '../../test/args-differential/dnsmasq-oracle.js';
-import { OPTION_TABLE } from './option-table.js';
-import { validateOptionValue } from './option-values.js';
+import { askDnsmasq, oracleUnavailable } from '../../../test/args-differential/dnsmasq-oracle.js';
+import { OPTION_TABLE } from '../options/option-table.js';
+import { validateOptionValue } from '../options/option-values.js';
 import { revServerAbortsDnsmasq } from './rev-server.js';
 import { serverValueNeedsLookup } from './server-lookup.js';
 import { isServerOptionKind } from './server-spec.js';
@@ -13,7 +13,7 @@ import { isServerOptionKind } from './server-spec.js';
  */
 const CASES = 2000;
 
-const measured = readFileSync(new URL('../../test/data/server-syntax.tsv', import.meta.url), 'utf8')
+const measured = readFileSync(new URL('../../../test/data/server-syntax.tsv', import.meta.url), 'utf8')
   .split('\n')
   .slice(1)
   .filter(Boolean)
@@ -33,7 +33,7 @@ const OTHER_SEEDS: Record<string, string[]> = {
 };
 const seeds = [...measured, ...Object.entries(OTHER_SEEDS).flatMap(([option, values]) => values.map((value) => ({ option, value })))];
 
-const TOKENS = ['/', '/', ' /', '/ ', './', '#', '#', '@', '%', ',', '.', ':', ' ', '*', '0', '1', '9', '255', '65536', '4294967296', 'a', 'Z',
+const TOKENS = ['/', '/', ' /', '/ ', '../', '#', '#', '@', '%', ',', '.', ':', ' ', '*', '0', '1', '9', '255', '65536', '4294967296', 'a', 'Z',
   'ü', 'Ü', '-', '_', '::', '127.0.0.1', 'fe80::1', '::1', 'lo', 'xn--', '--', '0x', '00', 'TXT', 'local'];
 
 function random(seed: number): (n: number) => number {

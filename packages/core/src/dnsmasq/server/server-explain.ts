@@ -1,4 +1,4 @@
-import { parseIPv4Any, parseIPv6 } from './ip-literal.js';
+import { parseIPv4Any, parseIPv6 } from '../ip-literal.js';
 
 /**
  * Our explanation for a server host that is neither an IP literal nor a name a resolver could look

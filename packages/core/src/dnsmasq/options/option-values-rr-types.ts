@@ -1,6 +1,6 @@
 import { refuse, type ValueCheck } from './option-values-verdict.js';
-import { isDigits } from './numbers.js';
-import { pieceRange, splitFirst, wholeValue, type ValuePiece } from './server-split.js';
+import { isDigits } from '../numbers.js';
+import { pieceRange, splitFirst, wholeValue, type ValuePiece } from '../server/server-split.js';
 
 /**
  * The record type names dnsmasq 2.90 knows (each checked against the real binary with `--cache-rr`),

@@ -1,6 +1,6 @@
-import { atoi, isDigits, numericValue } from './numbers.js';
+import { atoi, isDigits, numericValue } from '../numbers.js';
 import { refuse, type ValueCheck, type ValueVerdict } from './option-values-verdict.js';
-import { splitFirst, wholeValue, pieceRange } from './server-split.js';
+import { splitFirst, wholeValue, pieceRange } from '../server/server-split.js';
 
 function notDigits(value: string, name: string): ValueVerdict {
   return refuse(value, `${name} takes a whole number written with digits only (no sign, blank or unit); '${value}' is not one.`);

@@ -1,4 +1,4 @@
-import { parseIPv4Any, parseIpStrict } from './ip-literal.js';
+import { parseIPv4Any, parseIpStrict } from '../ip-literal.js';
 import { parseRevServerValue } from './rev-server.js';
 import { walkDomainList } from './server-domain-walk.js';
 import { parseDomain } from './server-domains.js';
