@@ -4,7 +4,7 @@ import { lintText } from '@kube-dns-tools/core/lint/lint-text';
 import { describe, expect, it } from 'vitest';
 import { lineFingerprints } from './lint-sarif-fingerprint.js';
 
-const MISTAKES = readFileSync(join(__dirname, '../../../../examples/kube-dns-mistakes.yaml'), 'utf8');
+const MISTAKES = readFileSync(join(__dirname, '../../../../../examples/kube-dns-mistakes.yaml'), 'utf8');
 
 function fingerprints(text: string): Map<string, string> {
   const { findings } = lintText(text, { filePath: 'kube-dns.yaml' });

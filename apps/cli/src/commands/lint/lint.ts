@@ -14,7 +14,7 @@ import { countFindings, type FileReport } from './lint-report.js';
 import { parseRuleFlags } from './lint-rule-flags.js';
 import { readStdinManifest, stdinRequest } from './lint-stdin.js';
 import { writeAtomically } from './lint-write.js';
-import { CLI_VERSION } from '../version.js';
+import { CLI_VERSION } from '../../version.js';
 
 interface LintFlags {
   format: string;

@@ -1,5 +1,5 @@
 /** `lint -`: one manifest from standard input, named by `--stdin-filename` (its reported path and file type). */
-import { STDIN_ARG, STDIN_LABEL, readStdinBytes } from '../read-stdin.js';
+import { STDIN_ARG, STDIN_LABEL, readStdinBytes } from '../../read-stdin.js';
 import { decodeManifestBytes, MAX_BYTES, type ReadResult } from './lint-read.js';
 
 export type StdinRequest =
