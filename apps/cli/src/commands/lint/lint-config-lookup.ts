@@ -1,6 +1,5 @@
-import { findLintConfig } from '@kube-dns-tools/core/lint/config-file';
-import type { RuleSetting } from '@kube-dns-tools/core/lint/lint-text';
-import { nodeConfigFileSystem } from '@kube-dns-tools/core/lint/node-config-file-system';
+import { findLintConfig, nodeConfigFileSystem } from '@kube-dns-tools/core/lint';
+import type { RuleSetting } from '@kube-dns-tools/core/lint';
 
 interface DirConfig {
   readonly rules: Readonly<Record<string, RuleSetting>>;

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeLintableNames, isLintableFileName } from '@kube-dns-tools/core/lint/file-names';
+import { describeLintableNames, isLintableFileName } from '@kube-dns-tools/core/lint';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 /** Bounds the walk so a mistaken `lint /` ends. */

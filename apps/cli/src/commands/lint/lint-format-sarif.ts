@@ -1,7 +1,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Finding, Severity } from '@kube-dns-tools/core/lint/finding';
-import { RULE_CATALOG } from '@kube-dns-tools/core/lint/rule-catalog';
+import type { Finding, Severity } from '@kube-dns-tools/core/lint';
+import { RULE_CATALOG } from '@kube-dns-tools/core/lint';
 import { oneBasedRange, type FileReport } from './lint-report.js';
 import { FINGERPRINT_KEY, lineFingerprints } from './lint-sarif-fingerprint.js';
 

@@ -1,5 +1,5 @@
-import { automaticFix } from '@kube-dns-tools/core/lint/automatic-fixes';
-import type { Finding } from '@kube-dns-tools/core/lint/finding';
+import { automaticFix } from '@kube-dns-tools/core/lint';
+import type { Finding } from '@kube-dns-tools/core/lint';
 
 /** One linted file as the formatters see it. */
 export interface FileReport {

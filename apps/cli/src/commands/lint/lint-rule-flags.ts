@@ -1,6 +1,5 @@
-import { parseRuleSetting } from '@kube-dns-tools/core/lint/config-file';
-import type { RuleSetting } from '@kube-dns-tools/core/lint/lint-text';
-import { ruleInfo } from '@kube-dns-tools/core/lint/rule-catalog';
+import { parseRuleSetting, ruleInfo } from '@kube-dns-tools/core/lint';
+import type { RuleSetting } from '@kube-dns-tools/core/lint';
 
 /** Parses `--rule ID=off|error|warning|info|hint` flags; returns a usage message for a bad one. */
 export function parseRuleFlags(flags: readonly string[]): { rules: Record<string, RuleSetting> } | { error: string } {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintText } from '@kube-dns-tools/core/lint/lint-text';
+import { lintText } from '@kube-dns-tools/core/lint';
 import { describe, expect, it } from 'vitest';
 import { lineFingerprints } from './lint-sarif-fingerprint.js';
 

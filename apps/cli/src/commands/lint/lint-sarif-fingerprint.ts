@@ -5,7 +5,7 @@
  * The same idea as GitHub's own primaryLocationLineHash, under a key of our own so neither overwrites the other.
  */
 import { createHash } from 'node:crypto';
-import type { Finding } from '@kube-dns-tools/core/lint/finding';
+import type { Finding } from '@kube-dns-tools/core/lint';
 
 export const FINGERPRINT_KEY = 'kubeDnsToolsLineHash/v1';
 

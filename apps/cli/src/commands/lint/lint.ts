@@ -1,8 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { fixUntilStable } from '@kube-dns-tools/core/lint/apply-fixes';
-import { lintText, type RuleSetting } from '@kube-dns-tools/core/lint/lint-text';
-import { parseCorednsVersion } from '@kube-dns-tools/core/corefile/coredns-version';
+import { fixUntilStable, lintText, type RuleSetting } from '@kube-dns-tools/core/lint';
+import { parseCorednsVersion } from '@kube-dns-tools/core/corefile';
 import { collectFiles } from './lint-files.js';
 import { formatJson } from './lint-format-json.js';
 import { formatSarif } from './lint-format-sarif.js';
