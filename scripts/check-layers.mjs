@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** What each folder of packages/core/src may import besides itself; a folder missing here is a problem. */
+/** What each folder of packages/core/src may import besides itself (a subfolder, dnsmasq/argv/, is part of its folder); a folder missing here is a problem. */
 export const CORE_LAYERS = {
   text: [],
   dns: ['text'],
