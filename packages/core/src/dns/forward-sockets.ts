@@ -15,31 +15,45 @@ import { createUdpSocket } from './udp-sockets.js';
 /** `oversize`: the datagram was longer than a reply may be; `buf` holds its beginning only. */
 export type UpstreamMessage = (handle: number, buf: Buffer, address: string, port: number, oversize: boolean) => void;
 
-/** dnsmasq's default source port range (`--min-port`, `--max-port`). */
-export const MIN_SOURCE_PORT = 1024;
-export const MAX_SOURCE_PORT = 65535;
-/** Random ports tried before the kernel is left to pick one. */
+/**
+ * Where forwards' source ports come from: a range given by `--min-port`/`--max-port` is drawn from at random;
+ * without one the kernel binds each socket at its first send to a random port of its ephemeral range, as
+ * dnsmasq 2.90 leaves it to the kernel (measured: socket and sendto, no bind).
+ */
+export interface SourcePortRange {
+  readonly min: number;
+  readonly max: number;
+}
+/** Random ports of a range tried before the kernel is left to pick one. */
 const PORT_TRIES = 8;
 const EADDRINUSE = 98;
 const EACCES = 13;
 const AF_INET = 2;
 
-interface NativeSocket {
-  readonly fd: number;
-}
+/**
+ * A native socket's handle is `serial * FD_SPAN + fd`: never reused (the serial grows) and the descriptor read
+ * back without a lookup. Descriptors stop below 2^20, Linux's default hard limit on open files.
+ */
+const FD_SPAN = 1 << 20;
+/** Closes queued while a batch of replies is handled, made in one native call at its end. */
+const CLOSE_QUEUE = 256;
 
 export class ForwardSockets {
   private nextHandle = 1;
-  /** handle -> native descriptor, or the node:dgram socket. */
-  private readonly native = new Map<number, NativeSocket>();
+  private serial = 1;
+  /** Native sockets open now. */
+  private nativeOpen = 0;
+  /** descriptor -> handle of the native socket that holds it now (-1 or absent: none). */
+  private readonly handleOfFd: number[] = [];
   private readonly dgrams = new Map<number, dgram.Socket>();
-  /** descriptor -> handle of the socket that holds it now. */
-  private readonly handleOfFd = new Map<number, number>();
   private set = -1;
   private watch: unknown;
   private closed = false;
+  private draining = false;
+  private readonly closeQueue = new Int32Array(CLOSE_QUEUE);
+  private closeCount = 0;
   /** Handles of the batch being read, taken before any of it is handled (a handler may close and reopen fds). */
-  private readonly handles: Int32Array;
+  private readonly handles: Float64Array;
   private readonly fds: Int32Array;
 
   /** `maxReply`: the longest reply accepted (longer ones are reported as oversize). */
@@ -47,9 +61,10 @@ export class ForwardSockets {
     private readonly onMessage: UpstreamMessage,
     private readonly maxReply: number,
     private readonly slots?: BatchSlots,
+    private readonly ports?: SourcePortRange,
   ) {
     const n = slots?.capacity ?? 0;
-    this.handles = new Int32Array(n);
+    this.handles = new Float64Array(n);
     this.fds = new Int32Array(n);
     if (!slots) return;
     const set = slots.binding.pollSet();
@@ -64,51 +79,69 @@ export class ForwardSockets {
 
   /** How many forward sockets are open. */
   get openCount(): number {
-    return this.native.size + this.dgrams.size;
+    return this.nativeOpen + this.dgrams.size;
   }
 
-  /** A fresh socket of `family` on a random port, for one forward; its handle, or -1 when none can be opened. */
-  acquire(family: 4 | 6): number {
+  /**
+   * A fresh socket of `family` on a random port for one forward, sending the first `length` bytes of `buf` to
+   * `address`#`port` as its first act; its handle, or -1 when none could be opened.
+   */
+  openAndSend(family: 4 | 6, buf: Buffer, length: number, port: number, address: string): number {
     if (this.closed) return -1;
-    const handle = this.nextHandle++;
-    if (this.set >= 0) {
-      const fd = this.openNative(family);
-      if (fd < 0) return -1;
-      if (this.slots!.binding.pollAdd(this.set, fd) < 0) {
-        this.slots!.binding.closeFd(fd);
-        return -1;
-      }
-      this.native.set(handle, { fd });
-      this.handleOfFd.set(fd, handle);
+    if (this.set < 0) {
+      const handle = this.openDgram(family);
+      this.send(handle, buf, length, port, address);
       return handle;
     }
+    const binding = this.slots!.binding;
+    const to = this.slots!.sockaddrs.get(address, port);
+    if (!to) return -1;
+    let fd = -EADDRINUSE;
+    const range = this.ports;
+    if (range) {
+      for (let i = 0; i < PORT_TRIES && (fd === -EADDRINUSE || fd === -EACCES); i++) {
+        fd = binding.openSend(this.set, family, range.min + randomBelow(range.max - range.min + 1), buf, length, to);
+      }
+    }
+    if (fd === -EADDRINUSE || fd === -EACCES) fd = binding.openSend(this.set, family, 0, buf, length, to);
+    if (fd < 0) return -1;
+    if (fd >= FD_SPAN) {
+      binding.closeFd(fd);
+      return -1;
+    }
+    const handle = this.serial++ * FD_SPAN + fd;
+    this.handleOfFd[fd] = handle;
+    this.nativeOpen++;
+    return handle;
+  }
+
+  /** A node:dgram socket, bound by its first send to a port the kernel picks at random. */
+  private openDgram(family: 4 | 6): number {
+    const handle = this.nextHandle++;
     const socket = createUdpSocket(family);
     socket.on('error', () => undefined);
     socket.on('message', (buf, rinfo) => this.onMessage(handle, buf, rinfo.address, rinfo.port, buf.length > this.maxReply));
-    // Bound by its first send, to a port the kernel picks at random.
     this.dgrams.set(handle, socket);
     return handle;
   }
 
-  private openNative(family: 4 | 6): number {
-    const binding = this.slots!.binding;
-    for (let i = 0; i < PORT_TRIES; i++) {
-      const port = MIN_SOURCE_PORT + randomBelow(MAX_SOURCE_PORT - MIN_SOURCE_PORT + 1);
-      const fd = binding.openUdp(family, port);
-      if (fd >= 0) return fd;
-      if (fd !== -EADDRINUSE && fd !== -EACCES) return fd;
-    }
-    return binding.openUdp(family, 0);
+  /** The descriptor of live native socket `handle`, or -1. */
+  private fdOf(handle: number): number {
+    if (this.set < 0 || handle < FD_SPAN) return -1;
+    const fd = handle % FD_SPAN;
+    return this.handleOfFd[fd] === handle ? fd : -1;
   }
 
   /** The forward that used `handle` is over: its socket closes, and whatever reaches its port later is refused by the kernel. */
   release(handle: number): void {
     if (handle < 0) return;
-    const n = this.native.get(handle);
-    if (n) {
-      this.native.delete(handle);
-      if (this.handleOfFd.get(n.fd) === handle) this.handleOfFd.delete(n.fd);
-      this.slots!.binding.closeFd(n.fd);
+    const fd = this.fdOf(handle);
+    if (fd >= 0) {
+      this.handleOfFd[fd] = -1;
+      this.nativeOpen--;
+      // During a batch of replies the descriptor closes at its end, with the others: it cannot be reused before.
+      if (this.draining && this.closeCount < CLOSE_QUEUE) this.closeQueue[this.closeCount++] = fd;
+      else this.slots!.binding.closeFd(fd);
       return;
     }
     const socket = this.dgrams.get(handle);
@@ -117,12 +150,18 @@ export class ForwardSockets {
     socket.close();
   }
 
+  private flushCloses(): void {
+    if (this.closeCount === 0) return;
+    this.slots!.binding.closeFds(this.closeQueue, this.closeCount);
+    this.closeCount = 0;
+  }
+
   /** Sends the first `length` bytes of `buf` from socket `handle`. */
   send(handle: number, buf: Buffer, length: number, port: number, address: string): void {
-    const n = this.native.get(handle);
-    if (n) {
+    const fd = this.fdOf(handle);
+    if (fd >= 0) {
       const to = this.slots!.sockaddrs.get(address, port);
-      if (to) this.slots!.binding.sendTo(n.fd, buf, to, length);
+      if (to) this.slots!.binding.sendTo(fd, buf, to, length);
       return;
     }
     this.dgrams.get(handle)?.send(buf, 0, length, port, address);
@@ -130,9 +169,9 @@ export class ForwardSockets {
 
   /** The local port of socket `handle` (tests and diagnostics). */
   portOf(handle: number): number | undefined {
-    const n = this.native.get(handle);
-    if (n) {
-      const port = this.slots!.binding.localPort(n.fd);
+    const fd = this.fdOf(handle);
+    if (fd >= 0) {
+      const port = this.slots!.binding.localPort(fd);
       return port >= 0 ? port : undefined;
     }
     const socket = this.dgrams.get(handle);
@@ -148,10 +187,13 @@ export class ForwardSockets {
     const slots = this.slots!;
     if (slots.draining || this.closed) return;
     slots.draining = true;
+    this.draining = true;
     try {
       for (let round = 0; round < 4; round++) if (!this.batch(slots)) return;
     } finally {
       slots.draining = false;
+      this.draining = false;
+      this.flushCloses();
       slots.outbox.flush();
     }
   };
@@ -161,12 +203,12 @@ export class ForwardSockets {
     const slot = data.length / capacity;
     const n = binding.recvReady(this.set, data, slot, lens, addrs, this.fds, tail, tailSize);
     if (n <= 0) return false;
-    for (let i = 0; i < n; i++) this.handles[i] = this.handleOfFd.get(this.fds[i]!) ?? -1;
+    for (let i = 0; i < n; i++) this.handles[i] = this.handleOfFd[this.fds[i]!] ?? -1;
     const addrSlot = binding.addrSlot;
     for (let i = 0; i < n; i++) {
       const len = lens[i]!;
       const handle = this.handles[i]!;
-      if (handle < 0 || !this.native.has(handle)) continue;
+      if (handle < 0 || this.handleOfFd[this.fds[i]!] !== handle) continue;
       const off = i * addrSlot;
       const address = addrs.readUInt16LE(off) === AF_INET ? `${addrs[off + 4]}.${addrs[off + 5]}.${addrs[off + 6]}.${addrs[off + 7]}` : binding.ntop(addrs, i);
       const port = addrs.readUInt16BE(off + 2);
@@ -184,7 +226,8 @@ export class ForwardSockets {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const h of [...this.native.keys(), ...this.dgrams.keys()]) this.release(h);
+    for (const h of [...this.handleOfFd.filter((h) => h >= 0), ...this.dgrams.keys()]) this.release(h);
+    this.flushCloses();
     if (this.watch !== undefined) this.slots!.binding.unwatch(this.watch);
     this.watch = undefined;
     if (this.set >= 0) this.slots!.binding.closeFd(this.set);

@@ -23,7 +23,7 @@ const RECORD_QUERY_BYTES = 128;
 /** `n` zeros, in `reuse` when it has that length (small arrays of small integers cost V8 less than typed arrays). */
 function zeroed(reuse: number[], n: number): number[] {
   if (reuse.length !== n) return n === 1 ? [0] : new Array<number>(n).fill(0);
-  reuse.fill(0);
+  for (let i = 0; i < n; i++) reuse[i] = 0;
   return reuse;
 }
 
@@ -115,7 +115,6 @@ export class ForwardingEngine {
     f.serial = serial;
     f.clientAddress = clientAddress;
     f.clientPort = clientPort;
-    // A group may mix IPv4 and IPv6 servers: a socket of each family is taken when a server of it is first sent to.
     f.socketIndex = -1;
     f.socketIndex6 = -1;
     group.inFlight++;
@@ -198,12 +197,6 @@ export class ForwardingEngine {
     f.socketIndex6 = -1;
   };
 
-  /** The socket `f` uses for servers of `family`, opened on first use (-1: none could be opened). */
-  private socketFor(f: Forward, family: 4 | 6): number {
-    if (family === 4) return f.socketIndex >= 0 ? f.socketIndex : (f.socketIndex = this.pool.acquire(4));
-    return f.socketIndex6 >= 0 ? f.socketIndex6 : (f.socketIndex6 = this.pool.acquire(6));
-  }
-
   close(): void {
     this.pending.clear();
   }
@@ -233,7 +226,11 @@ export class ForwardingEngine {
       const s = f.group.servers[t]!;
       f.sent[t] = 1;
       f.replied[t] = 0;
-      this.pool.send(this.socketFor(f, s.family), f.query, f.queryLength, s.port, s.address);
+      const handle = s.family === 4 ? f.socketIndex : f.socketIndex6;
+      if (handle >= 0) this.pool.send(handle, f.query, f.queryLength, s.port, s.address);
+      // A group may mix IPv4 and IPv6 servers: a socket of each family opens with its first send.
+      else if (s.family === 4) f.socketIndex = this.pool.openAndSend(4, f.query, f.queryLength, s.port, s.address);
+      else f.socketIndex6 = this.pool.openAndSend(6, f.query, f.queryLength, s.port, s.address);
       (f.group.counters[t] ?? this.counterOf(f.group, t)).queries++;
       if (this.ctx.log.queries) this.ctx.log.query(`forwarded ${f.spelled} to ${s.label}`, serial, address, port);
     }
