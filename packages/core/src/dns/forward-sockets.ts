@@ -61,6 +61,7 @@ export class ForwardSockets {
     private readonly onMessage: UpstreamMessage,
     private readonly maxReply: number,
     private readonly slots?: BatchSlots,
+    private readonly openUdp: (family: 4 | 6) => dgram.Socket = createUdpSocket,
     private readonly ports?: SourcePortRange,
   ) {
     const n = slots?.capacity ?? 0;
@@ -118,7 +119,7 @@ export class ForwardSockets {
   /** A node:dgram socket, bound by its first send to a port the kernel picks at random. */
   private openDgram(family: 4 | 6): number {
     const handle = this.nextHandle++;
-    const socket = createUdpSocket(family);
+    const socket = this.openUdp(family);
     socket.on('error', () => undefined);
     socket.on('message', (buf, rinfo) => this.onMessage(handle, buf, rinfo.address, rinfo.port, buf.length > this.maxReply));
     this.dgrams.set(handle, socket);

@@ -30,7 +30,7 @@ function zeroed(reuse: number[], n: number): number[] {
 /** An empty record, every field present so that all records share one shape. */
 function newRecord(): Forward {
   return {
-    id: 0, rdcd: 0, hash: 0, nextInBucket: undefined, nextById: undefined, indexed: false, key: '', spelled: '', qtype: 0, qclass: 0, flags: 0,
+    id: 0, rdcd: 0, hash: 0, slot: -1, indexed: false, key: '', spelled: '', qtype: 0, qclass: 0, flags: 0,
     query: Buffer.allocUnsafeSlow(RECORD_QUERY_BYTES), queryLength: 0, qEnd: 0, group: undefined as unknown as ServerGroup,
     socketIndex: -1, socketIndex6: -1, mode: 'single', strictIndex: 0, retried: false, sent: [], replied: [], lastTargets: [], liveAt: -1,
     waiters: [], createdMs: 0, lastSentMs: 0, counted: false, done: true, timer: undefined, serial: 0, clientAddress: '', clientPort: 0,

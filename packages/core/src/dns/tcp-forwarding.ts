@@ -7,7 +7,7 @@
 import { deliverReply, type DeliverContext } from './deliver.js';
 import type { Waiter } from './pending.js';
 import { random16 } from './random-ids.js';
-import { tcpExchange } from './tcp-upstream.js';
+import { tcpExchange, type TcpConnect } from './tcp-upstream.js';
 import type { ServerGroup } from './upstreams.js';
 import { clampForwardedOpt } from './edns-size.js';
 import { FLAG_QR, RCODE_REFUSED, RCODE_SERVFAIL, newQuestionInfo, optOffset, readQuestion, type QuestionInfo } from './wire.js';
@@ -21,6 +21,7 @@ export async function forwardOverTcp(
   group: ServerGroup,
   waiter: Waiter,
   serial: number,
+  connect: TcpConnect,
   hangUp?: () => void,
 ): Promise<void> {
   const asked = {
@@ -38,7 +39,7 @@ export async function forwardOverTcp(
     const s = group.servers[index]!;
     let reply: Buffer;
     try {
-      reply = await tcpExchange(s.address, s.port, out, TCP_UPSTREAM_TIMEOUT_MS);
+      reply = await tcpExchange(connect, s.address, s.port, out, TCP_UPSTREAM_TIMEOUT_MS);
     } catch {
       continue;
     }
