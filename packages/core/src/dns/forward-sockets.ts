@@ -90,8 +90,13 @@ export class ForwardSockets {
   openAndSend(family: 4 | 6, buf: Buffer, length: number, port: number, address: string): number {
     if (this.closed) return -1;
     if (this.set < 0) {
-      const handle = this.openDgram(family);
-      this.send(handle, buf, length, port, address);
+      const handle = this.nextHandle++;
+      if (this.ports) this.bindDgramInRange(handle, family, Buffer.from(buf.subarray(0, length)), port, address, PORT_TRIES);
+      else {
+        // Bound by its first send, to the kernel's random pick.
+        this.openDgram(handle, family);
+        this.send(handle, buf, length, port, address);
+      }
       return handle;
     }
     const binding = this.slots!.binding;
@@ -104,7 +109,8 @@ export class ForwardSockets {
         fd = binding.openSend(this.set, family, range.min + randomBelow(range.max - range.min + 1), buf, length, to);
       }
     }
-    if (fd === -EADDRINUSE || fd === -EACCES) fd = binding.openSend(this.set, family, 0, buf, length, to);
+    // A range stays a range (a firewall may allow no other port): only without one does the kernel pick.
+    else fd = binding.openSend(this.set, family, 0, buf, length, to);
     if (fd < 0) return -1;
     if (fd >= FD_SPAN) {
       binding.closeFd(fd);
@@ -116,14 +122,30 @@ export class ForwardSockets {
     return handle;
   }
 
-  /** A node:dgram socket, bound by its first send to a port the kernel picks at random. */
-  private openDgram(family: 4 | 6): number {
-    const handle = this.nextHandle++;
+  /** A node:dgram socket for forward socket `handle`. */
+  private openDgram(handle: number, family: 4 | 6): dgram.Socket {
     const socket = this.openUdp(family);
     socket.on('error', () => undefined);
     socket.on('message', (buf, rinfo) => this.onMessage(handle, buf, rinfo.address, rinfo.port, buf.length > this.maxReply));
     this.dgrams.set(handle, socket);
-    return handle;
+    return socket;
+  }
+
+  /** Binds a node:dgram socket to a random port of the range (another on a taken one), then sends `data`. */
+  private bindDgramInRange(handle: number, family: 4 | 6, data: Buffer, port: number, address: string, tries: number): void {
+    const range = this.ports!;
+    const socket = this.openDgram(handle, family);
+    const onError = (): void => {
+      if (this.dgrams.get(handle) !== socket) return; // released meanwhile
+      this.dgrams.delete(handle);
+      socket.close();
+      if (tries > 1 && !this.closed) this.bindDgramInRange(handle, family, data, port, address, tries - 1);
+    };
+    socket.once('error', onError);
+    socket.bind({ port: range.min + randomBelow(range.max - range.min + 1), exclusive: true }, () => {
+      socket.off('error', onError);
+      if (this.dgrams.get(handle) === socket) socket.send(data, port, address);
+    });
   }
 
   /** The descriptor of live native socket `handle`, or -1. */

@@ -114,7 +114,7 @@ export class Forwarder {
       } catch {
         // A reply we cannot process is dropped; the forward stays pending until it times out.
       }
-    }, maxReply, this.batch, this.sockets.udp);
+    }, maxReply, this.batch, this.sockets.udp, config.sourcePorts);
     this.engine = new ForwardingEngine(this.deliver, this.pool, this.clock);
     this.local = {
       filters: config.filters,

@@ -64,6 +64,22 @@ describe.each(modes)('forward source ports (%s)', (_mode, binding) => {
     expect(openFds()).toBeLessThanOrEqual(fdsBefore);
   }, 60_000);
 
+  it.skipIf(binding === undefined)('keeps every forward inside --min-port/--max-port, at random within it (dnsmasq 2.90, measured)', async () => {
+    const up = await upstream();
+    const min = 40_000 + Math.floor(Math.random() * 10_000);
+    const max = min + 63;
+    const { fwd, port } = await startForwarder({ defaultServers: [{ address: '127.0.0.1', port: up.port, family: 4 }], sourcePorts: { min, max }, log: { queries: false, extra: false, facility: '-' } }, undefined, { udpBatch: binding });
+    cleanup.push(() => fwd.stop());
+    const answers = await askAll(port, Array.from({ length: 200 }, (_, i) => `n${i}.range.example`), 8);
+    expect(answers.filter((b) => firstAddress(b) === REAL)).toHaveLength(200);
+    const ports = up.seen.map((s) => s.port);
+    expect(ports).toHaveLength(200);
+    expect(ports.every((p) => p >= min && p <= max)).toBe(true);
+    // 200 draws from 64 ports: nearly all of them come up (a counter would too, but not in this order).
+    expect(new Set(ports).size).toBeGreaterThanOrEqual(50);
+    expect(ports.slice(1).filter((p, i) => p === ports[i]! + 1).length).toBeLessThan(40);
+  }, 60_000);
+
   it.skipIf(binding === undefined)('gives the ports an attacker learned from its own queries to (almost) no victim query', async () => {
     const up = await upstream();
     const { fwd, port } = await startForwarder({ defaultServers: [{ address: '127.0.0.1', port: up.port, family: 4 }], log: { queries: false, extra: false, facility: '-' } }, undefined, { udpBatch: binding });
