@@ -233,7 +233,7 @@ export class ForwardSockets {
       const handle = this.handles[i]!;
       if (handle < 0 || this.handleOfFd[this.fds[i]!] !== handle) continue;
       const off = i * addrSlot;
-      const address = addrs.readUInt16LE(off) === AF_INET ? `${addrs[off + 4]}.${addrs[off + 5]}.${addrs[off + 6]}.${addrs[off + 7]}` : binding.ntop(addrs, i);
+      const address = addrs.readUInt16LE(off) === AF_INET ? this.v4Text(addrs.readUInt32BE(off + 4)) : binding.ntop(addrs, i);
       const port = addrs.readUInt16BE(off + 2);
       // Longer than the slots (len -1): its beginning, enough for the header and question.
       const datagram = len < 0 ? data.subarray(i * slot, (i + 1) * slot) : len <= slot ? data.subarray(i * slot, i * slot + len) : Buffer.concat([data.subarray(i * slot, (i + 1) * slot), tail.subarray(i * tailSize, i * tailSize + len - slot)]);
@@ -245,6 +245,18 @@ export class ForwardSockets {
     }
     slots.outbox.flush();
     return n === capacity;
+  }
+
+  private lastV4 = -1;
+  private lastV4Text = '';
+
+  /** An IPv4 address as text; replies come from a few servers, so the last one's text is kept rather than built again. */
+  private v4Text(v4: number): string {
+    if (v4 !== this.lastV4) {
+      this.lastV4 = v4;
+      this.lastV4Text = `${v4 >>> 24}.${(v4 >>> 16) & 255}.${(v4 >>> 8) & 255}.${v4 & 255}`;
+    }
+    return this.lastV4Text;
   }
 
   async close(): Promise<void> {
