@@ -4,7 +4,7 @@
  * calls and two crossings into native code instead of two of each per query. `watch` tells JavaScript
  * when such a socket is readable, so node:dgram need not read it at all.
  *
- * Layout shared with JavaScript (see packages/core/src/dns/udp-batch.ts):
+ * Layout shared with JavaScript (see packages/core/src/dns/transport/batch-receiver.ts):
  *   data   a Buffer of `slot`-byte slots, datagram i at i * slot (its bytes beyond `slot`, if a `tail`
  *          Buffer of `tailSlot`-byte slots is given, continue at i * tailSlot in tail);
  *   lens   an Int32Array, lens[i] = datagram i's length (-1: longer than its slots, dropped);

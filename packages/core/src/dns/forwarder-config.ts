@@ -1,6 +1,6 @@
 /** Everything the forwarder needs, derived from a dnsmasq argv by `dnsmasq/config.ts` (or built by hand in tests). */
 
-import { DEFAULT_EDNS_PACKET_MAX } from './edns-size.js';
+import { DEFAULT_EDNS_PACKET_MAX } from './wire/edns-size.js';
 
 export interface UpstreamAddress {
   readonly address: string;

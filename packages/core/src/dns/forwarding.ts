@@ -6,10 +6,10 @@
 import type { Clock } from './clock.js';
 import { deliverReply, deliverServfail, type DeliverContext } from './deliver.js';
 import { MAX_WAITERS, MERGE_WINDOW_MS, PendingTable, questionHash, type Forward, type Waiter } from './pending.js';
-import type { ForwardSockets } from './forward-sockets.js';
+import type { ForwardSockets } from './transport/forward-sockets.js';
 import type { ServerCounter, ServerGroup } from './upstreams.js';
-import { clampForwardedOpt } from './edns-size.js';
-import { FLAG_CD, FLAG_QR, FLAG_RD, RCODE_NXDOMAIN, RCODE_REFUSED, RCODE_SERVFAIL, newQuestionInfo, optOffset, readQuestion, type QuestionInfo } from './wire.js';
+import { clampForwardedOpt } from './wire/edns-size.js';
+import { FLAG_CD, FLAG_QR, FLAG_RD, RCODE_NXDOMAIN, RCODE_REFUSED, RCODE_SERVFAIL, newQuestionInfo, optOffset, readQuestion, type QuestionInfo } from './wire/wire.js';
 
 export type ForwardOutcome = 'sent' | 'merged' | 'limit' | 'full';
 

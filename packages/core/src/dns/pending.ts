@@ -2,9 +2,9 @@
  * The in-flight table: one record per forwarded question, found by its random forward ID (replies) and by its
  * question (merging identical queries, spotting client retransmissions). Bounded in records and waiters.
  */
-import { fnv1a, fnvMix } from './name-hash.js';
+import { fnv1a, fnvMix } from './cache/name-hash.js';
 import { random16 } from './random-ids.js';
-import { SlotIndex } from './slot-index.js';
+import { SlotIndex } from './cache/slot-index.js';
 import type { SendMode, ServerGroup } from './upstreams.js';
 
 /** A client waiting for the answer to a forward. */

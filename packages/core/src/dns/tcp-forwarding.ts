@@ -7,10 +7,10 @@
 import { deliverReply, type DeliverContext } from './deliver.js';
 import type { Waiter } from './pending.js';
 import { random16 } from './random-ids.js';
-import { tcpExchange, type TcpConnect } from './tcp-upstream.js';
+import { tcpExchange, type TcpConnect } from './transport/tcp-upstream.js';
 import type { ServerGroup } from './upstreams.js';
-import { clampForwardedOpt } from './edns-size.js';
-import { FLAG_QR, RCODE_REFUSED, RCODE_SERVFAIL, newQuestionInfo, optOffset, readQuestion, type QuestionInfo } from './wire.js';
+import { clampForwardedOpt } from './wire/edns-size.js';
+import { FLAG_QR, RCODE_REFUSED, RCODE_SERVFAIL, newQuestionInfo, optOffset, readQuestion, type QuestionInfo } from './wire/wire.js';
 
 const TCP_UPSTREAM_TIMEOUT_MS = 5_000;
 

@@ -4,9 +4,9 @@
  * is named in a warning so nothing is dropped silently.
  */
 import type { DomainRoute, ForwarderConfig, RouteTarget, UpstreamAddress } from '../dns/forwarder-config.js';
-import { DEFAULT_EDNS_PACKET_MAX, effectivePacketMax } from '../dns/edns-size.js';
+import { DEFAULT_EDNS_PACKET_MAX, effectivePacketMax } from '../dns/wire/edns-size.js';
 import { DEFAULT_CACHE } from '../dns/forwarder-config.js';
-import { typeNumber } from '../dns/rr-types.js';
+import { typeNumber } from '../dns/wire/rr-types.js';
 import { cacheSizeValue, minCacheTtlValue, numericValue, port16Value, unsignedValue } from './numbers.js';
 import type { ParsedArgv, ParsedOption } from './argv/parsed-argv.js';
 import { parseServerValue } from './server/server.js';

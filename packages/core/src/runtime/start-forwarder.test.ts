@@ -1,8 +1,8 @@
 import dgram from 'node:dgram';
 import { describe, expect, it } from 'vitest';
-import { DnsCache, KIND_NODATA, KIND_POSITIVE } from '../dns/cache.js';
+import { DnsCache, KIND_NODATA, KIND_POSITIVE } from '../dns/cache/cache.js';
 import { ManualClock } from '../dns/clock.js';
-import { nodeSockets, type SocketFactory } from '../dns/socket-factory.js';
+import { nodeSockets, type SocketFactory } from '../dns/transport/socket-factory.js';
 import { QueryLog } from '../dns/querylog.js';
 import { cacheEntries, forwarderStats } from './cache-entries.js';
 import { ForwarderStartError, startForwarder } from './start-forwarder.js';

@@ -6,7 +6,7 @@ import { toForwarderConfig } from '../dnsmasq/config.js';
 import type { ForwarderConfig } from '../dns/forwarder-config.js';
 import type { Clock } from '../dns/clock.js';
 import { Forwarder, type ForwarderOptions } from '../dns/forwarder.js';
-import type { SocketFactory } from '../dns/socket-factory.js';
+import type { SocketFactory } from '../dns/transport/socket-factory.js';
 import { tuneForwarderMemory } from './forwarder-memory.js';
 
 export interface StartForwarderOptions {

@@ -4,7 +4,7 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nodeSockets, type SocketFactory } from '../../src/dns/socket-factory.js';
+import { nodeSockets, type SocketFactory } from '../../src/dns/transport/socket-factory.js';
 import { a, decode, query, reply } from './packets.js';
 import { askTcp, askUdp, startForwarder, TestUpstream } from './loopback.js';
 

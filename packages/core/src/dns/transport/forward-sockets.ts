@@ -9,7 +9,7 @@
  */
 import type dgram from 'node:dgram';
 import type { BatchSlots } from './batch-receiver.js';
-import { randomBelow } from './random-ids.js';
+import { randomBelow } from '../random-ids.js';
 import { createUdpSocket } from './udp-sockets.js';
 
 /** `oversize`: the datagram was longer than a reply may be; `buf` holds its beginning only. */
