@@ -26,8 +26,8 @@ import { closeTcpServer, createTcpServer, DEFAULT_TCP_OPTIONS, type TcpServerOpt
 import { nodeSockets, type SocketFactory } from './transport/socket-factory.js';
 import { UdpClient } from './transport/udp-client.js';
 import { ForwardSockets } from './transport/forward-sockets.js';
-import { FLAG_QR, FLAG_RD, RCODE_NOTIMP, RCODE_REFUSED, hasOpt, newQuestionInfo, readQuestion } from './wire/wire.js';
-import { maxUpstreamReply } from './wire/edns-size.js';
+import { FLAG_QR, FLAG_RD, RCODE_NOTIMP, RCODE_REFUSED, newQuestionInfo, optOffset, readQuestion } from './wire/wire.js';
+import { clientUdpRoom, maxUpstreamReply, TCP_ROOM } from './wire/edns-size.js';
 
 /** Upstream TCP connections open at once for clients' TCP queries; more are answered REFUSED. */
 const MAX_TCP_FORWARDS = 64;
@@ -252,7 +252,8 @@ export class Forwarder {
     const serial = ++this.serial;
     if (log.queries) log.query(`query[${typeName(q.qtype)}] ${q.spelled} from ${address}`, serial, address, port);
     // Our own answers carry --edns-packet-max in their OPT record when the query had one.
-    const optSize = q.arcount > 0 && hasOpt(buf, q) ? this.config.ednsPacketMax : 0;
+    const optAt = q.arcount > 0 ? optOffset(buf, q) : -1;
+    const optSize = optAt >= 0 ? this.config.ednsPacketMax : 0;
     if (((q.flags >> 11) & 0xf) !== 0) return respond(localResponse(buf, q, RCODE_NOTIMP, false, optSize));
     const before = answerBeforeRouting(buf, q, optSize, this.local);
     if (before) {
@@ -263,7 +264,7 @@ export class Forwarder {
     let chainEnd: string | undefined;
     if ((q.flags & FLAG_RD) !== 0 && q.qclass === C_IN) {
       const lines = log.queries ? [] : undefined;
-      const answer = answerFromCache(buf, q, optSize, this.cache, this.config.cache, this.clock.nowMs(), lines);
+      const answer = answerFromCache(buf, q, optSize, viaTcp ? TCP_ROOM : clientUdpRoom(buf, optAt, this.config.ednsPacketMax), this.cache, this.config.cache, this.clock.nowMs(), lines);
       if (lines) for (const line of lines) log.query(line, serial, address, port);
       if (answer.status === HIT) return respond(answer.response!);
       if (answer.status === HIT_STALE) {

@@ -24,7 +24,7 @@ function setup(opts: Partial<CacheOptions> = {}) {
     const q = newQuestionInfo();
     readQuestion(buf, q);
     const lines: string[] = [];
-    const res = answerFromCache(buf, q, 0, cache, options, now, lines);
+    const res = answerFromCache(buf, q, 0, 65535, cache, options, now, lines);
     return { status: res.status, response: res.response ? decode(res.response) : undefined, raw: res.response, lines };
   };
   return { cache, insert, ask, options };

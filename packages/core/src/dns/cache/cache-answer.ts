@@ -7,7 +7,7 @@ import { nodataWord } from './cacheable.js';
 import type { CacheOptions } from '../forwarder-config.js';
 import { addressText, reverseNameToAddress } from '../wire/rdata.js';
 import { T_A, T_AAAA, T_ANY, T_CNAME, T_PTR, T_SOA, T_TXT, typeName } from '../wire/rr-types.js';
-import { FLAG_CD, FLAG_QR, FLAG_RA, FLAG_RD, RCODE_NXDOMAIN, readName, type QuestionInfo } from '../wire/wire.js';
+import { FLAG_CD, FLAG_QR, FLAG_RA, FLAG_RD, FLAG_TC, RCODE_NXDOMAIN, readName, type QuestionInfo } from '../wire/wire.js';
 
 const MAX_CHAIN = 10;
 const links = new Int32Array(MAX_CHAIN);
@@ -40,6 +40,7 @@ export function answerFromCache(
   query: Buffer,
   q: QuestionInfo,
   optSize: number,
+  room: number,
   cache: DnsCache,
   opts: CacheOptions,
   now: number,
@@ -77,7 +78,7 @@ export function answerFromCache(
       for (let i = 0; i < nLinks; i++) if (!cache.isLive(links[i]!, now)) stale = true;
       if (final >= 0 && !cache.isLive(final, now)) stale = true;
       for (let i = 0; i < nRecs; i++) if (!cache.isLive(records[i]!, now)) stale = true;
-      const response = build(query, q, optSize, cache, opts, now, nLinks, nRecs, final, lines, stale);
+      const response = build(query, q, optSize, room, cache, opts, now, nLinks, nRecs, final, lines, stale);
       if (!response) return result;
       // Round-robin as dnsmasq: this hit answers the stored order, the next one starts with this one's last.
       if (nRecs > 1 && opts.roundRobin) cache.rotate(key, q.qtype, KIND_POSITIVE);
@@ -126,10 +127,16 @@ function recordLine(cache: DnsCache, slot: number, now: number, as?: string): st
   return `${word(cache, slot, now)} ${name} is ${text}`;
 }
 
+/**
+ * `room`: the longest answer the client takes (see clientUdpRoom). As dnsmasq 2.90 (measured): records are added in
+ * order while they fit, the first that does not sets TC and ends the answer (every record is still logged), and the
+ * OPT record is added only to an answer that is not truncated and still has room for it.
+ */
 function build(
   query: Buffer,
   q: QuestionInfo,
   optSize: number,
+  room: number,
   cache: DnsCache,
   opts: CacheOptions,
   now: number,
@@ -139,35 +146,53 @@ function build(
   lines: string[] | undefined,
   stale: boolean,
 ): Buffer | undefined {
-  const qLen = q.qEnd - 12;
-  let size = 12 + qLen + (optSize > 0 ? 11 : 0);
-  for (let i = 0; i < nLinks; i++) size += 12 + cache.rdLen[links[i]!]!;
-  for (let i = 0; i < nRecs; i++) size += 12 + cache.rdLen[records[i]!]!;
-  const soa = final >= 0 ? cache.soaOf(final, now) : -1;
-  if (soa >= 0) size += 10 + cache.rdLen[soa]! - 1;
+  let size = q.qEnd;
+  let fitLinks = 0;
+  let fitRecs = 0;
+  let truncated = false;
+  for (let i = 0; i < nLinks && !truncated; i++) {
+    const next = size + 12 + cache.rdLen[links[i]!]!;
+    if (next > room) truncated = true;
+    else (size = next), fitLinks++;
+  }
+  for (let i = 0; i < nRecs && !truncated; i++) {
+    const next = size + 12 + cache.rdLen[records[i]!]!;
+    if (next > room) truncated = true;
+    else (size = next), fitRecs++;
+  }
+  let soa = final >= 0 ? cache.soaOf(final, now) : -1;
+  if (soa >= 0 && !truncated) {
+    const next = size + 10 + cache.rdLen[soa]! - 1;
+    if (next > room) (truncated = true), (soa = -1);
+    else size = next;
+  } else soa = -1;
+  const withOpt = optSize > 0 && !truncated && size + 11 <= room;
+  if (withOpt) size += 11;
   if (size > 0x3fff) return undefined;
   const out = Buffer.allocUnsafe(size);
   const negative = final >= 0;
   const rcode = negative && cache.kind[final] === KIND_NXDOMAIN ? RCODE_NXDOMAIN : 0;
   out.writeUInt16BE(q.id, 0);
-  out.writeUInt16BE(FLAG_QR | (q.flags & (FLAG_RD | FLAG_CD | 0x7800)) | FLAG_RA | rcode, 2);
+  out.writeUInt16BE(FLAG_QR | (truncated ? FLAG_TC : 0) | (q.flags & (FLAG_RD | FLAG_CD | 0x7800)) | FLAG_RA | rcode, 2);
   out.writeUInt16BE(1, 4);
-  out.writeUInt16BE(nLinks + nRecs, 6);
+  out.writeUInt16BE(fitLinks + fitRecs, 6);
   out.writeUInt16BE(soa >= 0 ? 1 : 0, 8);
-  out.writeUInt16BE(optSize > 0 ? 1 : 0, 10);
+  out.writeUInt16BE(withOpt ? 1 : 0, 10);
   query.copy(out, 12, 12, q.qEnd);
   let w = q.qEnd;
   let owner = 0xc00c;
   const maxTtl = opts.maxTtl;
   for (let i = 0; i < nLinks; i++) {
     const s = links[i]!;
-    w = writeRecord(out, w, owner, T_CNAME, servedTtl(cache, s, now, maxTtl), cache, s);
-    owner = 0xc000 | (w - cache.rdLen[s]!);
+    if (i < fitLinks) {
+      w = writeRecord(out, w, owner, T_CNAME, servedTtl(cache, s, now, maxTtl), cache, s);
+      owner = 0xc000 | (w - cache.rdLen[s]!);
+    }
     if (lines) lines.push(linkLine(cache, s, now, i === 0 ? q.spelled : undefined));
   }
   for (let i = 0; i < nRecs; i++) {
     const s = records[i]!;
-    w = writeRecord(out, w, owner, cache.type[s]!, servedTtl(cache, s, now, maxTtl), cache, s);
+    if (i < fitRecs) w = writeRecord(out, w, owner, cache.type[s]!, servedTtl(cache, s, now, maxTtl), cache, s);
     if (lines) lines.push(recordLine(cache, s, now, nLinks === 0 ? q.spelled : undefined));
   }
   if (negative && lines) {
@@ -190,7 +215,7 @@ function build(
     buf.copy(out, w + 10, off + 1 + ownerLen, off + 1 + ownerLen + rdLen);
     w += 10 + rdLen;
   }
-  if (optSize > 0) {
+  if (withOpt) {
     out[w] = 0;
     out.writeUInt16BE(41, w + 1);
     out.writeUInt16BE(optSize, w + 3);

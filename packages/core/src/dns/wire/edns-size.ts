@@ -35,3 +35,16 @@ export function capReplyOpt(reply: Buffer, classAt: number, packetMax: number): 
 export function maxUpstreamReply(packetMax: number): number {
   return packetMax + 1025 + 10;
 }
+
+/** The longest message a TCP client takes. */
+export const TCP_ROOM = 65535;
+
+/**
+ * The longest UDP answer of our own (from the cache) a client takes, as dnsmasq 2.90 sizes it (measured 2026-12-07):
+ * 512 bytes without an OPT record, else the client's payload size raised to 512 and capped at packet-max.
+ * `typeAt`: the TYPE field of the query's OPT record, or -1.
+ */
+export function clientUdpRoom(query: Buffer, typeAt: number, packetMax: number): number {
+  if (typeAt < 0) return MIN_EDNS_SIZE;
+  return Math.min(Math.max(query.readUInt16BE(typeAt + 2), MIN_EDNS_SIZE), packetMax);
+}
