@@ -1,6 +1,10 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { parentPort } from 'node:worker_threads';
+import { isAbsolute } from 'node:path';
 import { fixUntilStable } from '@kube-dns-tools/core/lint/apply-fixes';
+import { readConfDirSiblings } from '@kube-dns-tools/core/lint/conf-dir-siblings';
+import { isConfFileName } from '@kube-dns-tools/core/lint/file-names';
+import { nodeConfDirFileSystem } from '@kube-dns-tools/core/lint/node-config-file-system';
 import { DocumentLintCache } from '@kube-dns-tools/core/lint/lint-by-document';
 import { lintText, type LintOptions, type LintResult } from '@kube-dns-tools/core/lint/lint-text';
 import { MAX_PUBLISHED_FINDINGS, type LintJob, type LintJobResult, type LintJobStarted, type WorkerRequest } from './lint-job.js';
@@ -22,7 +26,14 @@ function reply(id: number, result: LintResult, started: number, fixedText?: stri
 }
 
 function optionsOf(job: LintJob): LintOptions {
-  return { filePath: job.filePath, rules: job.rules, ...(job.corednsVersion !== undefined ? { corednsVersion: job.corednsVersion } : {}) };
+  // A conf fragment is judged with the other files of its folder, read here as the CLI reads them.
+  const confSiblings = job.filePath && isAbsolute(job.filePath) && isConfFileName(job.filePath) ? readConfDirSiblings(job.filePath, nodeConfDirFileSystem) : undefined;
+  return {
+    filePath: job.filePath,
+    rules: job.rules,
+    ...(job.corednsVersion !== undefined ? { corednsVersion: job.corednsVersion } : {}),
+    ...(confSiblings ? { confSiblings } : {}),
+  };
 }
 
 /** `lint --fix`'s own loop (core's fixUntilStable) on the whole text, in one go. */

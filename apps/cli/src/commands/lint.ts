@@ -2,6 +2,9 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { fixUntilStable } from '@kube-dns-tools/core/lint/apply-fixes';
 import { lintText, type RuleSetting } from '@kube-dns-tools/core/lint/lint-text';
+import { readConfDirSiblings } from '@kube-dns-tools/core/lint/conf-dir-siblings';
+import { isConfFileName } from '@kube-dns-tools/core/lint/file-names';
+import { nodeConfDirFileSystem } from '@kube-dns-tools/core/lint/node-config-file-system';
 import { parseCorednsVersion } from '@kube-dns-tools/core/corefile/coredns-version';
 import { collectFiles } from './lint-files.js';
 import { formatJson } from './lint-format-json.js';
@@ -83,7 +86,9 @@ function runLint(paths: readonly string[], flags: LintFlags): number {
     for (const p of config.problems) process.stderr.write(`kube-dns-tools lint: ${p}\n`);
     const rules: Record<string, RuleSetting> = { ...config.rules, ...ruleFlags.rules };
     const corednsVersion = flags.corednsVersion ?? config.corednsVersion;
-    const lint = (text: string) => lintText(text, { filePath: file, rules, ...(corednsVersion ? { corednsVersion } : {}) }).findings;
+    const confSiblings = stdin.name === undefined && isConfFileName(file) ? readConfDirSiblings(resolve(file), nodeConfDirFileSystem) : undefined;
+    const options = { filePath: file, rules, ...(corednsVersion ? { corednsVersion } : {}), ...(confSiblings ? { confSiblings } : {}) };
+    const lint = (text: string) => lintText(text, options).findings;
     if (flags.fix) {
       const fixed = fixUntilStable(read.text, lint);
       for (const rule of fixed.nonConverging) {
