@@ -1,12 +1,16 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { parentPort } from 'node:worker_threads';
 import { isAbsolute } from 'node:path';
-import { fixUntilStable } from '@kube-dns-tools/core/lint/apply-fixes';
-import { readConfDirSiblings } from '@kube-dns-tools/core/lint/conf-dir-siblings';
-import { isConfFileName } from '@kube-dns-tools/core/lint/file-names';
-import { nodeConfDirFileSystem } from '@kube-dns-tools/core/lint/node-config-file-system';
-import { DocumentLintCache } from '@kube-dns-tools/core/lint/lint-by-document';
-import { lintText, type LintOptions, type LintResult } from '@kube-dns-tools/core/lint/lint-text';
+import {
+  DocumentLintCache,
+  fixUntilStable,
+  isConfFileName,
+  lintText,
+  nodeConfDirFileSystem,
+  readConfDirSiblings,
+  type LintOptions,
+  type LintResult,
+} from '@kube-dns-tools/core/lint';
 import { MAX_PUBLISHED_FINDINGS, type LintJob, type LintJobResult, type LintJobStarted, type WorkerRequest } from './lint-job.js';
 
 /** How long the worker lints one document before it lets other documents' jobs run. */

@@ -1,6 +1,6 @@
 // Forwarder start-up, the same for `kube-dns-tools forward`, the extension's forwarder process and the demo:
 // parse the argv, check it as dnsmasq would, build the config, report warnings, tune memory, start.
-import { parseArgv } from '../dnsmasq/argv.js';
+import { parseArgv } from '../dnsmasq/argv/argv.js';
 import { checkArgv } from '../dnsmasq/check.js';
 import { toForwarderConfig } from '../dnsmasq/config.js';
 import type { ForwarderConfig } from '../dns/forwarder-config.js';
