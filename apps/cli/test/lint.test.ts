@@ -214,3 +214,28 @@ describe('kube-dns-tools lint on a folder with files it cannot read (issue 14)',
     expect(readme).toMatch(/`lint` follows ESLint: 1 only for an error-level finding/);
   });
 });
+
+describe('kube-dns-tools lint on a conf fragment reads the other files of its folder (issue 14)', () => {
+  const upstreamErrors = (dir: string): string[] => {
+    const run = runCli(['lint', '--format', 'json', join(dir, '10-base.conf')]);
+    return (JSON.parse(run.stdout) as JsonFile[])[0]!.findings.filter((f) => f.ruleId === 'no-upstream').map((f) => f.message);
+  };
+
+  it('no error when a sibling names the servers; the error when the siblings were read and none does', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '10-base.conf'), 'no-resolv\ncache-size=1000\n');
+    writeFileSync(join(dir, '20-local.conf'), 'address=/lan/10.0.0.1\n');
+    writeFileSync(join(dir, '30-servers.conf~'), 'server=10.96.0.10\n');
+    expect(upstreamErrors(dir)).toEqual([expect.stringContaining('none of the other files of its folder (20-local.conf) gives one either')]);
+    writeFileSync(join(dir, '30-servers.conf'), 'server=10.96.0.10\n');
+    expect(upstreamErrors(dir)).toEqual([]);
+  });
+
+  it('stays silent when a sibling cannot be read', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '10-base.conf'), 'no-resolv\n');
+    writeFileSync(join(dir, '20-local.conf'), 'address=/lan/10.0.0.1\n');
+    symlinkSync(join(dir, 'missing.conf'), join(dir, '30-dangling.conf'));
+    expect(upstreamErrors(dir)).toEqual([]);
+  });
+});

@@ -1,6 +1,16 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { parentPort } from 'node:worker_threads';
-import { DocumentLintCache, fixUntilStable, type LintOptions, type LintResult, lintText } from '@kube-dns-tools/core/lint';
+import { isAbsolute } from 'node:path';
+import {
+  DocumentLintCache,
+  fixUntilStable,
+  isConfFileName,
+  lintText,
+  nodeConfDirFileSystem,
+  readConfDirSiblings,
+  type LintOptions,
+  type LintResult,
+} from '@kube-dns-tools/core/lint';
 import { MAX_PUBLISHED_FINDINGS, type LintJob, type LintJobResult, type LintJobStarted, type WorkerRequest } from './lint-job.js';
 
 /** How long the worker lints one document before it lets other documents' jobs run. */
@@ -20,7 +30,14 @@ function reply(id: number, result: LintResult, started: number, fixedText?: stri
 }
 
 function optionsOf(job: LintJob): LintOptions {
-  return { filePath: job.filePath, rules: job.rules, ...(job.corednsVersion !== undefined ? { corednsVersion: job.corednsVersion } : {}) };
+  // A conf fragment is judged with the other files of its folder, read here as the CLI reads them.
+  const confSiblings = job.filePath && isAbsolute(job.filePath) && isConfFileName(job.filePath) ? readConfDirSiblings(job.filePath, nodeConfDirFileSystem) : undefined;
+  return {
+    filePath: job.filePath,
+    rules: job.rules,
+    ...(job.corednsVersion !== undefined ? { corednsVersion: job.corednsVersion } : {}),
+    ...(confSiblings ? { confSiblings } : {}),
+  };
 }
 
 /** `lint --fix`'s own loop (core's fixUntilStable) on the whole text, in one go. */

@@ -1,10 +1,12 @@
 import { optionByLong, optionByShort } from '../dnsmasq/options/option-lookup.js';
 import type { Range } from '../dnsmasq/source-range.js';
-import type { ArgInsertion, DnsmasqInvocation, ManifestArg, ManifestModel } from '../manifest/model.js';
+import type { ArgInsertion, ConfFragment, DnsmasqInvocation, ManifestArg, ManifestModel } from '../manifest/model.js';
 import { isConditional, maskTemplates } from '../manifest/template-mask.js';
 import type { TextEdit } from './finding.js';
 import { readConfLine } from './conf-line.js';
 import { hasPlaceholder } from './placeholder.js';
+
+const UNREAD_FOLDER: ConfFragment = { servers: 'unknown', siblings: [], routed: [] };
 
 /** The kind given to the pseudo-workload of a dnsmasq conf file. */
 export const CONF_FILE_KIND = 'dnsmasq.conf';
@@ -31,7 +33,7 @@ export function looksLikeDnsmasqConf(text: string): boolean {
  * (dnsmasq reads conf lines as long options; see conf-line.ts), with its source offsets. Comment and
  * template-only lines are skipped; lines inside template conditionals are conditional.
  */
-export function readDnsmasqConf(text: string, filePath?: string): ManifestModel {
+export function readDnsmasqConf(text: string, filePath?: string, confDir: ConfFragment = UNREAD_FOLDER): ManifestModel {
   const mask = maskTemplates(text);
   const masked = mask.masked.length === text.length ? mask.masked : text;
   const args: ManifestArg[] = [];
@@ -50,7 +52,7 @@ export function readDnsmasqConf(text: string, filePath?: string): ManifestModel 
     args,
     insertion: confInsertion(text),
     tolerant: false,
-    ...(filePath !== undefined && isConfFragmentPath(filePath) ? { fragment: true } : {}),
+    ...(filePath !== undefined && isConfFragmentPath(filePath) ? { fragment: confDir } : {}),
   };
   return { text, invocations: [invocation], configMaps: [], parseProblems: [] };
 }

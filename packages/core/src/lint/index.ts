@@ -8,6 +8,7 @@ export * from './rule-catalog.js';
 export * from './rules/suppression-rules.js';
 export * from './config-file.js';
 export * from './node-config-file-system.js';
+export * from './conf-dir-siblings.js';
 export * from './file-names.js';
 export * from './suppression-edits.js';
 export * from './suppression-spellings.js';

@@ -9,8 +9,9 @@ import { MODEL_RULES } from './rules/index.js';
 import { internalError } from './rules/suppression-rules.js';
 import { applySuppressions, type PendingFinding } from './apply-suppressions.js';
 import { readRawArgv } from './raw-argv-reader.js';
-import { looksLikeDnsmasqConf, readDnsmasqConf } from './conf-file-reader.js';
+import { isConfFragmentPath, looksLikeDnsmasqConf, readDnsmasqConf } from './conf-file-reader.js';
 import { isConfFileName, isRawArgvFile } from './file-names.js';
+import { confDirServers, type ConfSibling } from './conf-dir-siblings.js';
 import { isStandaloneCorefileName } from '../manifest/find-corefiles.js';
 import { lintCorefiles } from './lint-corefiles.js';
 
@@ -24,6 +25,9 @@ export interface LintOptions {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   /** CoreDNS version judged against when the file has no coredns image tag (`1.11.3`). */
   readonly corednsVersion?: string;
+  /** For a dnsmasq conf file: the other files of its folder, as the host read them (see conf-dir-siblings.ts).
+   *  Without them a conf fragment is not judged on what its folder gives it. */
+  readonly confSiblings?: readonly ConfSibling[];
 }
 
 export interface LintResult {
@@ -47,7 +51,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   const severityOf = (id: string, fallback: Severity): RuleSetting => settings[id] ?? fallback;
   let model: ManifestModel;
   try {
-    model = readModel(text, options.filePath);
+    model = readModel(text, options.filePath, options.confSiblings);
   } catch (error) {
     return { findings: [crash(lines, 'the manifest reader', error)], invocations: 0, configMaps: 0 };
   }
@@ -106,10 +110,13 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 }
 
 /** Bare argv files and dnsmasq conf files are read as one dnsmasq invocation; everything else as a manifest. */
-function readModel(text: string, filePath: string | undefined): ManifestModel {
+function readModel(text: string, filePath: string | undefined, confSiblings: readonly ConfSibling[] | undefined): ManifestModel {
   if (isStandaloneCorefileName(filePath)) return { text, invocations: [], configMaps: [], parseProblems: [] };
   if (isRawArgvFile(filePath)) return readRawArgv(text);
-  if (isConfFileName(filePath) && looksLikeDnsmasqConf(text)) return readDnsmasqConf(text, filePath);
+  if (isConfFileName(filePath) && looksLikeDnsmasqConf(text)) {
+    const folder = filePath !== undefined && isConfFragmentPath(filePath) ? confDirServers(confSiblings) : { servers: 'unknown' as const, routed: [] };
+    return readDnsmasqConf(text, filePath, { ...folder, siblings: (confSiblings ?? []).map((s) => s.name) });
+  }
   const model = readManifest(text, filePath === undefined ? {} : { filePath });
   const confs = (model.confTexts ?? []).map(readConfigMapConf).filter((i): i is DnsmasqInvocation => i !== undefined);
   return confs.length === 0 ? model : { ...model, invocations: [...model.invocations, ...confs] };

@@ -1,4 +1,4 @@
-import { offsetMap, isVerbatim } from './decoded-text.js';
+import { offsetMap, isVerbatim, sourceOffset } from './decoded-text.js';
 import type { FoundObject } from './find-workloads.js';
 import type { ConfigMapValue, KubeDnsConfigMap } from './model.js';
 import { holdsPlaceholder } from './placeholders.js';
@@ -14,8 +14,8 @@ const KEYS = ['upstreamNameservers', 'stubDomains', 'federations'] as const;
 export function valueOf(src: ChunkSource, node: unknown): ConfigMapValue | undefined {
   if (!isScalar(node)) return undefined;
   const decoded = decodeNode(src, node);
-  const start = decoded.offsets[0]!;
-  const end = decoded.offsets[decoded.offsets.length - 1]!;
+  const start = sourceOffset(decoded, 0);
+  const end = sourceOffset(decoded, decoded.value.length);
   const range = { start, end: Math.max(start, end) };
   const base = { value: decoded.value, range, templated: holdsPlaceholder(decoded.value, false) };
   return isVerbatim(decoded) ? base : { ...base, map: offsetMap(decoded) };

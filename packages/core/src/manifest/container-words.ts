@@ -35,7 +35,7 @@ export function readWordList(src: ChunkSource, container: Node, key: 'command' |
     if (!isScalar(item)) return;
     const scalar = item as Scalar;
     const range = itemRanges[index]!;
-    words.push({ list, index, decoded: decodeNode(src, scalar), style: scalar.type ?? 'PLAIN', ...range });
+    words.push({ list, index, decoded: decodeNode(src, scalar), style: scalar.type ?? 'PLAIN', start: range.start, end: range.end });
   });
   return list;
 }

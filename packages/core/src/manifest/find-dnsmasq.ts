@@ -1,6 +1,6 @@
 import type { Node } from 'yaml';
 import { basename, findShellDnsmasq } from './shell-dnsmasq.js';
-import type { DecodedText } from './decoded-text.js';
+import { sourceOffset, type DecodedText } from './decoded-text.js';
 import { classifyContainer, isNannyFlag, onlyNameSaysDnsmasq } from './container-kind.js';
 import { readWordList, type ListWord, type WordList } from './container-words.js';
 import { readsAsDnsmasqArgv, wrapperSeparator } from './wrapper-shape.js';
@@ -36,8 +36,8 @@ function itemWord(item: ListWord): PlacedWord {
 
 /** Shell word offsets are script indexes; turn them into source offsets through the script item. */
 function shellWord(script: ListWord, word: DecodedText, start: number, end: number): PlacedWord {
-  const at = (i: number): number => script.decoded.offsets[Math.min(i, script.decoded.offsets.length - 1)]!;
-  const offsets = word.offsets.map(at);
+  const last = script.decoded.value.length;
+  const offsets = Array.from(word.offsets, (i) => sourceOffset(script.decoded, Math.min(i, last)));
   return { decoded: { value: word.value, offsets }, place: { kind: 'shell', script, start, end } };
 }
 

@@ -1,4 +1,4 @@
-import { isVerbatim, offsetMap } from './decoded-text.js';
+import { isVerbatim, offsetMap, sourceOffset } from './decoded-text.js';
 import type { FoundDnsmasq, PlacedWord } from './find-dnsmasq.js';
 import type { ManifestArg } from './model.js';
 import { holdsPlaceholder } from './placeholders.js';
@@ -15,9 +15,9 @@ export interface ReadContext {
 
 /** A located dnsmasq word as the model shows it: source offsets, and what the template layer knows. */
 export function toManifestArg(ctx: ReadContext, word: PlacedWord): ManifestArg {
-  const { value, offsets } = word.decoded;
-  const start = offsets[0]!;
-  const end = Math.max(start, offsets[offsets.length - 1]!);
+  const { value } = word.decoded;
+  const start = sourceOffset(word.decoded, 0);
+  const end = Math.max(start, sourceOffset(word.decoded, value.length));
   const branches = conditionsAt(ctx.mask.conditions, start);
   const base = {
     text: value,

@@ -42,6 +42,15 @@ export interface WorkloadRef {
   readonly kindRange: Range;
 }
 
+/** What the other files of a conf fragment's folder say about its upstream servers, as far as the host let us read them. */
+export interface ConfFragment {
+  /** `none` only when every sibling was read and judged; `unknown` when the folder was not read. */
+  readonly servers: 'named' | 'none' | 'unknown';
+  readonly siblings: readonly string[];
+  /** The domains the siblings route to servers of their own. */
+  readonly routed: readonly string[];
+}
+
 /** One dnsmasq invocation found in a manifest. */
 export interface DnsmasqInvocation {
   readonly workload: WorkloadRef;
@@ -60,7 +69,7 @@ export interface DnsmasqInvocation {
   /** For conf text read from a ConfigMap: the source offset where each of its lines starts (dnsmasq counts lines in it). */
   readonly confLineStarts?: readonly number[];
   /** A conf fragment (a file of a conf-dir, or a conf file not named dnsmasq.conf): options in its siblings complete it. */
-  readonly fragment?: boolean;
+  readonly fragment?: ConfFragment;
   /** The file came through the tolerant (non-YAML) fallback: ranges are right, structure is best-effort. */
   readonly tolerant: boolean;
 }

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { fixUntilStable, lintText, type RuleSetting } from '@kube-dns-tools/core/lint';
+import { fixUntilStable, isConfFileName, lintText, nodeConfDirFileSystem, readConfDirSiblings, type RuleSetting } from '@kube-dns-tools/core/lint';
 import { parseCorednsVersion } from '@kube-dns-tools/core/corefile';
 import { collectFiles } from './lint-files.js';
 import { formatJson } from './lint-format-json.js';
@@ -82,7 +82,9 @@ function runLint(paths: readonly string[], flags: LintFlags): number {
     for (const p of config.problems) process.stderr.write(`kube-dns-tools lint: ${p}\n`);
     const rules: Record<string, RuleSetting> = { ...config.rules, ...ruleFlags.rules };
     const corednsVersion = flags.corednsVersion ?? config.corednsVersion;
-    const lint = (text: string) => lintText(text, { filePath: file, rules, ...(corednsVersion ? { corednsVersion } : {}) }).findings;
+    const confSiblings = stdin.name === undefined && isConfFileName(file) ? readConfDirSiblings(resolve(file), nodeConfDirFileSystem) : undefined;
+    const options = { filePath: file, rules, ...(corednsVersion ? { corednsVersion } : {}), ...(confSiblings ? { confSiblings } : {}) };
+    const lint = (text: string) => lintText(text, options).findings;
     if (flags.fix) {
       const fixed = fixUntilStable(read.text, lint);
       for (const rule of fixed.nonConverging) {
