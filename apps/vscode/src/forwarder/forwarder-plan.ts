@@ -1,7 +1,7 @@
 // What "Run Local Forwarder" will run for a manifest: the argv (core's reading), and the servers it will send to
 // after the settings replaced the default servers and mapped sidecars; these are what consent is asked for.
-import { parseArgv } from '@kube-dns-tools/core/dnsmasq/argv';
 import { toForwarderConfig } from '@kube-dns-tools/core/dnsmasq/config';
+import { checkedArgv } from '@kube-dns-tools/core/runtime/checked-argv';
 import { configUpstreams } from '@kube-dns-tools/core/runtime/config-upstreams';
 import { manifestArgv } from '@kube-dns-tools/core/runtime/manifest-argv';
 import { mapServers } from '@kube-dns-tools/core/runtime/server-map';
@@ -21,6 +21,7 @@ export interface ForwarderPlan {
 
 export function forwarderPlan(text: string, filePath: string, settings: ForwarderSettings): ForwarderPlan {
   const { words, where } = manifestArgv(text, filePath);
-  const { config } = toForwarderConfig(parseArgv(words), { upstreams: settings.upstreams });
+  // Refused as `forward` refuses it (core's start-up check), before consent is asked for its servers.
+  const { config } = toForwarderConfig(checkedArgv(words), { upstreams: settings.upstreams });
   return { words, where, servers: configUpstreams(mapServers(config, settings.serverMap)).map((u) => u.key) };
 }
