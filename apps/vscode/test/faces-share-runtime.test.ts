@@ -11,11 +11,12 @@ import { forwarderPlan } from '../src/forwarder/forwarder-plan.js';
 
 /**
  * The CLI and the extension run the same use cases from core/runtime: forwarder start-up (startForwarder),
- * a manifest's argv (manifestArgv) and its upstreams (configUpstreams). Each test gives both faces, as users
+ * a manifest's argv (manifestArgv), its upstreams (configUpstreams) and the incident demo (runDemo). Each test gives both faces, as users
  * run them (the CLI bundled from source, the extension's forwarder process as built), the same manifest and
  * checks they agree. Every DNS packet goes to 127.0.0.1.
  */
 const FORWARDER = join(__dirname, '../dist/forwarder.js');
+const INCIDENT = join(__dirname, '../dist/incident.js');
 const dir = mkdtempSync(join(tmpdir(), 'kdt-faces-'));
 let cli = '';
 
@@ -221,5 +222,20 @@ describe('the CLI and the extension share the runtime', () => {
     const consented = forwarderPlan(text, path, { port: 0, upstreams: [], serverMap: {}, logQueries: false }).servers;
     expect(consented.length).toBe(5);
     expect([...probed].sort()).toEqual([...consented].sort());
+  });
+
+  it('the incident demo: `kube-dns-tools demo` and "Replay the Incident" print the same replay, ports aside', async () => {
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.on('exit', (code) => resolve({ code, out: out.replace(/127\.0\.0\.1#\d+/g, '127.0.0.1#PORT') }));
+      });
+    const viaCli = await run([cli, 'demo']);
+    const viaExtension = await run([INCIDENT]);
+    expect(viaCli.code).toBe(0);
+    expect(viaCli.out).toMatch(/upstream flaky: NODATA/);
+    expect(viaExtension).toEqual(viaCli);
   });
 });
