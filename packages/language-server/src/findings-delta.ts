@@ -65,6 +65,7 @@ function moved(finding: Finding, offset: number, lines: number): Finding {
 
 /** `b` equals `moved(a, offset, lines)`, field for field. */
 function isMoved(a: Finding, b: Finding, offset: number, lines: number): boolean {
+  if (a === b) return offset === 0 && lines === 0;
   const sa = a.span;
   const sb = b.span;
   return (
@@ -108,7 +109,12 @@ const EDIT_FIELDS = new Set(['start', 'end', 'newText']);
 
 /** The same own keys, and the same values in those `isMoved` does not compare itself: `moved(a)` is then `b`. */
 function sameKeys(a: object, b: object, compared: ReadonlySet<string>): boolean {
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((key) => Object.hasOwn(b, key) && (compared.has(key) || (a as Record<string, unknown>)[key] === (b as Record<string, unknown>)[key]));
+  let count = 0;
+  for (const key in a) {
+    if (!Object.hasOwn(a, key)) continue;
+    count++;
+    if (!Object.hasOwn(b, key) || (!compared.has(key) && (a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key])) return false;
+  }
+  for (const key in b) if (Object.hasOwn(b, key)) count--;
+  return count === 0;
 }
