@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bundleCli } from '../../cli/bundle.mjs';
 import type { ForwarderRequest } from '../src/forwarder/forwarder-control.js';
 import { forwarderPlan } from '../src/forwarder/forwarder-plan.js';
+import { probeTargets } from '../src/probe/probe-targets.js';
 
 /**
  * The CLI and the extension run the same use cases from core/runtime: forwarder start-up (startForwarder),
@@ -200,7 +201,7 @@ describe('the CLI and the extension share the runtime', () => {
     expect(() => forwarderPlan(text, path, { port: 0, upstreams: [], serverMap: {}, logQueries: false })).toThrow(refusal.slice('kube-dns-tools forward: '.length));
   });
 
-  it("a manifest's upstreams: probe --manifest probes exactly the servers the extension asks consent for", () => {
+  it("a manifest's upstreams: probe --manifest probes exactly the servers the extension's Probe Upstreams and Run Local Forwarder name", () => {
     const text = manifest([
       '--',
       '-k',
@@ -219,9 +220,11 @@ describe('the CLI and the extension share the runtime', () => {
     });
     expect(run.stderr).toBe('');
     const probed = (JSON.parse(run.stdout) as { upstreams: { server: string }[] }).upstreams.map((u) => u.server);
-    const consented = forwarderPlan(text, path, { port: 0, upstreams: [], serverMap: {}, logQueries: false }).servers;
+    const settings = { port: 0, upstreams: [], serverMap: {}, logQueries: false };
+    const consented = forwarderPlan(text, path, settings).servers;
     expect(consented.length).toBe(5);
     expect([...probed].sort()).toEqual([...consented].sort());
+    expect([...probeTargets({ text, filePath: path }, settings).keys()].sort()).toEqual([...probed].sort());
   });
 
   it('the incident demo: `kube-dns-tools demo` and "Replay the Incident" print the same replay, ports aside', async () => {

@@ -1,6 +1,8 @@
 // What "Run Local Forwarder" will run for a manifest: the argv (core's reading), and the servers it will send to
 // after the settings replaced the default servers and mapped sidecars; these are what consent is asked for.
+import { parseArgv } from '@kube-dns-tools/core/dnsmasq/argv';
 import { toForwarderConfig } from '@kube-dns-tools/core/dnsmasq/config';
+import type { ParsedArgv } from '@kube-dns-tools/core/dnsmasq/parsed-argv';
 import { checkedArgv } from '@kube-dns-tools/core/runtime/checked-argv';
 import { configUpstreams } from '@kube-dns-tools/core/runtime/config-upstreams';
 import { manifestArgv } from '@kube-dns-tools/core/runtime/manifest-argv';
@@ -19,9 +21,18 @@ export interface ForwarderPlan {
   servers: string[];
 }
 
+/** What "Run Local Forwarder" runs: an argv dnsmasq would refuse is refused as `forward` refuses it, before consent. */
 export function forwarderPlan(text: string, filePath: string, settings: ForwarderSettings): ForwarderPlan {
+  return plan(text, filePath, settings, checkedArgv);
+}
+
+/** What "Probe Upstreams" asks: the servers, without the start-up check, as `probe --manifest` reads them. */
+export function probedPlan(text: string, filePath: string, settings: ForwarderSettings): ForwarderPlan {
+  return plan(text, filePath, settings, parseArgv);
+}
+
+function plan(text: string, filePath: string, settings: ForwarderSettings, read: (words: string[]) => ParsedArgv): ForwarderPlan {
   const { words, where } = manifestArgv(text, filePath);
-  // Refused as `forward` refuses it (core's start-up check), before consent is asked for its servers.
-  const { config } = toForwarderConfig(checkedArgv(words), { upstreams: settings.upstreams });
+  const { config } = toForwarderConfig(read(words), { upstreams: settings.upstreams });
   return { words, where, servers: configUpstreams(mapServers(config, settings.serverMap)).map((u) => u.key) };
 }
