@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Checks the shape of the source tree (ARCHITECTURE.md): no import cycle between files of packages/*/src and
 // apps/*/src, in packages/core/src no arrow from a folder to a folder above it (tests, *.test.ts, are left out),
-// and no build script of a package reaching into another one with a `../` path.
+// no build script of a package reaching into another one with a `../` path, and no file of apps/, packages/ or
+// bench/ importing a workspace package by a path its `exports` map does not name, or reaching into another
+// package's src/ with a relative path (the faces use core only through its entry points).
 // `node scripts/check-layers.mjs [repository root]` prints each problem and exits 1 when there is one.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** What each folder of packages/core/src may import besides itself; a folder missing here is a problem. */
+/** What each folder of packages/core/src may import besides itself (a subfolder, dnsmasq/argv/, is part of its folder); a folder missing here is a problem. */
 export const CORE_LAYERS = {
   text: [],
   dns: ['text'],
@@ -19,7 +21,7 @@ export const CORE_LAYERS = {
   runtime: ['text', 'dns', 'dnsmasq', 'corefile', 'manifest', 'lint', 'probe'],
 };
 
-/** Workspace packages whose `name/sub/path` imports map to `folder/src/sub/path.ts`. */
+/** Workspace packages whose `name/entry` imports map to the `source` file their `exports` map names. */
 const PACKAGES = { '@kube-dns-tools/core': 'packages/core', '@kube-dns-tools/language-server': 'packages/language-server' };
 
 const IMPORT = /(?:^|[;\s])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[;\s])import\s*\(?\s*['"]([^'"]+)['"]/g;
@@ -62,7 +64,9 @@ function resolveImport(root, from, specifier) {
   else {
     const pkg = Object.keys(PACKAGES).find((name) => specifier.startsWith(`${name}/`));
     if (!pkg) return undefined;
-    base = join(root, PACKAGES[pkg], 'src', specifier.slice(pkg.length + 1));
+    const sub = specifier.slice(pkg.length + 1);
+    const source = exportsOf(root, PACKAGES[pkg])?.[`./${sub}`]?.source;
+    base = source ? join(root, PACKAGES[pkg], source) : join(root, PACKAGES[pkg], 'src', sub);
   }
   const stem = base.replace(/\.(js|mjs|ts)$/, '');
   for (const candidate of [`${stem}.ts`, `${stem}.mts`, `${stem}.tsx`, join(stem, 'index.ts')]) {
@@ -151,6 +155,78 @@ export function checkLayers(root) {
     }
   }
   problems.push(...buildEntriesReachingOut(root));
+  problems.push(...importsOutsideExports(root));
+  return problems;
+}
+
+/** The `exports` map of the package in `folder`, or undefined when it has none (or no package.json). */
+function exportsOf(root, folder) {
+  const path = join(root, folder, 'package.json');
+  if (!existsSync(path)) return undefined;
+  const { exports } = JSON.parse(readFileSync(path, 'utf8'));
+  return exports && typeof exports === 'object' ? exports : undefined;
+}
+
+/** The workspace packages of `root` (packages/*, apps/*, bench/*) by name, with their folder. */
+function workspacePackages(root) {
+  const found = new Map();
+  for (const group of ['packages', 'apps', 'bench']) {
+    const groupDir = join(root, group);
+    if (!existsSync(groupDir)) continue;
+    for (const name of readdirSync(groupDir).sort()) {
+      const path = join(groupDir, name, 'package.json');
+      if (existsSync(path)) found.set(JSON.parse(readFileSync(path, 'utf8')).name, `${group}/${name}`);
+    }
+  }
+  return found;
+}
+
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'fixtures', 'test-results', 'package', '.turbo']);
+const SCRIPT = /\.(ts|mts|mjs|tsx)$/;
+const REQUIRED = /(?:require|resolve)\(\s*['"]([^'"]+)['"]/g;
+const QUOTED_PACKAGE = /['"](@kube-dns-tools\/[^'"]+)['"]/g;
+
+function walkScripts(dir, files) {
+  for (const entry of readdirSync(dir).sort()) {
+    if (SKIPPED_DIRS.has(entry) || entry.startsWith('.')) continue;
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) walkScripts(path, files);
+    else if (SCRIPT.test(entry) && !entry.endsWith('.d.ts') && !entry.endsWith('.d.mts')) files.push(path);
+  }
+}
+
+/**
+ * Every file of apps/, packages/ and bench/ (sources, tests, build and bench scripts) imports a workspace package
+ * only by a path its `exports` map names, and never reaches into another package's src/ with a relative path.
+ */
+function importsOutsideExports(root) {
+  const packages = workspacePackages(root);
+  const problems = [];
+  const files = [];
+  for (const group of ['packages', 'apps', 'bench']) if (existsSync(join(root, group))) walkScripts(join(root, group), files);
+  for (const file of files) {
+    const rel = relative(root, file).split(sep).join('/');
+    const own = rel.split('/').slice(0, 2).join('/');
+    const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
+    const specifiers = new Set();
+    for (const match of text.matchAll(IMPORT)) specifiers.add(match[1] ?? match[2]);
+    for (const match of text.matchAll(REQUIRED)) specifiers.add(match[1]);
+    if (/(^|\/)(build|bundle)\.mjs$/.test(rel)) for (const match of text.matchAll(QUOTED_PACKAGE)) specifiers.add(match[1]);
+    for (const specifier of specifiers) {
+      if (specifier.startsWith('.')) {
+        const target = relative(root, resolve(dirname(file), specifier)).split(sep).join('/');
+        const into = /^((?:packages|apps)\/[^/]+)\/src\//.exec(target);
+        if (into && into[1] !== own) problems.push(`${rel} reaches into ${into[1]}/src with ${specifier} (import it through the package's exports)`);
+        continue;
+      }
+      const name = [...packages.keys()].find((pkg) => specifier.startsWith(`${pkg}/`));
+      if (!name) continue;
+      const exportsMap = exportsOf(root, packages.get(name));
+      if (!exportsMap) continue;
+      const sub = `.${specifier.slice(name.length)}`;
+      if (!exportsMap[sub]) problems.push(`${rel} imports ${specifier}, which is not an entry of ${packages.get(name)}/package.json exports (${Object.keys(exportsMap).join(', ')})`);
+    }
+  }
   return problems;
 }
 
@@ -179,5 +255,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const problems = checkLayers(root);
   for (const problem of problems) console.error(problem);
   if (problems.length > 0) process.exit(1);
-  console.log(`layers: no import cycle, no upward arrow in packages/core/src (${sourceFiles(root).length} files)`);
+  console.log(`layers: no import cycle, no upward arrow in packages/core/src (${sourceFiles(root).length} files), faces import workspace packages through their exports only`);
 }

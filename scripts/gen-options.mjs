@@ -1,11 +1,11 @@
-// Regenerates packages/core/src/dnsmasq/option-table.ts from the measured table of dnsmasq 2.90's long options
+// Regenerates packages/core/src/dnsmasq/options/option-table.ts from the measured table of dnsmasq 2.90's long options
 // (packages/core/spec/dnsmasq-2.90-options.tsv, see the README there). Table order is getopt_long's order, which
 // decides abbreviation ties. Run from the repository root; `--check` exits 1 when the committed table differs.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
-const [src = 'packages/core/spec/dnsmasq-2.90-options.tsv', out = 'packages/core/src/dnsmasq/option-table.ts'] = args.filter((a) => a !== '--check');
+const [src = 'packages/core/spec/dnsmasq-2.90-options.tsv', out = 'packages/core/src/dnsmasq/options/option-table.ts'] = args.filter((a) => a !== '--check');
 const rows = readFileSync(src, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
 const repeatClass = (r) => (r.startsWith('once') ? 'once' : r.startsWith('special') ? 'special' : r.startsWith('flag') ? 'flag' : 'repeatable');
 const lines = rows.map(([long, short, arg, shortArg, repeat, metavar]) => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { lintText } from '../../packages/core/src/lint/lint-text.js';
+import { lintText } from '@kube-dns-tools/core/lint';
 
 /** A kubeadm-style `coredns` ConfigMap and its Deployment, as `kubectl get -o yaml` shows them. */
 export function corednsConfigMap(i: number): string {

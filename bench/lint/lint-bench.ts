@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { lintText } from '../../packages/core/src/lint/lint-text.js';
+import { lintText } from '@kube-dns-tools/core/lint';
 import { corpusFiles, readCorpus } from '../../packages/core/test/lint/corpus-files.js';
 import { generateWorkspace } from './generate-workspace.js';
 import { corefileWorkloads } from './corefile-workload.js';

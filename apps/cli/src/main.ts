@@ -1,7 +1,7 @@
 import { registerCheckArgs } from './commands/check-args.js';
 import { registerDemo } from './commands/demo.js';
 import { registerForward } from './commands/forward.js';
-import { registerLint } from './commands/lint.js';
+import { registerLint } from './commands/lint/lint.js';
 import { registerProbe } from './commands/probe.js';
 import { registerRules } from './commands/rules.js';
 import { createProgram, runProgram } from './program.js';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkArgvOnHost } from '@kube-dns-tools/core/dnsmasq/host-check';
-import { nodeDnsmasqHost } from '@kube-dns-tools/core/dnsmasq/node-dnsmasq-host';
+import { checkArgvOnHost, nodeDnsmasqHost } from '@kube-dns-tools/core/dnsmasq';
 import { runCli } from './run-cli.js';
 
 /** check-args prints core's verdict on this machine: the refusal order lives in core, the CLI only formats it. */

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
-import { lintText } from '@kube-dns-tools/core/lint/lint-text';
-import { RULE_CATALOG } from '@kube-dns-tools/core/lint/rule-catalog';
+import { lintText, RULE_CATALOG } from '@kube-dns-tools/core/lint';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 

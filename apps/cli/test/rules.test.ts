@@ -1,4 +1,4 @@
-import { RULE_CATALOG } from '@kube-dns-tools/core/lint/rule-catalog';
+import { RULE_CATALOG } from '@kube-dns-tools/core/lint';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 

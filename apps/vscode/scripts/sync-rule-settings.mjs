@@ -30,7 +30,7 @@ export function syncedProperties(properties, catalog) {
 export async function ruleCatalog(resolveDir) {
   const bundled = await build({
     stdin: {
-      contents: "import { RULE_CATALOG } from '@kube-dns-tools/core/lint/rule-catalog'; process.stdout.write(JSON.stringify(RULE_CATALOG));",
+      contents: "import { RULE_CATALOG } from '@kube-dns-tools/core/lint'; process.stdout.write(JSON.stringify(RULE_CATALOG));",
       resolveDir,
       loader: 'ts',
     },

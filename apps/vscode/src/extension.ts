@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CLIENT_COMMANDS } from '@kube-dns-tools/language-server/protocol';
-import type { ProbeTarget } from '@kube-dns-tools/core/probe/probe-target';
+import type { ProbeTarget } from '@kube-dns-tools/core/probe';
 import { startClient, type RunningClient } from './language-client.js';
 import { LintStatusItem } from './lint-status-item.js';
 import { showRuleDocumentation } from './show-rule-documentation.js';

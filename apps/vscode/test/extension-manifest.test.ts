@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULE_CATALOG } from '@kube-dns-tools/core/lint/rule-catalog';
+import { RULE_CATALOG } from '@kube-dns-tools/core/lint';
 import { CLIENT_COMMANDS, RULE_SETTINGS, SETTINGS_SECTION } from '@kube-dns-tools/language-server/protocol';
 
 interface Manifest {

@@ -5,8 +5,7 @@ import dgram from 'node:dgram';
 import { join } from 'node:path';
 import * as dnsPacket from 'dns-packet';
 import { afterEach, describe, expect, it } from 'vitest';
-import { manifestArgv } from '@kube-dns-tools/core/runtime/manifest-argv';
-import { CHAIN, FlakyUpstream } from '@kube-dns-tools/core/runtime/incident-upstream';
+import { CHAIN, FlakyUpstream, manifestArgv } from '@kube-dns-tools/core/runtime';
 import type { ControlReply, ForwarderRequest } from '../src/forwarder/forwarder-control.js';
 import { forwarderPlan } from '../src/forwarder/forwarder-plan.js';
 

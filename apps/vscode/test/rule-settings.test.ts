@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULE_CATALOG } from '@kube-dns-tools/core/lint/rule-catalog';
+import { RULE_CATALOG } from '@kube-dns-tools/core/lint';
 import { syncedProperties } from '../scripts/sync-rule-settings.mjs';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {

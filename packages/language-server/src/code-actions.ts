@@ -6,13 +6,13 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { editsBetween } from '@kube-dns-tools/core/text/edits-between';
-import type { Finding, TextEdit } from '@kube-dns-tools/core/lint/finding';
+import { editsBetween } from '@kube-dns-tools/core/text';
+import type { Finding, TextEdit } from '@kube-dns-tools/core/lint';
 import { toDiagnostic, type DiagnosticData } from './diagnostics.js';
 import type { LintSnapshot } from './document-linter.js';
 import { combineFixes, automaticFix } from './fix-all.js';
 import { FIX_ALL_KIND, SERVER_COMMANDS, DIAGNOSTIC_SOURCE } from './protocol.js';
-import { acceptsComments, disableFileEdit, disableLineEdit } from '@kube-dns-tools/core/lint/suppression-edits';
+import { acceptsComments, disableFileEdit, disableLineEdit } from '@kube-dns-tools/core/lint';
 
 export interface CodeActionOptions {
   languageId: string;

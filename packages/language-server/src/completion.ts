@@ -6,11 +6,11 @@ import {
   type Position,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { OPTION_TABLE } from '@kube-dns-tools/core/dnsmasq/option-table';
-import type { OptionSpec } from '@kube-dns-tools/core/dnsmasq/option-spec';
+import { OPTION_TABLE } from '@kube-dns-tools/core/dnsmasq';
+import type { OptionSpec } from '@kube-dns-tools/core/dnsmasq';
 import type { ManifestView } from './manifest-view.js';
 import { docMarkdown } from './option-doc-text.js';
-import { suppressionRuleBeingTyped } from '@kube-dns-tools/core/lint/suppression-spellings';
+import { suppressionRuleBeingTyped } from '@kube-dns-tools/core/lint';
 import type { RuleDescription } from './protocol.js';
 
 export type RuleInfo = Readonly<RuleDescription>;

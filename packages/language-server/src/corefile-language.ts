@@ -1,9 +1,8 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Hover, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { corefileAt } from '@kube-dns-tools/core/corefile/corefile-at';
-import { findCorefiles, mayHoldCorefile } from '@kube-dns-tools/core/manifest/find-corefiles';
+import { corefileAt, docMarkdown, optionDoc, type OptionDoc, PLUGIN_DOCS, pluginDoc, type PluginDoc } from '@kube-dns-tools/core/corefile';
+import { findCorefiles, mayHoldCorefile } from '@kube-dns-tools/core/manifest';
 import { lintedFilePath } from './file-path.js';
-import { docMarkdown, optionDoc, pluginDoc, PLUGIN_DOCS, type OptionDoc, type PluginDoc } from '@kube-dns-tools/core/corefile/plugin-docs';
 
 /*
  * Hover and completion inside Corefiles (standalone, or the `Corefile` key of a ConfigMap). Both return

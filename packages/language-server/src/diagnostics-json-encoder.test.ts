@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from 'vscode-languageserver/node';
-import { lintText } from '@kube-dns-tools/core/lint/lint-text';
+import { lintText } from '@kube-dns-tools/core/lint';
 import { bigManifest } from '../test/big-manifest.js';
 import { diagnosticsJsonEncoder, encodeMessage } from './diagnostics-json-encoder.js';
 import { toDiagnostics } from './diagnostics.js';

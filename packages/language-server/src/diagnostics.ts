@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { Finding, Severity } from '@kube-dns-tools/core/lint/finding';
+import type { Finding, Severity } from '@kube-dns-tools/core/lint';
 import type { LintOutcome } from './lint-job.js';
 import { DIAGNOSTIC_SOURCE } from './protocol.js';
 

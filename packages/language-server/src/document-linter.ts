@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Severity } from '@kube-dns-tools/core/lint/finding';
+import type { Severity } from '@kube-dns-tools/core/lint';
 import { lintedFilePath } from './file-path.js';
 import type { LintJob, LintOutcome } from './lint-job.js';
 import { LintBudgetError, LintSupersededError, type LintPool } from './lint-pool.js';

@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isStandaloneCorefileName } from '@kube-dns-tools/core/manifest/find-corefiles';
+import { isStandaloneCorefileName } from '@kube-dns-tools/core/manifest';
 
 /** The local path of a `file:` URI; undefined for untitled buffers and other schemes. */
 export function filePathOf(uri: string): string | undefined {

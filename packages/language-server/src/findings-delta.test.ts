@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '@kube-dns-tools/core/lint/finding';
-import { DocumentLintCache } from '@kube-dns-tools/core/lint/lint-by-document';
+import { DocumentLintCache, type Finding } from '@kube-dns-tools/core/lint';
 import { bigManifest } from '../test/big-manifest.js';
 import { applyFindingsDelta, findingsDelta } from './findings-delta.js';
 

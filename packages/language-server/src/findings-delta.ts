@@ -1,4 +1,4 @@
-import type { Finding, Fix } from '@kube-dns-tools/core/lint/finding';
+import type { Finding, Fix } from '@kube-dns-tools/core/lint';
 
 /**
  * A document's findings told against the previous result of the same document: the first `kept` findings are

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '@kube-dns-tools/core/lint/finding';
+import type { Finding } from '@kube-dns-tools/core/lint';
 import { combineFixes } from './fix-all.js';
 
 function finding(ruleId: string, fixes: Finding['fixes']): Finding {

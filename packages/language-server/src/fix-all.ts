@@ -1,5 +1,5 @@
-import { automaticFix, selectAutomaticFixes } from '@kube-dns-tools/core/lint/automatic-fixes';
-import type { Finding, TextEdit } from '@kube-dns-tools/core/lint/finding';
+import { automaticFix, selectAutomaticFixes } from '@kube-dns-tools/core/lint';
+import type { Finding, TextEdit } from '@kube-dns-tools/core/lint';
 
 /** The fix a fix-all applies for a finding: core's one policy, shared with `lint --fix`. */
 export { automaticFix };

@@ -1,7 +1,6 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeOptionValue } from '@kube-dns-tools/core/dnsmasq/option-value-meaning';
-import { describeServerValue } from '@kube-dns-tools/core/dnsmasq/server-value-meaning';
+import { describeOptionValue, describeServerValue } from '@kube-dns-tools/core/dnsmasq';
 import type { ManifestView } from './manifest-view.js';
 import { optionAt } from './manifest-view.js';
 import { docFor } from './option-doc-text.js';

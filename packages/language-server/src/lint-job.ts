@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '@kube-dns-tools/core/lint/finding';
+import type { Finding, Severity } from '@kube-dns-tools/core/lint';
 import type { FindingsDelta } from './findings-delta.js';
 
 /** What the main thread sends to the lint worker. */

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Finding } from '@kube-dns-tools/core/lint/finding';
+import type { Finding } from '@kube-dns-tools/core/lint';
 import { applyFindingsDelta } from './findings-delta.js';
 import type { LintJob, LintOutcome, WorkerReply, WorkerRequest } from './lint-job.js';
 

@@ -1,9 +1,6 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { parentPort } from 'node:worker_threads';
-import { fixUntilStable } from '@kube-dns-tools/core/lint/apply-fixes';
-import { DocumentLintCache } from '@kube-dns-tools/core/lint/lint-by-document';
-import { lintText, type LintOptions, type LintResult } from '@kube-dns-tools/core/lint/lint-text';
-import type { Finding } from '@kube-dns-tools/core/lint/finding';
+import { DocumentLintCache, fixUntilStable, type Finding, type LintOptions, type LintResult, lintText } from '@kube-dns-tools/core/lint';
 import { findingsDelta } from './findings-delta.js';
 import { MAX_PUBLISHED_FINDINGS, type LintJob, type LintJobResult, type LintJobStarted, type WorkerReply, type WorkerRequest } from './lint-job.js';
 

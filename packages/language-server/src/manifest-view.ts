@@ -1,7 +1,7 @@
-import { parseArgv } from '@kube-dns-tools/core/dnsmasq/argv';
-import type { ParsedArgv, ParsedOption } from '@kube-dns-tools/core/dnsmasq/parsed-argv';
-import type { DnsmasqInvocation, ManifestModel } from '@kube-dns-tools/core/manifest/model';
-import { readManifest } from '@kube-dns-tools/core/manifest/read-manifest';
+import { parseArgv } from '@kube-dns-tools/core/dnsmasq';
+import type { ParsedArgv, ParsedOption } from '@kube-dns-tools/core/dnsmasq';
+import type { DnsmasqInvocation, ManifestModel } from '@kube-dns-tools/core/manifest';
+import { readManifest } from '@kube-dns-tools/core/manifest';
 
 /**
  * The dnsmasq invocations of the YAML document under the cursor, with their parsed argv, for hover and completion.

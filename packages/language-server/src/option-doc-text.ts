@@ -1,5 +1,4 @@
-import { optionDoc, type OptionDoc } from '@kube-dns-tools/core/dnsmasq/option-docs';
-import { manPageUrl } from '@kube-dns-tools/core/dnsmasq/option-docs-man-link';
+import { manPageUrl, optionDoc, type OptionDoc } from '@kube-dns-tools/core/dnsmasq';
 
 /** The option's documentation; an option the docs do not know still gets its man page link. */
 export function docFor(long: string): OptionDoc {

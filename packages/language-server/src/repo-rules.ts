@@ -1,7 +1,6 @@
 import { dirname } from 'node:path';
-import { findLintConfig, type ConfigFileSystem } from '@kube-dns-tools/core/lint/config-file';
-import type { RuleSetting } from '@kube-dns-tools/core/lint/lint-text';
-import { nodeConfigFileSystem } from '@kube-dns-tools/core/lint/node-config-file-system';
+import { type ConfigFileSystem, findLintConfig, nodeConfigFileSystem } from '@kube-dns-tools/core/lint';
+import type { RuleSetting } from '@kube-dns-tools/core/lint';
 
 /** A looked-up config stays trusted this long; clients with file watchers also clear it on change. */
 const FRESH_MS = 2000;

@@ -1,5 +1,4 @@
-import { RULE_CATALOG } from '@kube-dns-tools/core/lint/rule-catalog';
-import { META_RULES } from '@kube-dns-tools/core/lint/rules/suppression-rules';
+import { META_RULES, RULE_CATALOG } from '@kube-dns-tools/core/lint';
 import type { RuleDescription } from './protocol.js';
 
 const META = new Set(META_RULES.map((rule) => rule.id));

@@ -1,4 +1,4 @@
-import { formatVersion, parseCorednsVersion } from '@kube-dns-tools/core/corefile/coredns-version';
+import { formatVersion, parseCorednsVersion } from '@kube-dns-tools/core/corefile';
 import { RULE_SETTINGS, type KubeDnsToolsSettings, type RuleSetting } from './protocol.js';
 
 /** Settings after validation: every field present, every value sane. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { lintText } from '@kube-dns-tools/core/lint/lint-text';
+import { lintText } from '@kube-dns-tools/core/lint';
 import { LspTestClient, PLAIN_CAPABILITIES } from './lsp-test-client.js';
 import { applyEdits, fixture } from './fixtures.js';
 

@@ -2,8 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findLintConfig } from '@kube-dns-tools/core/lint/config-file';
-import { lintText } from '@kube-dns-tools/core/lint/lint-text';
+import { findLintConfig, lintText } from '@kube-dns-tools/core/lint';
 import { LspTestClient } from './lsp-test-client.js';
 
 const CORPUS = fileURLToPath(new URL('../../core/test/fixtures/corpus/', import.meta.url));

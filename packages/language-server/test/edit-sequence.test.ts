@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lintText } from '@kube-dns-tools/core/lint/lint-text';
+import { lintText } from '@kube-dns-tools/core/lint';
 import { toDiagnostics } from '../src/diagnostics.js';
 import { bigManifest } from './big-manifest.js';
 import { LspTestClient } from './lsp-test-client.js';

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionItem, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
-import { describeServerValue } from '@kube-dns-tools/core/dnsmasq/server-value-meaning';
-import { applyEdits as applyOffsetEdits } from '@kube-dns-tools/core/lint/apply-fixes';
-import { lintText } from '@kube-dns-tools/core/lint/lint-text';
-import { disableLineEdit } from '@kube-dns-tools/core/lint/suppression-edits';
-import { SUPPRESS_NEXT_LINE, suppressionRuleBeingTyped } from '@kube-dns-tools/core/lint/suppression-spellings';
+import { describeServerValue } from '@kube-dns-tools/core/dnsmasq';
+import { applyEdits as applyOffsetEdits, disableLineEdit, lintText, SUPPRESS_NEXT_LINE, suppressionRuleBeingTyped } from '@kube-dns-tools/core/lint';
 import { LspTestClient } from './lsp-test-client.js';
 import { applyEdits, fixture, positionOf } from './fixtures.js';
 

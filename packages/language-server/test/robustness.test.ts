@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionItem, Hover } from 'vscode-languageserver-protocol';
-import { lintText } from '@kube-dns-tools/core/lint/lint-text';
+import { lintText } from '@kube-dns-tools/core/lint';
 import { LspTestClient } from './lsp-test-client.js';
 import { fixture } from './fixtures.js';
 import { bigManifest } from './big-manifest.js';

@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import type { CodeAction, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { lintText } from '@kube-dns-tools/core/lint/lint-text';
+import { lintText } from '@kube-dns-tools/core/lint';
 import { LspTestClient, SERVER } from './lsp-test-client.js';
 import { applyEdits, fixture } from './fixtures.js';
 

@@ -1,6 +1,5 @@
-import type { ArgvVerdict } from '@kube-dns-tools/core/dnsmasq/check';
-import { checkArgvOnHost } from '@kube-dns-tools/core/dnsmasq/host-check';
-import { nodeDnsmasqHost } from '@kube-dns-tools/core/dnsmasq/node-dnsmasq-host';
+import type { ArgvVerdict } from '@kube-dns-tools/core/dnsmasq';
+import { checkArgvOnHost, nodeDnsmasqHost } from '@kube-dns-tools/core/dnsmasq';
 import type { Command } from 'commander';
 
 /** `check-args [--json] -- ARGS...`: the verdict `dnsmasq --test` would give, without dnsmasq installed. */

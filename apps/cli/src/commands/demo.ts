@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runDemo } from '@kube-dns-tools/core/runtime/incident-demo';
+import { runDemo } from '@kube-dns-tools/core/runtime';
 
 /** `demo`: replays the incident on loopback against a flaky fake upstream, without and with -N. */
 export function registerDemo(program: Command): void {

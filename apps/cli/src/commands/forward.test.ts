@@ -4,7 +4,7 @@ import path from 'node:path';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manifestArgv } from '@kube-dns-tools/core/runtime/manifest-argv';
+import { manifestArgv } from '@kube-dns-tools/core/runtime';
 import { bundleCli, STARTUP_FLAGS } from '../../bundle.mjs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kdt-forward-test-'));

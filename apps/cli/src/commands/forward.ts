@@ -1,5 +1,5 @@
-import type { Forwarder } from '@kube-dns-tools/core/dns/forwarder';
-import { startForwarder } from '@kube-dns-tools/core/runtime/start-forwarder';
+import type { Forwarder } from '@kube-dns-tools/core/dns';
+import { startForwarder } from '@kube-dns-tools/core/runtime';
 import type { Command } from 'commander';
 import { forwardArgv } from './forward-argv.js';
 

@@ -1,5 +1,5 @@
 // Human-readable probe report: one row per server and name, then one verdict line per server.
-import type { ProbeReport } from '@kube-dns-tools/core/probe/probe';
+import type { ProbeReport } from '@kube-dns-tools/core/probe';
 
 const HEADERS = ['SERVER', 'NAME', 'VERDICT', 'ANSWER', 'NODATA', 'NXDOMAIN', 'SERVFAIL', 'REFUSED', 'TIMEOUT', 'TC', 'P50MS', 'P95MS', 'MAXMS', 'ANSWERS'];
 

@@ -1,6 +1,5 @@
-import { allHealthy, isQueryType, MAX_PROBE_COUNT, probe, type ProbeOptions } from '@kube-dns-tools/core/probe/probe';
-import { upstreamsFromManifest } from '@kube-dns-tools/core/runtime/manifest-upstreams';
-import { parseTarget, type ProbeTarget } from '@kube-dns-tools/core/probe/probe-target';
+import { allHealthy, isQueryType, MAX_PROBE_COUNT, parseTarget, probe, type ProbeOptions, type ProbeTarget } from '@kube-dns-tools/core/probe';
+import { upstreamsFromManifest } from '@kube-dns-tools/core/runtime';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { formatProbeTable } from './probe-table.js';

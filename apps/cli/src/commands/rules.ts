@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { RULE_CATALOG, type RuleInfo } from '@kube-dns-tools/core/lint/rule-catalog';
+import { RULE_CATALOG, type RuleInfo } from '@kube-dns-tools/core/lint';
 
 const FORMATS = ['table', 'json'];
 

@@ -1,6 +1,6 @@
 import dgram from 'node:dgram';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseTarget } from '@kube-dns-tools/core/probe/probe-target';
+import { parseTarget } from '@kube-dns-tools/core/probe';
 import { probeWithConsent } from '../probe/probe-with-consent.js';
 import { ConsentStore, serverKey, type ConsentHost } from './consent-store.js';
 

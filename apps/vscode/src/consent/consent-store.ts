@@ -1,7 +1,7 @@
 // Where DNS goes is the user's choice: before the first query to a server from this workspace, a modal question
 // names the servers and what will be sent; the answer is remembered (a setting lists the approved servers, and
 // removing one revokes it). Loopback servers are asked about too, so tests take the user's path.
-import { parseTarget } from '@kube-dns-tools/core/probe/probe-target';
+import { parseTarget } from '@kube-dns-tools/core/probe';
 
 /** What the store needs from its surroundings (VS Code's settings and dialogs, or a test). */
 export interface ConsentHost {

@@ -1,5 +1,5 @@
-import type { ForwarderConfig } from '@kube-dns-tools/core/dns/forwarder-config';
-import { configUpstreams } from '@kube-dns-tools/core/runtime/config-upstreams';
+import type { ForwarderConfig } from '@kube-dns-tools/core/dns';
+import { configUpstreams } from '@kube-dns-tools/core/runtime';
 import { listed, serverKey } from '../consent/consent-store.js';
 
 /**

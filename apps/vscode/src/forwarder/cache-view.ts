@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CacheEntry, ForwarderStats, UpstreamStats } from '@kube-dns-tools/core/runtime/cache-entries';
+import type { CacheEntry, ForwarderStats, UpstreamStats } from '@kube-dns-tools/core/runtime';
 import type { LocalForwarder } from './local-forwarder.js';
 
 const POLL_MS = 2000;

@@ -1,7 +1,7 @@
 // The small control channel between the extension and its forwarder process: JSON messages over the IPC pipe
 // that `fork` opens. Requests carry an id; each gets exactly one reply with the same id.
-import type { Forwarder } from '@kube-dns-tools/core/dns/forwarder';
-import { cacheEntries, forwarderStats, type CacheEntry, type ForwarderStats } from '@kube-dns-tools/core/runtime/cache-entries';
+import type { Forwarder } from '@kube-dns-tools/core/dns';
+import { cacheEntries, forwarderStats, type CacheEntry, type ForwarderStats } from '@kube-dns-tools/core/runtime';
 
 export type ControlOp = 'stats' | 'cache' | 'flush';
 

@@ -1,12 +1,7 @@
 // What "Run Local Forwarder" will run for a manifest: the argv (core's reading), and the servers it will send to
 // after the settings replaced the default servers and mapped sidecars; these are what consent is asked for.
-import { parseArgv } from '@kube-dns-tools/core/dnsmasq/argv';
-import { toForwarderConfig } from '@kube-dns-tools/core/dnsmasq/config';
-import type { ParsedArgv } from '@kube-dns-tools/core/dnsmasq/parsed-argv';
-import { checkedArgv } from '@kube-dns-tools/core/runtime/checked-argv';
-import { configUpstreams } from '@kube-dns-tools/core/runtime/config-upstreams';
-import { manifestArgv } from '@kube-dns-tools/core/runtime/manifest-argv';
-import { mapServers } from '@kube-dns-tools/core/runtime/server-map';
+import { parseArgv, toForwarderConfig, type ParsedArgv } from '@kube-dns-tools/core/dnsmasq';
+import { checkedArgv, configUpstreams, manifestArgv, mapServers } from '@kube-dns-tools/core/runtime';
 
 export interface ForwarderSettings {
   port: number;

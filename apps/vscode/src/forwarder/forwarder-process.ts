@@ -1,8 +1,7 @@
 // Entry of dist/forwarder.js, forked by the extension: runs core's forwarder for one manifest's argv on
 // 127.0.0.1 until SIGTERM or until the extension host goes away (the IPC pipe closes). The query log goes to
 // stderr; `started 127.0.0.1#PORT` goes to stdout when ready; stats, cache listings and flushes over IPC.
-import { mapServers, sidecarLines } from '@kube-dns-tools/core/runtime/server-map';
-import { startForwarder } from '@kube-dns-tools/core/runtime/start-forwarder';
+import { mapServers, sidecarLines, startForwarder } from '@kube-dns-tools/core/runtime';
 import { approvedConfig } from './approved-config.js';
 import { answerControl, isControlRequest, type ForwarderRequest } from './forwarder-control.js';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CLIENT_COMMANDS } from '@kube-dns-tools/language-server/protocol';
-import type { ForwarderStats } from '@kube-dns-tools/core/runtime/cache-entries';
+import type { ForwarderStats } from '@kube-dns-tools/core/runtime';
 import type { LocalForwarder, RunningForwarder } from './local-forwarder.js';
 
 const POLL_MS = 1000;

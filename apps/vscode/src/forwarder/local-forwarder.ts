@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { SETTINGS_SECTION } from '@kube-dns-tools/language-server/protocol';
-import type { CacheEntry, ForwarderStats } from '@kube-dns-tools/core/runtime/cache-entries';
+import type { CacheEntry, ForwarderStats } from '@kube-dns-tools/core/runtime';
 import { listed, type ConsentStore } from '../consent/consent-store.js';
 import { ForwarderConnection } from './forwarder-connection.js';
 import type { ForwarderRequest } from './forwarder-control.js';

@@ -1,5 +1,5 @@
 // Entry of dist/incident.js, forked by "Replay the Incident": core's demo on loopback, its text on stdout.
-import { runDemo } from '@kube-dns-tools/core/runtime/incident-demo';
+import { runDemo } from '@kube-dns-tools/core/runtime';
 
 runDemo((text) => process.stdout.write(text)).then(
   (code) => process.exit(code),

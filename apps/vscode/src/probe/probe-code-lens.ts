@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CLIENT_COMMANDS } from '@kube-dns-tools/language-server/protocol';
-import { readManifest } from '@kube-dns-tools/core/manifest/read-manifest';
-import { serverWords } from '@kube-dns-tools/core/runtime/server-words';
+import { readManifest } from '@kube-dns-tools/core/manifest';
+import { serverWords } from '@kube-dns-tools/core/runtime';
 import { EXTENSION_COMMANDS } from '../extension-commands.js';
 import type { ProbeResults } from './probe-results.js';
 import { lensSummary } from './probe-view-model.js';

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import type { ProbeOptions, ProbeReport, UpstreamReport } from '@kube-dns-tools/core/probe/probe';
-import { formatTarget } from '@kube-dns-tools/core/probe/probe-target';
-import type { ProbeResult } from '@kube-dns-tools/core/probe/probe-query';
+import type { ProbeOptions, ProbeReport, ProbeResult, UpstreamReport } from '@kube-dns-tools/core/probe';
+import { formatTarget } from '@kube-dns-tools/core/probe';
 import { attemptKey } from './probe-view-model.js';
 
 /**

@@ -1,4 +1,4 @@
-import { parseTarget, type ProbeTarget } from '@kube-dns-tools/core/probe/probe-target';
+import { parseTarget, type ProbeTarget } from '@kube-dns-tools/core/probe';
 import type { ForwarderSettings } from '../forwarder/forwarder-plan.js';
 import { probedPlan } from '../forwarder/forwarder-plan.js';
 

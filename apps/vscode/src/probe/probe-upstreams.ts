@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { ProbeOptions } from '@kube-dns-tools/core/probe/probe';
-import type { ProbeTarget } from '@kube-dns-tools/core/probe/probe-target';
+import type { ProbeOptions, ProbeTarget } from '@kube-dns-tools/core/probe';
 import { SETTINGS_SECTION } from '@kube-dns-tools/language-server/protocol';
 import type { ConsentStore } from '../consent/consent-store.js';
 import { forwarderSettings } from '../forwarder/local-forwarder.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ProbeResult } from '@kube-dns-tools/core/probe/probe-query';
-import { reportName, upstreamVerdict } from '@kube-dns-tools/core/probe/probe-verdict';
+import type { ProbeResult } from '@kube-dns-tools/core/probe';
+import { reportName, upstreamVerdict } from '@kube-dns-tools/core/probe';
 import { attemptKey, cnameChain, digCommand, lensSummary, probeRows } from './probe-view-model.js';
 
 const CHAIN = ['central.maven.org.', 'sonatype.map.fastly.net.'];

@@ -1,7 +1,5 @@
 // The probe results view as data: one row per upstream and name, with what a person looks for first.
-import type { ProbeReport } from '@kube-dns-tools/core/probe/probe';
-import type { ProbeOutcome, ProbeResult } from '@kube-dns-tools/core/probe/probe-query';
-import type { NameReport, ProbeVerdict } from '@kube-dns-tools/core/probe/probe-verdict';
+import type { NameReport, ProbeOutcome, ProbeReport, ProbeResult, ProbeVerdict } from '@kube-dns-tools/core/probe';
 
 export interface ProbeRow {
   readonly server: string;

@@ -1,5 +1,4 @@
-import { probe, type ProbeOptions, type ProbeReport } from '@kube-dns-tools/core/probe/probe';
-import { formatTarget } from '@kube-dns-tools/core/probe/probe-target';
+import { formatTarget, probe, type ProbeOptions, type ProbeReport } from '@kube-dns-tools/core/probe';
 import { listed, type ConsentStore } from '../consent/consent-store.js';
 
 /** "Send 20 queries for repo1.maven.org (A) to 10.36.8.40#53 and 10.36.8.41#53 from this machine?" */

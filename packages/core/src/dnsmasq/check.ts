@@ -1,7 +1,7 @@
-import { parseArgv } from './argv.js';
-import { validateOptionValue } from './option-values.js';
-import type { ServerGrammarOptions } from './server.js';
-import type { ArgvProblem, ParsedArgv } from './parsed-argv.js';
+import { parseArgv } from './argv/argv.js';
+import { validateOptionValue } from './options/option-values.js';
+import type { ServerGrammarOptions } from './server/server.js';
+import type { ArgvProblem, ParsedArgv } from './argv/parsed-argv.js';
 import type { ArgToken, Range } from './source-range.js';
 
 /** What `dnsmasq --test` would say about an argv. */

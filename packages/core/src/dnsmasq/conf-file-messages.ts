@@ -1,4 +1,4 @@
-import type { ArgvProblemCode } from './parsed-argv.js';
+import type { ArgvProblemCode } from './argv/parsed-argv.js';
 
 const CLI_PREFIX = 'bad command line options: ';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgv } from './argv.js';
+import { parseArgv } from './argv/argv.js';
 import { ConfigError, toForwarderConfig } from './config.js';
 
 const configOf = (...args: string[]) => toForwarderConfig(parseArgv(['--no-resolv', '--server=127.0.0.1#5300', ...args])).config;

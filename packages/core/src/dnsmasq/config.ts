@@ -8,9 +8,9 @@ import { DEFAULT_EDNS_PACKET_MAX, effectivePacketMax } from '../dns/edns-size.js
 import { DEFAULT_CACHE } from '../dns/forwarder-config.js';
 import { typeNumber } from '../dns/rr-types.js';
 import { cacheSizeValue, minCacheTtlValue, numericValue, port16Value, unsignedValue } from './numbers.js';
-import type { ParsedArgv, ParsedOption } from './parsed-argv.js';
-import { parseServerValue } from './server.js';
-import type { ServerOptionKind, ServerSpec } from './server-spec.js';
+import type { ParsedArgv, ParsedOption } from './argv/parsed-argv.js';
+import { parseServerValue } from './server/server.js';
+import type { ServerOptionKind, ServerSpec } from './server/server-spec.js';
 import { isIgnoredOption } from './config-ignored.js';
 
 export interface ConfigOverrides {

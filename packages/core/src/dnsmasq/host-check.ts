@@ -1,6 +1,6 @@
-import { parseArgv } from './argv.js';
+import { parseArgv } from './argv/argv.js';
 import { checkArgv, type ArgvVerdict } from './check.js';
-import type { ParsedArgv, ParsedOption } from './parsed-argv.js';
+import type { ParsedArgv, ParsedOption } from './argv/parsed-argv.js';
 
 /** What dnsmasq looks at on the machine while it starts, for faces to answer from the real disk (node-dnsmasq-host.ts) or any other. */
 export interface DnsmasqHost {

@@ -1,5 +1,5 @@
-import { tryHelp } from '../dnsmasq/argv-problems.js';
-import type { ParsedArgv } from '../dnsmasq/parsed-argv.js';
+import { tryHelp } from '../dnsmasq/argv/argv-problems.js';
+import type { ParsedArgv } from '../dnsmasq/argv/parsed-argv.js';
 import type { ArgToken } from '../dnsmasq/source-range.js';
 
 /**

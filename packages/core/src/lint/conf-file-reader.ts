@@ -1,4 +1,4 @@
-import { optionByLong, optionByShort } from '../dnsmasq/option-lookup.js';
+import { optionByLong, optionByShort } from '../dnsmasq/options/option-lookup.js';
 import type { Range } from '../dnsmasq/source-range.js';
 import type { ArgInsertion, DnsmasqInvocation, ManifestArg, ManifestModel } from '../manifest/model.js';
 import { isConditional, maskTemplates } from '../manifest/template-mask.js';

@@ -1,5 +1,5 @@
-import { suggestOptions } from '../dnsmasq/option-suggest.js';
-import type { ParsedOption } from '../dnsmasq/parsed-argv.js';
+import { suggestOptions } from '../dnsmasq/options/option-suggest.js';
+import type { ParsedOption } from '../dnsmasq/argv/parsed-argv.js';
 import type { ManifestArg } from '../manifest/model.js';
 import type { Fix, TextEdit } from './finding.js';
 import type { InvocationFacts } from './invocation-facts.js';

@@ -1,8 +1,8 @@
-import { parseArgv } from '../dnsmasq/argv.js';
-import { parseServerValue } from '../dnsmasq/server.js';
-import { isServerOptionKind, type ServerOptionKind, type ServerParseResult } from '../dnsmasq/server-spec.js';
+import { parseArgv } from '../dnsmasq/argv/argv.js';
+import { parseServerValue } from '../dnsmasq/server/server.js';
+import { isServerOptionKind, type ServerOptionKind, type ServerParseResult } from '../dnsmasq/server/server-spec.js';
 import { confFileReason } from '../dnsmasq/conf-file-messages.js';
-import type { ArgvProblemCode, ParsedArgv, ParsedOption } from '../dnsmasq/parsed-argv.js';
+import type { ArgvProblemCode, ParsedArgv, ParsedOption } from '../dnsmasq/argv/parsed-argv.js';
 import type { DnsmasqInvocation, ManifestArg } from '../manifest/model.js';
 import { hasPlaceholder } from './placeholder.js';
 import { refuseAbbreviations } from './conf-argv.js';

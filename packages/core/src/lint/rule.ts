@@ -1,4 +1,4 @@
-import type { ParsedOption } from '../dnsmasq/parsed-argv.js';
+import type { ParsedOption } from '../dnsmasq/argv/parsed-argv.js';
 import type { Range } from '../dnsmasq/source-range.js';
 import type { ManifestModel, WorkloadRef } from '../manifest/model.js';
 import type { Fix, Severity } from './finding.js';

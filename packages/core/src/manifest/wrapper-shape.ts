@@ -1,4 +1,4 @@
-import { optionByLong, optionByShort } from '../dnsmasq/option-lookup.js';
+import { optionByLong, optionByShort } from '../dnsmasq/options/option-lookup.js';
 import { isNannyFlag } from './container-kind.js';
 
 /** A word dnsmasq 2.90 reads as one of its options: `--long[=value]` by its exact name, or `-X...` by a known short letter. */

@@ -1,7 +1,7 @@
 // The first step of every forwarder start-up, in every face: the words as dnsmasq reads them, or dnsmasq's refusal.
-import { parseArgv } from '../dnsmasq/argv.js';
+import { parseArgv } from '../dnsmasq/argv/argv.js';
 import { checkArgv } from '../dnsmasq/check.js';
-import type { ParsedArgv } from '../dnsmasq/parsed-argv.js';
+import type { ParsedArgv } from '../dnsmasq/argv/parsed-argv.js';
 
 /** A start-up that failed: `argv` when dnsmasq would refuse the words, `start` otherwise (config, sockets). */
 export class ForwarderStartError extends Error {

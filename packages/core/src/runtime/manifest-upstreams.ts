@@ -1,11 +1,11 @@
 // The upstream servers a manifest's dnsmasq forwards to (`--server`, `--local`, `--rev-server` with an
 // address), as probe targets, with notes on what could not be probed.
 import { readManifest } from '../manifest/read-manifest.js';
-import { parseArgv } from '../dnsmasq/argv.js';
+import { parseArgv } from '../dnsmasq/argv/argv.js';
 import { toForwarderConfig } from '../dnsmasq/config.js';
 import { configUpstreams } from './config-upstreams.js';
-import { parseServerValue } from '../dnsmasq/server.js';
-import type { ServerOptionKind } from '../dnsmasq/server-spec.js';
+import { parseServerValue } from '../dnsmasq/server/server.js';
+import type { ServerOptionKind } from '../dnsmasq/server/server-spec.js';
 import { formatTarget, type ProbeTarget } from '../probe/probe-target.js';
 
 export interface ManifestUpstreams {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgv } from '../dnsmasq/argv.js';
+import { parseArgv } from '../dnsmasq/argv/argv.js';
 import { toForwarderConfig } from '../dnsmasq/config.js';
 import { configUpstreams } from './config-upstreams.js';
 import { isLoopback, mapServers, sidecarLines } from './server-map.js';

@@ -1,8 +1,8 @@
 // Where a manifest names each upstream: the argv word of every `--server`/`--local`/`--rev-server` whose value is an
 // address, so an editor can put "Probe" above it.
-import { parseArgv } from '../dnsmasq/argv.js';
-import { parseServerValue } from '../dnsmasq/server.js';
-import type { ServerOptionKind } from '../dnsmasq/server-spec.js';
+import { parseArgv } from '../dnsmasq/argv/argv.js';
+import { parseServerValue } from '../dnsmasq/server/server.js';
+import type { ServerOptionKind } from '../dnsmasq/server/server-spec.js';
 import type { DnsmasqInvocation } from '../manifest/model.js';
 import type { ProbeTarget } from '../probe/probe-target.js';
 import { upstreamKey } from './config-upstreams.js';

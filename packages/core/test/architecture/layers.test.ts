@@ -40,6 +40,32 @@ describe('scripts/check-layers.mjs', () => {
     ]);
   });
 
+  it('reports a face importing a workspace package by a path its exports map does not name, or reaching into its src/', () => {
+    const faces = mkdtempSync(join(tmpdir(), 'kdt-exports-'));
+    const put = (path: string, text: string) => {
+      mkdirSync(dirname(join(faces, path)), { recursive: true });
+      writeFileSync(join(faces, path), text);
+    };
+    try {
+      const entry = { types: './dist/lint/index.d.ts', source: './src/lint/index.ts', default: './dist/lint/index.js' };
+      put('packages/core/package.json', JSON.stringify({ name: '@kube-dns-tools/core', exports: { './lint': entry } }));
+      put('packages/core/src/lint/index.ts', "export * from './lint-text.js';\n");
+      put('packages/core/src/lint/lint-text.ts', 'export const lintText = 1;\n');
+      put('apps/cli/package.json', JSON.stringify({ name: '@kube-dns-tools/cli' }));
+      put('apps/cli/src/ok.ts', "import { lintText } from '@kube-dns-tools/core/lint';\nexport const ok = lintText;\n");
+      put('apps/cli/src/deep.ts', "import { lintText } from '@kube-dns-tools/core/lint/lint-text';\nexport const deep = lintText;\n");
+      put('bench/lint/reach.ts', "import { lintText } from '../../packages/core/src/lint/lint-text.js';\nexport const reach = lintText;\n");
+      put('apps/cli/build.mjs', "await build({ entryPoints: ['@kube-dns-tools/core/lint/lint-text'] });\n");
+      expect(checkLayers(faces).sort()).toEqual([
+        'apps/cli/build.mjs imports @kube-dns-tools/core/lint/lint-text, which is not an entry of packages/core/package.json exports (./lint)',
+        'apps/cli/src/deep.ts imports @kube-dns-tools/core/lint/lint-text, which is not an entry of packages/core/package.json exports (./lint)',
+        "bench/lint/reach.ts reaches into packages/core/src with ../../packages/core/src/lint/lint-text.js (import it through the package's exports)",
+      ]);
+    } finally {
+      rmSync(faces, { recursive: true, force: true });
+    }
+  });
+
   it('finds every strongly connected component, however deep the chain', () => {
     const chain = new Map<string, string[]>();
     for (let i = 0; i < 50_000; i++) chain.set(`f${i}`, [`f${i + 1}`]);

@@ -1,6 +1,6 @@
-import { parseArgv } from '../../src/dnsmasq/argv.js';
-import { parseServerValue } from '../../src/dnsmasq/server.js';
-import { isServerOptionKind } from '../../src/dnsmasq/server-spec.js';
+import { parseArgv } from '../../src/dnsmasq/argv/argv.js';
+import { parseServerValue } from '../../src/dnsmasq/server/server.js';
+import { isServerOptionKind } from '../../src/dnsmasq/server/server-spec.js';
 import { mutate, prng } from './mutations.js';
 import { SEED_ARGVS, SWAPPABLE_OPTIONS } from './seed-argvs.js';
 

@@ -1,4 +1,4 @@
-import { OPTION_TABLE } from '../../src/dnsmasq/option-table.js';
+import { OPTION_TABLE } from '../../src/dnsmasq/options/option-table.js';
 import { SWAPPABLE_OPTIONS } from './seed-argvs.js';
 
 /** A small deterministic PRNG (mulberry32) so every run generates the same cases. */

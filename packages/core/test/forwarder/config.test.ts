@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgv } from '../../src/dnsmasq/argv.js';
+import { parseArgv } from '../../src/dnsmasq/argv/argv.js';
 import { ConfigError, toForwarderConfig } from '../../src/dnsmasq/config.js';
 
 const configOf = (words: string[], upstreams?: string[]) => toForwarderConfig(parseArgv(words), upstreams ? { upstreams } : {});

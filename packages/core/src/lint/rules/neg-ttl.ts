@@ -1,5 +1,5 @@
 import { unsignedValue } from '../../dnsmasq/numbers.js';
-import type { ParsedOption } from '../../dnsmasq/parsed-argv.js';
+import type { ParsedOption } from '../../dnsmasq/argv/parsed-argv.js';
 import type { InvocationFacts } from '../invocation-facts.js';
 import type { Rule } from '../rule.js';
 

@@ -1,6 +1,6 @@
-import { validateOptionValue } from '../../dnsmasq/option-values.js';
-import type { ArgvProblem, ParsedOption } from '../../dnsmasq/parsed-argv.js';
-import { isServerOptionKind } from '../../dnsmasq/server-spec.js';
+import { validateOptionValue } from '../../dnsmasq/options/option-values.js';
+import type { ArgvProblem, ParsedOption } from '../../dnsmasq/argv/parsed-argv.js';
+import { isServerOptionKind } from '../../dnsmasq/server/server-spec.js';
 import { joinWords } from '../fix-builders.js';
 import type { InvocationFacts } from '../invocation-facts.js';
 import { quotedExcerpt } from '../quoted-excerpt.js';

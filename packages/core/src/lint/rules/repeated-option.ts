@@ -1,4 +1,4 @@
-import { optionIdentity } from '../../dnsmasq/option-lookup.js';
+import { optionIdentity } from '../../dnsmasq/options/option-lookup.js';
 import { removeWord } from '../fix-builders.js';
 import type { Rule } from '../rule.js';
 

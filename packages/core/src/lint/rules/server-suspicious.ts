@@ -3,7 +3,7 @@ import type { InvocationFacts, ServerValue } from '../invocation-facts.js';
 import { type Rule, type RuleContext, spelledWithValue } from '../rule.js';
 import { replaceValue, replaceWord } from '../fix-builders.js';
 import { isLoopback, looksLikeIpv4, looksLikeServerAddress } from '../server-patterns.js';
-import type { ServerSpec } from '../../dnsmasq/server-spec.js';
+import type { ServerSpec } from '../../dnsmasq/server/server-spec.js';
 
 interface Suspicion {
   readonly from: number;

@@ -1,7 +1,7 @@
 import { type Rule, type RuleContext, spelledWithValue } from '../rule.js';
 import { replaceValue } from '../fix-builders.js';
 import { colonPort, targetOf } from '../server-patterns.js';
-import { revServerAbortsDnsmasq } from '../../dnsmasq/rev-server.js';
+import { revServerAbortsDnsmasq } from '../../dnsmasq/server/rev-server.js';
 import type { InvocationFacts, ServerValue } from '../invocation-facts.js';
 
 export const serverSyntax: Rule = {

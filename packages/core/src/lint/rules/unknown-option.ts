@@ -1,5 +1,5 @@
-import { optionByLong } from '../../dnsmasq/option-lookup.js';
-import { suggestOptions } from '../../dnsmasq/option-suggest.js';
+import { optionByLong } from '../../dnsmasq/options/option-lookup.js';
+import { suggestOptions } from '../../dnsmasq/options/option-suggest.js';
 import type { Fix } from '../finding.js';
 import { quotedExcerpt } from '../quoted-excerpt.js';
 import { replaceWord } from '../fix-builders.js';
