@@ -71,7 +71,7 @@ export function deliverReply(ctx: DeliverContext, buf: Buffer, asked: AskedQuest
   }
   const flags = buf.readUInt16BE(2);
   const rcode = flags & 0xf;
-  const tc = !viaTcp && (flags & FLAG_TC) !== 0;
+  const tc = (flags & FLAG_TC) !== 0;
   const reply = parseReply(buf);
   const { config, log } = ctx;
   const logLine = (body: string): void => log.query(body, asked.serial, asked.clientAddress, asked.clientPort);

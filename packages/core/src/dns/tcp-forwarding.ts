@@ -1,7 +1,7 @@
 /**
  * A client's TCP query that needs an upstream is forwarded over TCP (spec d: the TCP retry after TC=1):
- * servers tried one after another from the last good one, each reply validated like a UDP one. When none
- * gives a usable reply (no TCP service, a hang-up, junk), the client's connection is closed at once without
+ * servers tried one after another from the last good one while they refuse the connection or hang up; the
+ * first reply decides. When none gives a usable reply (no TCP service, a hang-up, junk), the client's connection is closed at once without
  * an answer, as dnsmasq 2.90 does (measured), instead of being held until its idle timeout.
  */
 import { deliverReply, type DeliverContext } from './deliver.js';
@@ -10,7 +10,7 @@ import { random16 } from './random-ids.js';
 import { tcpExchange } from './tcp-upstream.js';
 import type { ServerGroup } from './upstreams.js';
 import { clampForwardedOpt } from './edns-size.js';
-import { FLAG_QR, RCODE_REFUSED, RCODE_SERVFAIL, newQuestionInfo, optOffset, readQuestion, type QuestionInfo } from './wire.js';
+import { FLAG_QR, newQuestionInfo, optOffset, readQuestion, type QuestionInfo } from './wire.js';
 
 const TCP_UPSTREAM_TIMEOUT_MS = 5_000;
 
@@ -32,7 +32,8 @@ export async function forwardOverTcp(
   out.writeUInt16BE(id, 0);
   const opt = optOffset(query, q);
   if (opt >= 0) clampForwardedOpt(out, opt, ctx.config.ednsPacketMax);
-  const order = group.allFromLastGood();
+  // --strict-order starts from the first server over TCP too (measured: open-finding-4, step 5)
+  const order = ctx.config.forwarding.strictOrder ? group.servers.map((_s, i) => i) : group.allFromLastGood();
   for (let i = 0; i < order.length; i++) {
     const index = order[i]!;
     const s = group.servers[index]!;
@@ -42,16 +43,16 @@ export async function forwardOverTcp(
     } catch {
       continue;
     }
-    // Over TCP dnsmasq logs the forward once the server has answered (a silent server leaves no line).
-    ctx.log.query(`forwarded ${q.spelled} to ${s.label}`, serial, waiter.address, waiter.port);
     const rq = newQuestionInfo();
     const valid =
       reply.length >= 12 && reply.readUInt16BE(0) === id && (reply.readUInt16BE(2) & FLAG_QR) !== 0 &&
       readQuestion(reply, rq) && rq.key === q.key && rq.qtype === q.qtype && rq.qclass === q.qclass;
-    if (!valid) continue;
+    // The first server that answers decides, as in dnsmasq 2.90 (measured by the generated differential run):
+    // SERVFAIL or REFUSED reaches the client, and a reply that cannot be read closes the connection, without
+    // trying the next server and without a `forwarded` line (dnsmasq logs the forward once a usable reply is in).
+    if (!valid) break;
+    ctx.log.query(`forwarded ${q.spelled} to ${s.label}`, serial, waiter.address, waiter.port);
     // TCP replies do not change the group's choice of server (measured: the next UDP query still probes).
-    const rcode = rq.flags & 0xf;
-    if ((rcode === RCODE_SERVFAIL || rcode === RCODE_REFUSED) && i < order.length - 1) continue;
     deliverReply(ctx, reply, asked, [waiter], true);
     return;
   }

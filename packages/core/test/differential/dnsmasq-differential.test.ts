@@ -12,5 +12,5 @@ if (why) {
     test.skip(`skipped: ${why} (install dnsmasq-base 2.90 and run as root, or set DNSMASQ_BIN)`, () => {});
   });
 } else {
-  describe('differential suite against real dnsmasq', () => declareScenarioTests(() => DNSMASQ, { findings: true }));
+  describe('differential suite against real dnsmasq', () => declareScenarioTests(() => DNSMASQ, { findings: true, openFindings: true }));
 }

@@ -32,8 +32,13 @@ export class FakeUpstream {
   private readonly sockets = new Set<net.Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
 
-  constructor(script: UpstreamScript, readonly host = '127.0.0.1') {
+  host: string;
+  private readonly fixedPort: number;
+
+  constructor(script: UpstreamScript, host = script.host ?? '127.0.0.1') {
     this.cursor = new ScriptCursor(script);
+    this.host = host;
+    this.fixedPort = script.port ?? 0;
   }
 
   setScript(script: UpstreamScript): void {
@@ -53,13 +58,14 @@ export class FakeUpstream {
   }
 
   private async bindOnce(): Promise<this> {
-    const udp = (this.udp = dgram.createSocket('udp4'));
+    const family = this.host.includes(':') ? 'udp6' : 'udp4';
+    const udp = (this.udp = dgram.createSocket(family));
     await new Promise<void>((resolve, reject) => {
       udp.once('error', reject);
-      udp.bind(0, this.host, () => resolve());
+      udp.bind(this.fixedPort, this.host, () => resolve());
     });
     this.port = udp.address().port;
-    const other = (this.udpOther = dgram.createSocket('udp4'));
+    const other = (this.udpOther = dgram.createSocket(family));
     await new Promise<void>((resolve) => other.bind(0, this.host, () => resolve()));
     udp.on('message', (msg, rinfo) => {
       const send: Send = (reply, r) => (r.wrong_port ? other : udp).send(reply, rinfo.port, rinfo.address);
@@ -109,13 +115,29 @@ export class FakeUpstream {
       this.encodeErrors.push(`${q.name} ${q.type}: ${(e as Error).message}`);
       return;
     }
-    const fire = () => send(reply, response);
+    const forged = transport === 'udp' ? (response.forged ?? []) : [];
+    const fire = () => {
+      for (const f of forged) {
+        try {
+          send(this.shape(this.build(query, q, substituteQname(f, q.name), edns), f), f);
+        } catch (e) {
+          this.encodeErrors.push(`${q.name} ${q.type} (forged): ${(e as Error).message}`);
+        }
+      }
+      send(this.shape(reply, response), response);
+    };
     if (!response.delay_ms) return fire();
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       fire();
     }, response.delay_ms);
     this.timers.add(timer);
+  }
+
+  /** Faults applied to an encoded reply: cut short, or a valid header over bytes that decode to nothing. */
+  private shape(reply: Buffer, r: UpstreamResponse): Buffer {
+    if (r.garbage) return Buffer.concat([reply.subarray(0, 4), Buffer.from([0, 1, 0, 3, 0, 0, 0, 0]), Buffer.alloc(20, 0xc0)]);
+    return r.truncate_to === undefined ? reply : reply.subarray(0, r.truncate_to);
   }
 
   private build(query: dnsPacket.DecodedPacket, q: dnsPacket.Question, r: UpstreamResponse, edns: boolean): Buffer {

@@ -2,9 +2,11 @@
 
 const PREFIX = /^(\w{3} [ \d]\d \d\d:\d\d:\d\d )?dnsmasq(-\w+)?\[\d+\]: /;
 
-/** Strips the timestamp/`dnsmasq[PID]: ` prefix and names known ports (`#40123` -> `#{UP1}`). */
-export function normaliseLine(line: string, ports: Record<string, number>): string {
+/** Strips the timestamp/`dnsmasq[PID]: ` prefix and names known ports (`#40123` -> `#{UP1}`) and texts
+ * that differ between runs (a random upstream address, a temporary file: `127.54.3.9` -> `{UP4_HOST}`). */
+export function normaliseLine(line: string, ports: Record<string, number>, texts: Record<string, string> = {}): string {
   let out = line.replace(PREFIX, '');
+  for (const [name, text] of Object.entries(texts)) out = out.split(text).join(`{${name}}`);
   for (const [name, port] of Object.entries(ports)) out = out.replace(new RegExp(`#${port}\\b`, 'g'), `#{${name}}`);
   return out;
 }

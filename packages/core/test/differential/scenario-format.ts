@@ -26,6 +26,12 @@ export interface UpstreamResponse {
   question?: { name: string; type?: string };
   no_question?: boolean;
   echo_edns?: boolean;
+  /** UDP only: replies sent just before this one (forgeries: id_xor, wrong_port, question, no_question). */
+  forged?: UpstreamResponse[];
+  /** Sends only the first N bytes of the encoded reply. */
+  truncate_to?: number;
+  /** Sends the reply's first 4 header bytes (ID, flags), claiming 1 question and 3 answers, then bytes that decode to nothing. */
+  garbage?: boolean;
 }
 
 export interface UpstreamRule {
@@ -37,6 +43,10 @@ export interface UpstreamRule {
 
 /** The behaviour script of one fake upstream. */
 export interface UpstreamScript {
+  /** Listen address: 127.0.0.1 by default, `::1`, or `127.54.*` for a free random address in 127.54.0.0/16. */
+  host?: string;
+  /** Fixed port (53 for a resolv file, which cannot name a port); a free port by default. */
+  port?: number;
   rules?: UpstreamRule[];
   default?: UpstreamResponse;
 }
@@ -90,6 +100,9 @@ export interface Scenario {
   upstreams?: Record<string, UpstreamScript>;
   steps?: ScenarioStep[];
   startup_wait_ms?: number;
+  /** Lines of a resolv file written to a temporary file (placeholders filled); the base arguments then lose
+   * `--no-resolv` and gain `--resolv-file={RESOLV}`. */
+  resolv_file?: string[];
   expect?: {
     startup?: { running?: boolean; exit_code?: number; log_contains?: string[] };
   };

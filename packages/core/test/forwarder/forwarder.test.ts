@@ -122,7 +122,8 @@ describe('forwarder over loopback', () => {
     const { port } = await forwarder({ defaultServers: [server(up)] });
     for (let i = 0; i < 24; i++) await askUdp(port, query(`p${i}.example.com`, 'A'));
     expect(new Set(up.received.map((r) => r.from.port)).size).toBeGreaterThan(1);
-    expect(new Set(up.received.map((r) => r.buf.readUInt16BE(0))).size).toBe(24);
+    // 24 random 16-bit IDs repeat one with a chance of 0.4%; three repeats (1 in 10^8) would mean they are not random.
+    expect(new Set(up.received.map((r) => r.buf.readUInt16BE(0))).size).toBeGreaterThanOrEqual(22);
   });
 
   it('drops replies from the wrong source port or with the wrong ID', async () => {
