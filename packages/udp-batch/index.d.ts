@@ -28,6 +28,14 @@ export interface UdpBatchBinding {
   pollAdd(set: number, fd: number): number;
   /** Reads what the ready members of `set` hold into consecutive slots, fds[i] naming datagram i's socket; count (0: none) or -errno. Never blocks. */
   recvReady(set: number, data: Buffer, slot: number, lens: Int32Array, addrs: Buffer, fds: Int32Array, tail: Buffer, tailSlot: number): number;
+  /**
+   * One forward's start in one call: a fresh socket of `family` bound to `port`, added to `set`, sending the first
+   * `length` bytes of `data` to the raw sockaddr `addr`; its fd, or -errno when it could not be opened (-98:
+   * the port is taken, try another). The send's outcome is not reported (UDP may lose a datagram anyway).
+   */
+  openSend(set: number, family: 4 | 6, port: number, data: Buffer, length: number, addr: Buffer): number;
+  /** Closes the first `count` descriptors of `fds` (negative ones skipped) in one call; how many closed. */
+  closeFds(fds: Int32Array, count: number): number;
   /** The most datagrams one call moves. */
   readonly maxBatch: number;
   /** Bytes per address slot (sizeof struct sockaddr_in6). */

@@ -20,9 +20,8 @@ function load() {
   return undefined;
 }
 
+// Loading has no side effect: a long-running forwarder limits glibc's malloc arenas itself
+// (core's runtime/forwarder-memory.ts), an editor or a test that merely loads the binding does not.
 const udpBatch = load();
-// One malloc arena for the whole process, set as early as the binding loads: glibc otherwise gives each of
-// V8's helper threads its own arena, megabytes each, and peak RSS is one of the forwarder's published numbers.
-udpBatch?.limitMallocArenas(1);
 
 module.exports = { udpBatch };

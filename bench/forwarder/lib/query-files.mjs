@@ -8,10 +8,12 @@ export function writeQueryFiles(dir) {
   const miss = join(dir, 'miss50k.txt');
   writeFileSync(hit, Array.from({ length: 100 }, (_, i) => `n${i}.hit.bench.example A\n`).join(''));
   writeFileSync(miss, Array.from({ length: 50_000 }, (_, i) => `m${i}.miss.bench.example A\n`).join(''));
+  const warmMiss = join(dir, 'warm-miss.txt');
+  writeFileSync(warmMiss, Array.from({ length: 10_000 }, (_, i) => `w${i}.warm.bench.example A\n`).join(''));
   const latencyMiss = (round, slice, count) => {
     const file = join(dir, `lat-miss-${round}-${slice}.txt`);
     writeFileSync(file, Array.from({ length: count }, (_, i) => `l${i}.s${slice}.r${round}.miss.bench.example A\n`).join(''));
     return file;
   };
-  return { hit, miss, latencyMiss };
+  return { hit, miss, warmMiss, latencyMiss };
 }

@@ -4,7 +4,7 @@
  * calls and two crossings into native code instead of two of each per query. `watch` tells JavaScript
  * when such a socket is readable, so node:dgram need not read it at all.
  *
- * Layout shared with JavaScript (see packages/core/src/dns/udp-batch.ts):
+ * Layout shared with JavaScript (see packages/core/src/dns/transport/batch-receiver.ts):
  *   data   a Buffer of `slot`-byte slots, datagram i at i * slot (its bytes beyond `slot`, if a `tail`
  *          Buffer of `tailSlot`-byte slots is given, continue at i * tailSlot in tail);
  *   lens   an Int32Array, lens[i] = datagram i's length (-1: longer than its slots, dropped);
@@ -302,20 +302,15 @@ static napi_value batch_mmap_threshold(napi_env env, napi_callback_info info) {
  * reads what the ready sockets hold into one batch of slots.
  */
 
-/* openUdp(family, port) -> fd, or -errno: a non-blocking UDP socket bound to `port` (0: the kernel's pick). */
-static napi_value batch_open_udp(napi_env env, napi_callback_info info) {
-  size_t argc = 2;
-  napi_value argv[2];
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  int32_t family;
-  uint32_t port;
-  if (argc < 2 || napi_get_value_int32(env, argv[0], &family) != napi_ok || (family != 4 && family != 6) ||
-      napi_get_value_uint32(env, argv[1], &port) != napi_ok || port > 65535) {
-    fail(env, "udp-batch: expected (4 | 6, port)");
-    return NULL;
-  }
+/*
+ * A non-blocking UDP socket of `family` bound to `port` (0: the kernel's pick), or -errno. With `lazy` and
+ * port 0 it is left unbound: its first send binds it to a random port of the kernel's ephemeral range, one
+ * system call fewer (dnsmasq 2.90 without --min-port/--max-port does the same: socket, sendto, no bind).
+ */
+static int open_bound(int family, uint32_t port, int lazy) {
   int fd = socket(family == 4 ? AF_INET : AF_INET6, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-  if (fd < 0) return number(env, -errno);
+  if (fd < 0) return -errno;
+  if (lazy && port == 0) return fd;
   int rc;
   if (family == 4) {
     struct sockaddr_in sin;
@@ -333,9 +328,85 @@ static napi_value batch_open_udp(napi_env env, napi_callback_info info) {
   if (rc < 0) {
     int e = errno;
     close(fd);
+    return -e;
+  }
+  return fd;
+}
+
+/* openUdp(family, port) -> fd, or -errno: a non-blocking UDP socket bound to `port` (0: the kernel's pick). */
+static napi_value batch_open_udp(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  int32_t family;
+  uint32_t port;
+  if (argc < 2 || napi_get_value_int32(env, argv[0], &family) != napi_ok || (family != 4 && family != 6) ||
+      napi_get_value_uint32(env, argv[1], &port) != napi_ok || port > 65535) {
+    fail(env, "udp-batch: expected (4 | 6, port)");
+    return NULL;
+  }
+  return number(env, open_bound(family, port, 0));
+}
+
+/*
+ * openSend(set, family, port, data, length, addr) -> fd, or -errno when no socket could be opened, bound to
+ * `port` (0: by the send, to the kernel's random pick) and added to `set`: one forward's whole start in one
+ * call (socket, bind unless port 0, epoll_ctl, sendto). The
+ * send's own outcome is not reported: a datagram the kernel refuses is lost, as UDP may lose it, and the
+ * socket stays open until its forward is over.
+ */
+static napi_value batch_open_send(napi_env env, napi_callback_info info) {
+  size_t argc = 6;
+  napi_value argv[6];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  int32_t ep, family;
+  uint32_t port, length;
+  char *data, *addr;
+  size_t data_len, addr_len;
+  if (argc < 6 || napi_get_value_int32(env, argv[0], &ep) != napi_ok || napi_get_value_int32(env, argv[1], &family) != napi_ok ||
+      (family != 4 && family != 6) || napi_get_value_uint32(env, argv[2], &port) != napi_ok || port > 65535 ||
+      napi_get_buffer_info(env, argv[3], (void **)&data, &data_len) != napi_ok || napi_get_value_uint32(env, argv[4], &length) != napi_ok ||
+      length > data_len || napi_get_buffer_info(env, argv[5], (void **)&addr, &addr_len) != napi_ok || addr_len < ADDR_SLOT) {
+    fail(env, "udp-batch: expected (set, 4 | 6, port, data, length, addr) with length within data and a 28-byte addr");
+    return NULL;
+  }
+  socklen_t namelen = address_length(addr);
+  if (namelen == 0) return number(env, -EAFNOSUPPORT);
+  int fd = open_bound(family, port, 1);
+  if (fd < 0) return number(env, fd);
+  struct epoll_event ev;
+  memset(&ev, 0, sizeof ev);
+  ev.events = EPOLLIN;
+  ev.data.fd = fd;
+  if (epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) < 0) {
+    int e = errno;
+    close(fd);
     return number(env, -e);
   }
+  ssize_t n;
+  do n = sendto(fd, data, length, MSG_DONTWAIT, (const struct sockaddr *)addr, namelen);
+  while (n < 0 && errno == EINTR);
   return number(env, fd);
+}
+
+/* closeFds(fds, count) -> how many closed: the first `count` descriptors of an Int32Array, in one call. */
+static napi_value batch_close_fds(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  napi_typedarray_type type;
+  size_t length;
+  void *fds_data;
+  uint32_t count;
+  if (argc < 2 || napi_get_typedarray_info(env, argv[0], &type, &length, &fds_data, NULL, NULL) != napi_ok || type != napi_int32_array ||
+      napi_get_value_uint32(env, argv[1], &count) != napi_ok || count > length) {
+    fail(env, "udp-batch: expected (fds: Int32Array, count within it)");
+    return NULL;
+  }
+  const int32_t *fds = fds_data;
+  int32_t closed = 0;
+  for (uint32_t i = 0; i < count; i++) if (fds[i] >= 0 && close(fds[i]) == 0) closed++;
+  return number(env, closed);
 }
 
 /* localPort(fd) -> the port fd is bound to, or -errno. */
@@ -581,6 +652,8 @@ NAPI_MODULE_INIT() {
       {"pollSet", NULL, batch_poll_set, NULL, NULL, NULL, napi_enumerable, NULL},
       {"pollAdd", NULL, batch_poll_add, NULL, NULL, NULL, napi_enumerable, NULL},
       {"recvReady", NULL, batch_recv_ready, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"openSend", NULL, batch_open_send, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"closeFds", NULL, batch_close_fds, NULL, NULL, NULL, napi_enumerable, NULL},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
   napi_value max_batch, addr_slot;

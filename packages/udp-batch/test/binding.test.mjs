@@ -161,7 +161,7 @@ describe('udp-batch binding', { skip }, () => {
     assert.throws(() => udpBatch.ntop(s.addrs, 5), TypeError);
   });
 
-  it('opens forward sockets on a chosen or kernel-picked port and reads the ready ones of a set in one batch', async () => {
+  it('opens forward sockets on a second or kernel-picked port and reads the ready ones of a set in one batch', async () => {
     const set = udpBatch.pollSet();
     assert.ok(set >= 0);
     const a = udpBatch.openUdp(4, 0);
@@ -199,5 +199,40 @@ describe('udp-batch binding', { skip }, () => {
     assert.throws(() => udpBatch.openUdp(5, 0), TypeError);
     assert.throws(() => udpBatch.openUdp(4, 70000), TypeError);
     assert.throws(() => udpBatch.recvReady(set, s.data, SLOT, s.lens, s.addrs), TypeError);
+  });
+
+  it('starts a forward in one call (socket, set, send; bound by the send unless a port is given) and closes a batch of sockets in one', async () => {
+    const set = udpBatch.pollSet();
+    const server = await bound('udp4', '127.0.0.1');
+    const seen = [];
+    server.on('message', (buf, rinfo) => {
+      seen.push([buf.toString(), rinfo.port]);
+      server.send(`re:${buf}`, rinfo.port, rinfo.address);
+    });
+    const to = Buffer.alloc(udpBatch.addrSlot);
+    to.writeUInt16LE(2, 0); // AF_INET
+    to.writeUInt16BE(server.address().port, 2);
+    to.set([127, 0, 0, 1], 4);
+    const query = Buffer.from('question-one+padding');
+    const lazy = udpBatch.openSend(set, 4, 0, query, 12, to);
+    const second = udpBatch.openSend(set, 4, 0, Buffer.from('question-two'), 12, to);
+    assert.ok(lazy >= 0 && second >= 0);
+    const lazyPort = udpBatch.localPort(lazy);
+    assert.ok(lazyPort > 0, 'the send bound the socket');
+    assert.equal(udpBatch.openSend(set, 4, lazyPort, query, 12, to), -98); // a given port is bound: taken here
+    await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(seen.map(([text]) => text).sort(), ['question-one', 'question-two']);
+    assert.ok(seen.some(([, port]) => port === lazyPort));
+    const fds = new Int32Array(4);
+    const s = slots(4);
+    const tail = Buffer.alloc(4 * 4096);
+    const n = udpBatch.recvReady(set, s.data, SLOT, s.lens, s.addrs, fds, tail, 4096);
+    assert.equal(n, 2);
+    assert.deepEqual([...fds.subarray(0, n)].sort(), [lazy, second].sort());
+    assert.equal(udpBatch.closeFds(Int32Array.of(lazy, -1, second), 3), 2);
+    assert.ok(udpBatch.closeFd(lazy) < 0, 'closed already');
+    assert.equal(udpBatch.closeFd(set), 0);
+    assert.throws(() => udpBatch.openSend(set, 4, 0, query, 99, to), TypeError);
+    assert.throws(() => udpBatch.closeFds([1], 1), TypeError);
   });
 });

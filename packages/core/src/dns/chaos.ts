@@ -1,5 +1,5 @@
 /** CHAOS-class TXT queries for `*.bind` that dnsmasq answers about itself (version, cache statistics, servers). */
-import type { CacheStats } from './cache.js';
+import type { CacheStats } from './cache/cache.js';
 import type { ServerGroup } from './upstreams.js';
 
 export interface ChaosFacts {

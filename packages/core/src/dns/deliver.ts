@@ -2,19 +2,19 @@
  * What happens when an upstream reply is final: dnsmasq's `reply ...` log lines, the cache insert, and one
  * copy of the reply per waiting client (their IDs; TC=1 replies emptied; `--stop-dns-rebind` answers emptied).
  */
-import type { DnsCache } from './cache.js';
-import { cacheReply } from './cache-insert.js';
-import { capReplyOpt } from './edns-size.js';
+import type { DnsCache } from './cache/cache.js';
+import { cacheReply } from './cache/cache-insert.js';
+import { capReplyOpt } from './wire/edns-size.js';
 import type { ForwarderConfig } from './forwarder-config.js';
 import type { Waiter } from './pending.js';
-import { isPrivateV4, isPrivateV6 } from './private-ranges.js';
+import { isPrivateV4, isPrivateV6 } from './wire/private-ranges.js';
 import type { QueryLog } from './querylog.js';
 import { replyLines } from './reply-lines.js';
-import { capTtls, forClient, toClientInPlace } from './reply-patch.js';
-import { SECTION_ANSWER, parseReply, questionEnd, type ParsedReply } from './reply-reader.js';
-import { localResponse, truncatedReply } from './responses.js';
-import { C_IN, T_A, T_AAAA, T_OPT } from './rr-types.js';
-import { FLAG_AA, FLAG_CD, FLAG_TC, RCODE_NOERROR, RCODE_NXDOMAIN, RCODE_SERVFAIL, newQuestionInfo } from './wire.js';
+import { capTtls, forClient, toClientInPlace } from './wire/reply-patch.js';
+import { SECTION_ANSWER, parseReply, questionEnd, type ParsedReply } from './wire/reply-reader.js';
+import { localResponse, truncatedReply } from './wire/responses.js';
+import { C_IN, T_A, T_AAAA, T_OPT } from './wire/rr-types.js';
+import { FLAG_AA, FLAG_CD, FLAG_TC, RCODE_NOERROR, RCODE_NXDOMAIN, RCODE_SERVFAIL, newQuestionInfo } from './wire/wire.js';
 
 export interface DeliverContext {
   readonly config: ForwarderConfig;

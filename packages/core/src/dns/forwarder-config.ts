@@ -1,6 +1,6 @@
 /** Everything the forwarder needs, derived from a dnsmasq argv by `dnsmasq/config.ts` (or built by hand in tests). */
 
-import { DEFAULT_EDNS_PACKET_MAX } from './edns-size.js';
+import { DEFAULT_EDNS_PACKET_MAX } from './wire/edns-size.js';
 
 export interface UpstreamAddress {
   readonly address: string;
@@ -99,6 +99,11 @@ export interface ForwarderConfig {
   readonly log: LogOptions;
   /** The resolv file(s) to take more default servers from (resolv-file.ts); undefined with `--no-resolv`. */
   readonly resolv?: ResolvOptions;
+  /**
+   * `--min-port`/`--max-port`: forwards leave from random ports of this range (min defaults to 1024, max to
+   * 65535); undefined when neither is given: the kernel picks from its ephemeral range, as dnsmasq 2.90 leaves it.
+   */
+  readonly sourcePorts?: { readonly min: number; readonly max: number };
 }
 
 export const DEFAULT_CACHE: CacheOptions = {
@@ -133,5 +138,6 @@ export function withDefaults(partial: Omit<Partial<ForwarderConfig>, 'cache'> & 
     ednsPacketMax: partial.ednsPacketMax ?? DEFAULT_EDNS_PACKET_MAX,
     log: partial.log ?? { queries: false, extra: false, facility: '-' },
     ...(partial.resolv ? { resolv: partial.resolv } : {}),
+    ...(partial.sourcePorts ? { sourcePorts: partial.sourcePorts } : {}),
   };
 }

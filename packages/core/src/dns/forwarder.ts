@@ -4,10 +4,10 @@
  */
 import type dgram from 'node:dgram';
 import type net from 'node:net';
-import { udpBatch, type UdpBatchBinding } from '@kube-dns-tools/udp-batch';
-import { BatchReceiver, BatchSlots, resumeDgramReading, socketFd, stopDgramReading } from './batch-receiver.js';
-import { answerFromCache, HIT, HIT_STALE } from './cache-answer.js';
-import { DnsCache } from './cache.js';
+import type { UdpBatchBinding } from '@kube-dns-tools/udp-batch';
+import { BatchReceiver, BatchSlots, resumeDgramReading, socketFd, stopDgramReading } from './transport/batch-receiver.js';
+import { answerFromCache, HIT, HIT_STALE } from './cache/cache-answer.js';
+import { DnsCache } from './cache/cache.js';
 import { systemClock, type Clock } from './clock.js';
 import type { DeliverContext } from './deliver.js';
 import type { ForwarderConfig } from './forwarder-config.js';
@@ -15,18 +15,19 @@ import { ForwardingEngine, type ServerCounter } from './forwarding.js';
 import { answerBeforeRouting, answerFromRoute, type LocalContext } from './local-answers.js';
 import type { Waiter } from './pending.js';
 import { openSink, QueryLog } from './querylog.js';
-import { localResponse } from './responses.js';
+import { localResponse } from './wire/responses.js';
 import { RouteTable } from './routes.js';
-import { UdpSenders } from './udp-senders.js';
-import { C_IN, typeName } from './rr-types.js';
+import { UdpSenders } from './transport/udp-senders.js';
+import { C_IN, typeName } from './wire/rr-types.js';
 import { serverLines, startupLines } from './startup-lines.js';
 import { ResolvWatcher } from './resolv-file.js';
 import { forwardOverTcp } from './tcp-forwarding.js';
-import { closeTcpServer, createTcpServer, DEFAULT_TCP_OPTIONS, listenTcp, type TcpServerOptions } from './tcp-server.js';
-import { bindUdp, createUdpSocket } from './udp-sockets.js';
-import { ForwardSockets } from './forward-sockets.js';
-import { FLAG_QR, FLAG_RD, RCODE_NOTIMP, RCODE_REFUSED, hasOpt, newQuestionInfo, readQuestion } from './wire.js';
-import { maxUpstreamReply } from './edns-size.js';
+import { closeTcpServer, createTcpServer, DEFAULT_TCP_OPTIONS, type TcpServerOptions } from './transport/tcp-server.js';
+import { nodeSockets, type SocketFactory } from './transport/socket-factory.js';
+import { UdpClient } from './transport/udp-client.js';
+import { ForwardSockets } from './transport/forward-sockets.js';
+import { FLAG_QR, FLAG_RD, RCODE_NOTIMP, RCODE_REFUSED, hasOpt, newQuestionInfo, readQuestion } from './wire/wire.js';
+import { maxUpstreamReply } from './wire/edns-size.js';
 
 /** Upstream TCP connections open at once for clients' TCP queries; more are answered REFUSED. */
 const MAX_TCP_FORWARDS = 64;
@@ -38,8 +39,10 @@ export interface ForwarderOptions {
   /** @deprecated ignored: every forward now opens its own random-port socket (kept for callers not yet updated). */
   readonly upstreamSockets?: number;
   readonly tcp?: TcpServerOptions;
-  /** Native recvmmsg/sendmmsg for client datagrams; default: the built binding if any; null: node:dgram only. */
+  /** Native recvmmsg/sendmmsg for client datagrams; default: the socket factory's; null: node:dgram only. */
   readonly udpBatch?: UdpBatchBinding | null;
+  /** Where every socket comes from (default: Node's, with the native binding when built). */
+  readonly sockets?: SocketFactory;
 }
 
 export interface BoundAddress {
@@ -61,6 +64,7 @@ export class Forwarder {
   readonly routes: RouteTable;
   readonly log: QueryLog;
   private readonly clock: Clock;
+  private readonly sockets: SocketFactory;
   private readonly engine: ForwardingEngine;
   private readonly pool: ForwardSockets;
   private readonly local: LocalContext;
@@ -83,6 +87,7 @@ export class Forwarder {
 
   constructor(readonly config: ForwarderConfig, private readonly options: ForwarderOptions = {}) {
     this.clock = options.clock ?? systemClock;
+    this.sockets = options.sockets ?? nodeSockets;
     if (options.log) this.log = options.log;
     else {
       const [sink, close] = openSink(config.log.facility);
@@ -98,7 +103,7 @@ export class Forwarder {
       nowMs: () => this.clock.nowMs(),
       knowsLocally: (key) => this.routes.hasAddressRule(key),
     };
-    const binding = options.udpBatch === undefined ? udpBatch : options.udpBatch;
+    const binding = options.udpBatch === undefined ? this.sockets.udpBatch : options.udpBatch;
     const maxReply = maxUpstreamReply(config.ednsPacketMax);
     // One byte more than a reply may have, so that a longer one is seen as such (and answered SERVFAIL).
     this.batch = binding ? new BatchSlots(binding, maxReply + 1) : undefined;
@@ -109,7 +114,7 @@ export class Forwarder {
       } catch {
         // A reply we cannot process is dropped; the forward stays pending until it times out.
       }
-    }, maxReply, this.batch);
+    }, maxReply, this.batch, this.sockets.udp, config.sourcePorts);
     this.engine = new ForwardingEngine(this.deliver, this.pool, this.clock);
     this.local = {
       filters: config.filters,
@@ -164,22 +169,21 @@ export class Forwarder {
     let port = this.config.port;
     for (const address of this.config.listen) {
       const family = address.includes(':') ? 6 : 4;
-      const sock = createUdpSocket(family);
+      const sock = this.sockets.udp(family);
       sock.on('error', () => undefined);
-      await bindUdp(sock, port, address).catch((e: NodeJS.ErrnoException) => {
+      await this.sockets.bindUdp(sock, port, address).catch((e: NodeJS.ErrnoException) => {
         throw new Error(`failed to create listening socket for ${address}: ${describe(e)}`);
       });
       this.udp.push(sock);
       port = sock.address().port;
       const fd = this.batch ? socketFd(sock) : -1;
+      const client = new UdpClient(sock, fd, this.senders);
       const batch = this.batch && fd >= 0 ? new BatchReceiver(this.batch, sock, fd, (b, a, p, respond) => {
-        this.udpSock = sock;
-        this.udpFd = fd;
-        this.handle(b, a, p, respond, false);
+        this.handle(b, a, p, respond, client);
       }) : undefined;
       sock.on('message', (buf, rinfo) => {
         if (batch) batch.receive(buf, rinfo.address, rinfo.port);
-        else this.onUdp(sock, buf, rinfo);
+        else this.handle(buf, rinfo.address, rinfo.port, client.from(rinfo.address, rinfo.port).respond, client);
       });
       // Cheapest of all: the binding watches the socket and every datagram is read in batches, none by dgram.
       if (batch && this.batch && stopDgramReading(sock)) {
@@ -189,8 +193,8 @@ export class Forwarder {
           resumeDgramReading(sock);
         }
       }
-      const server = createTcpServer((frame, a, p, respond, hangUp) => this.handle(frame, a, p, respond, true, hangUp), this.options.tcp ?? DEFAULT_TCP_OPTIONS);
-      await listenTcp(server, port, address).catch((e: NodeJS.ErrnoException) => {
+      const server = createTcpServer((frame, a, p, respond, hangUp) => this.handle(frame, a, p, respond, undefined, hangUp), this.options.tcp ?? DEFAULT_TCP_OPTIONS);
+      await this.sockets.listenTcp(server, port, address).catch((e: NodeJS.ErrnoException) => {
         const error = new Error(`failed to create listening socket for ${address}: ${describe(e)}`);
         throw this.config.port === 0 && e.code === 'EADDRINUSE' ? new TcpTwinTaken(error) : error;
       });
@@ -227,40 +231,21 @@ export class Forwarder {
     this.closeLog = () => undefined;
   }
 
-  /** The UDP client being served; `udpRespond` answers it without a closure per datagram (valid synchronously only). */
-  private udpSock: dgram.Socket | undefined;
-  /** Its file descriptor when native sends are possible, else -1. */
-  private udpFd = -1;
-  private udpAddress = '';
-  private udpPort = 0;
-  private readonly udpRespond = (out: Buffer): void => {
-    this.udpSock?.send(out, this.udpPort, this.udpAddress);
-  };
-
-  private onUdp(sock: dgram.Socket, buf: Buffer, rinfo: dgram.RemoteInfo): void {
-    this.udpSock = sock;
-    this.udpFd = -1;
-    this.udpAddress = rinfo.address;
-    this.udpPort = rinfo.port;
-    this.handle(buf, rinfo.address, rinfo.port, this.udpRespond, false);
-  }
-
-  /** A sender that stays valid after this datagram (for clients waiting on a forward). */
-  private lastingSender(respond: (b: Buffer) => void, viaTcp: boolean, address: string, port: number): (b: Buffer) => void {
-    return viaTcp ? respond : this.senders.get(this.udpSock!, this.udpFd, address, port);
-  }
-
-  /** One client query; never throws (bad input is dropped). `hangUp` ends a TCP client's connection. */
-  handle(buf: Buffer, address: string, port: number, respond: (b: Buffer) => void, viaTcp: boolean, hangUp?: () => void): void {
+  /**
+   * One client query; never throws (bad input is dropped). `udp`: the listener it came to, undefined over TCP;
+   * `hangUp` ends a TCP client's connection.
+   */
+  handle(buf: Buffer, address: string, port: number, respond: (b: Buffer) => void, udp: UdpClient | undefined, hangUp?: () => void): void {
     try {
-      this.process(buf, address, port, respond, viaTcp, hangUp);
+      this.process(buf, address, port, respond, udp, hangUp);
     } catch {
       // A packet we cannot handle is dropped, as dnsmasq drops what it cannot parse.
     }
   }
 
-  private process(buf: Buffer, address: string, port: number, respond: (b: Buffer) => void, viaTcp: boolean, hangUp?: () => void): void {
+  private process(buf: Buffer, address: string, port: number, respond: (b: Buffer) => void, udp: UdpClient | undefined, hangUp?: () => void): void {
     const q = this.q;
+    const viaTcp = udp === undefined;
     if (!readQuestion(buf, q) || (q.flags & FLAG_QR) !== 0) return;
     if (this.resolv !== undefined) this.resolv.poll(this.clock.nowMs());
     const log = this.log;
@@ -302,11 +287,11 @@ export class Forwarder {
       const end = this.routes.route(chainEnd, q.qtype);
       if (end.kind === 'group') group = end.group;
     }
-    const waiter: Waiter = { address, port, id: q.id, optSize, serial, send: this.lastingSender(respond, viaTcp, address, port) };
+    const waiter: Waiter = { address, port, id: q.id, optSize, serial, send: udp ? udp.lastingSender(address, port) : respond };
     if (viaTcp) {
       if (this.tcpForwards >= MAX_TCP_FORWARDS) return respond(localResponse(buf, q, RCODE_REFUSED, false, optSize));
       this.tcpForwards++;
-      void forwardOverTcp(this.deliver, buf, q, group, waiter, serial, hangUp)
+      void forwardOverTcp(this.deliver, buf, q, group, waiter, serial, this.sockets.connectTcp, hangUp)
         .catch(() => undefined)
         .finally(() => this.tcpForwards--);
       return;

@@ -6,10 +6,10 @@
 import type { Clock } from './clock.js';
 import { deliverReply, deliverServfail, type DeliverContext } from './deliver.js';
 import { MAX_WAITERS, MERGE_WINDOW_MS, PendingTable, questionHash, type Forward, type Waiter } from './pending.js';
-import type { ForwardSockets } from './forward-sockets.js';
+import type { ForwardSockets } from './transport/forward-sockets.js';
 import type { ServerCounter, ServerGroup } from './upstreams.js';
-import { clampForwardedOpt } from './edns-size.js';
-import { FLAG_CD, FLAG_QR, FLAG_RD, RCODE_NXDOMAIN, RCODE_REFUSED, RCODE_SERVFAIL, newQuestionInfo, optOffset, readQuestion, type QuestionInfo } from './wire.js';
+import { clampForwardedOpt } from './wire/edns-size.js';
+import { FLAG_CD, FLAG_QR, FLAG_RD, RCODE_NXDOMAIN, RCODE_REFUSED, RCODE_SERVFAIL, newQuestionInfo, optOffset, readQuestion, type QuestionInfo } from './wire/wire.js';
 
 export type ForwardOutcome = 'sent' | 'merged' | 'limit' | 'full';
 
@@ -23,14 +23,14 @@ const RECORD_QUERY_BYTES = 128;
 /** `n` zeros, in `reuse` when it has that length (small arrays of small integers cost V8 less than typed arrays). */
 function zeroed(reuse: number[], n: number): number[] {
   if (reuse.length !== n) return n === 1 ? [0] : new Array<number>(n).fill(0);
-  reuse.fill(0);
+  for (let i = 0; i < n; i++) reuse[i] = 0;
   return reuse;
 }
 
 /** An empty record, every field present so that all records share one shape. */
 function newRecord(): Forward {
   return {
-    id: 0, rdcd: 0, hash: 0, nextInBucket: undefined, nextById: undefined, indexed: false, key: '', spelled: '', qtype: 0, qclass: 0, flags: 0,
+    id: 0, rdcd: 0, hash: 0, slot: -1, indexed: false, key: '', spelled: '', qtype: 0, qclass: 0, flags: 0,
     query: Buffer.allocUnsafeSlow(RECORD_QUERY_BYTES), queryLength: 0, qEnd: 0, group: undefined as unknown as ServerGroup,
     socketIndex: -1, socketIndex6: -1, mode: 'single', strictIndex: 0, retried: false, sent: [], replied: [], lastTargets: [], liveAt: -1,
     waiters: [], createdMs: 0, lastSentMs: 0, counted: false, done: true, timer: undefined, serial: 0, clientAddress: '', clientPort: 0,
@@ -115,7 +115,6 @@ export class ForwardingEngine {
     f.serial = serial;
     f.clientAddress = clientAddress;
     f.clientPort = clientPort;
-    // A group may mix IPv4 and IPv6 servers: a socket of each family is taken when a server of it is first sent to.
     f.socketIndex = -1;
     f.socketIndex6 = -1;
     group.inFlight++;
@@ -198,12 +197,6 @@ export class ForwardingEngine {
     f.socketIndex6 = -1;
   };
 
-  /** The socket `f` uses for servers of `family`, opened on first use (-1: none could be opened). */
-  private socketFor(f: Forward, family: 4 | 6): number {
-    if (family === 4) return f.socketIndex >= 0 ? f.socketIndex : (f.socketIndex = this.pool.acquire(4));
-    return f.socketIndex6 >= 0 ? f.socketIndex6 : (f.socketIndex6 = this.pool.acquire(6));
-  }
-
   close(): void {
     this.pending.clear();
   }
@@ -233,7 +226,11 @@ export class ForwardingEngine {
       const s = f.group.servers[t]!;
       f.sent[t] = 1;
       f.replied[t] = 0;
-      this.pool.send(this.socketFor(f, s.family), f.query, f.queryLength, s.port, s.address);
+      const handle = s.family === 4 ? f.socketIndex : f.socketIndex6;
+      if (handle >= 0) this.pool.send(handle, f.query, f.queryLength, s.port, s.address);
+      // A group may mix IPv4 and IPv6 servers: a socket of each family opens with its first send.
+      else if (s.family === 4) f.socketIndex = this.pool.openAndSend(4, f.query, f.queryLength, s.port, s.address);
+      else f.socketIndex6 = this.pool.openAndSend(6, f.query, f.queryLength, s.port, s.address);
       (f.group.counters[t] ?? this.counterOf(f.group, t)).queries++;
       if (this.ctx.log.queries) this.ctx.log.query(`forwarded ${f.spelled} to ${s.label}`, serial, address, port);
     }

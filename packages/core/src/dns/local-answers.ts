@@ -5,12 +5,12 @@
 import ipaddr from 'ipaddr.js';
 import { chaosTxt, type ChaosFacts } from './chaos.js';
 import type { FilterOptions } from './forwarder-config.js';
-import { isPrivateReverseName } from './private-ranges.js';
-import { reverseNameToAddress } from './rdata.js';
-import { localResponse, txtRdata } from './responses.js';
+import { isPrivateReverseName } from './wire/private-ranges.js';
+import { reverseNameToAddress } from './wire/rdata.js';
+import { localResponse, txtRdata } from './wire/responses.js';
 import type { RouteDecision } from './routes.js';
-import { C_CHAOS, C_IN, T_A, T_AAAA, T_ANY, T_PTR, T_SOA, T_SRV, T_TXT } from './rr-types.js';
-import { RCODE_NOERROR, RCODE_NOTIMP, RCODE_NXDOMAIN, RCODE_REFUSED, type QuestionInfo } from './wire.js';
+import { C_CHAOS, C_IN, T_A, T_AAAA, T_ANY, T_PTR, T_SOA, T_SRV, T_TXT } from './wire/rr-types.js';
+import { RCODE_NOERROR, RCODE_NOTIMP, RCODE_NXDOMAIN, RCODE_REFUSED, type QuestionInfo } from './wire/wire.js';
 
 export interface LocalContext {
   readonly filters: FilterOptions;

@@ -2,8 +2,9 @@
  * The in-flight table: one record per forwarded question, found by its random forward ID (replies) and by its
  * question (merging identical queries, spotting client retransmissions). Bounded in records and waiters.
  */
-import { fnv1a, fnvMix } from './name-hash.js';
+import { fnv1a, fnvMix } from './cache/name-hash.js';
 import { random16 } from './random-ids.js';
+import { SlotIndex } from './cache/slot-index.js';
 import type { SendMode, ServerGroup } from './upstreams.js';
 
 /** A client waiting for the answer to a forward. */
@@ -29,10 +30,8 @@ export interface Forward {
   rdcd: number;
   /** `questionHash` of key, type, class and rdcd. */
   hash: number;
-  /** The next record in its question-index bucket. */
-  nextInBucket: Forward | undefined;
-  /** The next record in its ID-index bucket. */
-  nextById: Forward | undefined;
+  /** Its slot in the table's indexes while it is in the table (-1: not in it). */
+  slot: number;
   /** Found by its question (false once a newer forward of the same question took its place, or when removed). */
   indexed: boolean;
   key: string;
@@ -84,34 +83,26 @@ export const FORWARD_COUNTED_MS = 10_000;
 /** A new client's identical question re-sends a forward last sent this long ago (it is merged either way). */
 export const MERGE_WINDOW_MS = 2_000;
 
-/** Buckets of each index: in flight are a few hundred forwards at most under load, 16,384 at the very worst. */
-const BUCKETS = 1024;
+/** Slots the indexes start with: in flight are a few hundred forwards at most under load, 16,384 at the very worst. */
+const FIRST_SLOTS = 1024;
 
 /** A hash of the name, type, class and the RD/CD bits. */
 export function questionHash(key: string, qtype: number, qclass: number, rdcd: number): number {
   return fnvMix(fnvMix(fnvMix(fnv1a(key), qtype), qclass), rdcd);
 }
 
-/** Takes `f` out of the chain that starts at `heads[slot]` and links records through their `link` field. */
-function unlink(heads: (Forward | undefined)[], slot: number, f: Forward, link: 'nextById' | 'nextInBucket'): void {
-  if (heads[slot] === f) heads[slot] = f[link];
-  else {
-    let p = heads[slot];
-    while (p && p[link] !== f) p = p[link];
-    if (p) p[link] = f[link];
-  }
-  f[link] = undefined;
-}
-
 /**
- * Records are found by ID and by question in hash indexes chained through the records themselves, and listed
- * densely for sweeps. Maps here were rebuilt by V8 as entries came and went, and the question key was a string
- * built per forward: a few hundred bytes of garbage per forward in all.
+ * Records are found by ID and by question in two slot indexes (a record holds a slot while it is in the table),
+ * and listed densely for sweeps. Maps here were rebuilt by V8 as entries came and went, and the question key was
+ * a string built per forward: a few hundred bytes of garbage per forward in all.
  */
 export class PendingTable {
-  private readonly idBuckets: (Forward | undefined)[] = new Array<Forward | undefined>(BUCKETS).fill(undefined);
+  private readonly byId = new SlotIndex(FIRST_SLOTS);
+  private readonly byQuestion = new SlotIndex(FIRST_SLOTS);
+  /** slot -> its record. */
+  private readonly records: (Forward | undefined)[] = [];
+  private readonly freeSlots: number[] = [];
   private readonly live: Forward[] = [];
-  private readonly buckets: (Forward | undefined)[] = new Array<Forward | undefined>(BUCKETS).fill(undefined);
   private readonly spare: Forward[] = [];
 
   constructor(readonly capacity: number = 16_384) {}
@@ -126,7 +117,10 @@ export class PendingTable {
 
   /** The live record with forward ID `id`. */
   get(id: number): Forward | undefined {
-    for (let f = this.idBuckets[id & (BUCKETS - 1)]; f; f = f.nextById) if (f.id === id) return f;
+    for (let s = this.byId.first(id); s >= 0; s = this.byId.next(s)) {
+      const f = this.records[s]!;
+      if (f.id === id) return f;
+    }
     return undefined;
   }
 
@@ -140,7 +134,8 @@ export class PendingTable {
 
   /** The latest forward of this question (`hash` from `questionHash`). */
   findQuestion(hash: number, key: string, qtype: number, qclass: number, rdcd: number): Forward | undefined {
-    for (let f = this.buckets[hash & (BUCKETS - 1)]; f; f = f.nextInBucket) {
+    for (let s = this.byQuestion.first(hash); s >= 0; s = this.byQuestion.next(s)) {
+      const f = this.records[s]!;
       if (f.hash === hash && f.key === key && f.qtype === qtype && f.qclass === qclass && f.rdcd === rdcd) return f;
     }
     return undefined;
@@ -151,25 +146,24 @@ export class PendingTable {
    * (null: there is none; left out: looked up here).
    */
   add(f: Forward, older: Forward | null = this.findQuestion(f.hash, f.key, f.qtype, f.qclass, f.rdcd) ?? null): void {
-    const slot = f.id & (BUCKETS - 1);
-    f.nextById = this.idBuckets[slot];
-    this.idBuckets[slot] = f;
+    const slot = this.freeSlots.pop() ?? this.records.length;
+    if (slot >= this.byId.slots) {
+      this.byId.grow(this.byId.slots * 2);
+      this.byQuestion.grow(this.byQuestion.slots * 2);
+    }
+    f.slot = slot;
+    this.records[slot] = f;
+    this.byId.insert(slot, f.id);
     f.liveAt = this.live.push(f) - 1;
     if (older) this.unindex(older);
-    const b = f.hash & (BUCKETS - 1);
-    f.nextInBucket = this.buckets[b];
-    this.buckets[b] = f;
+    this.byQuestion.insert(slot, f.hash);
     f.indexed = true;
-  }
-
-  private unlinkId(f: Forward): void {
-    unlink(this.idBuckets, f.id & (BUCKETS - 1), f, 'nextById');
   }
 
   private unindex(f: Forward): void {
     if (!f.indexed) return;
     f.indexed = false;
-    unlink(this.buckets, f.hash & (BUCKETS - 1), f, 'nextInBucket');
+    this.byQuestion.remove(f.slot);
   }
 
   remove(f: Forward): void {
@@ -180,7 +174,7 @@ export class PendingTable {
       f.counted = false;
       f.group.inFlight--;
     }
-    if (f.liveAt >= 0) this.unlinkId(f);
+    if (f.liveAt >= 0) this.byId.remove(f.slot);
     if (f.liveAt >= 0 && this.live[f.liveAt] === f) {
       const last = this.live.pop()!;
       if (last !== f) {
@@ -190,6 +184,11 @@ export class PendingTable {
     }
     f.liveAt = -1;
     this.unindex(f);
+    if (f.slot >= 0) {
+      this.records[f.slot] = undefined;
+      this.freeSlots.push(f.slot);
+      f.slot = -1;
+    }
   }
 
   /**

@@ -1,9 +1,9 @@
 /** The `reply ...` log bodies dnsmasq prints for a forwarded reply (spec e), one per answer record of the chain. */
-import { nodataWord } from './cacheable.js';
-import { rdataLogText, reverseNameToAddress } from './rdata.js';
-import { SECTION_ANSWER, type ParsedReply } from './reply-reader.js';
-import { T_ANY, T_CNAME, T_PTR } from './rr-types.js';
-import { RCODE_NOERROR, RCODE_NOTIMP, RCODE_NXDOMAIN, RCODE_REFUSED, RCODE_SERVFAIL, readName } from './wire.js';
+import { nodataWord } from './cache/cacheable.js';
+import { rdataLogText, reverseNameToAddress } from './wire/rdata.js';
+import { SECTION_ANSWER, type ParsedReply } from './wire/reply-reader.js';
+import { T_ANY, T_CNAME, T_PTR } from './wire/rr-types.js';
+import { RCODE_NOERROR, RCODE_NOTIMP, RCODE_NXDOMAIN, RCODE_REFUSED, RCODE_SERVFAIL, readName } from './wire/wire.js';
 
 export function rcodeErrorLine(rcode: number): string {
   if (rcode === RCODE_SERVFAIL) return 'reply error is SERVFAIL';

@@ -5,7 +5,7 @@
  * query type fall through to less specific domains; with nothing left the answer is REFUSED.
  */
 import type { DomainRoute, ForwarderConfig, UpstreamAddress } from './forwarder-config.js';
-import { T_A, T_AAAA } from './rr-types.js';
+import { T_A, T_AAAA } from './wire/rr-types.js';
 import { ServerGroup } from './upstreams.js';
 
 interface RuleSet {

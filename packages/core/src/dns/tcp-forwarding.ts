@@ -7,10 +7,10 @@
 import { deliverReply, type DeliverContext } from './deliver.js';
 import type { Waiter } from './pending.js';
 import { random16 } from './random-ids.js';
-import { tcpExchange } from './tcp-upstream.js';
+import { tcpExchange, type TcpConnect } from './transport/tcp-upstream.js';
 import type { ServerGroup } from './upstreams.js';
-import { clampForwardedOpt } from './edns-size.js';
-import { FLAG_QR, newQuestionInfo, optOffset, readQuestion, type QuestionInfo } from './wire.js';
+import { clampForwardedOpt } from './wire/edns-size.js';
+import { FLAG_QR, newQuestionInfo, optOffset, readQuestion, type QuestionInfo } from './wire/wire.js';
 
 const TCP_UPSTREAM_TIMEOUT_MS = 5_000;
 
@@ -21,6 +21,7 @@ export async function forwardOverTcp(
   group: ServerGroup,
   waiter: Waiter,
   serial: number,
+  connect: TcpConnect,
   hangUp?: () => void,
 ): Promise<void> {
   const asked = {
@@ -39,7 +40,7 @@ export async function forwardOverTcp(
     const s = group.servers[index]!;
     let reply: Buffer;
     try {
-      reply = await tcpExchange(s.address, s.port, out, TCP_UPSTREAM_TIMEOUT_MS);
+      reply = await tcpExchange(connect, s.address, s.port, out, TCP_UPSTREAM_TIMEOUT_MS);
     } catch {
       continue;
     }

@@ -4,7 +4,7 @@
  * `--strict-order` walks the list in order; `--all-servers` always asks everyone.
  */
 import type { ForwardingOptions, UpstreamAddress } from './forwarder-config.js';
-import { RCODE_REFUSED } from './wire.js';
+import { RCODE_REFUSED } from './wire/wire.js';
 
 const PROBE_AFTER_FORWARDS = 50;
 const PROBE_AFTER_MS = 20_000;

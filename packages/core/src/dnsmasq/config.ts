@@ -4,9 +4,9 @@
  * is named in a warning so nothing is dropped silently.
  */
 import type { DomainRoute, ForwarderConfig, RouteTarget, UpstreamAddress } from '../dns/forwarder-config.js';
-import { DEFAULT_EDNS_PACKET_MAX, effectivePacketMax } from '../dns/edns-size.js';
+import { DEFAULT_EDNS_PACKET_MAX, effectivePacketMax } from '../dns/wire/edns-size.js';
 import { DEFAULT_CACHE } from '../dns/forwarder-config.js';
-import { typeNumber } from '../dns/rr-types.js';
+import { typeNumber } from '../dns/wire/rr-types.js';
 import { cacheSizeValue, minCacheTtlValue, numericValue, port16Value, unsignedValue } from './numbers.js';
 import type { ParsedArgv, ParsedOption } from './argv/parsed-argv.js';
 import { parseServerValue } from './server/server.js';
@@ -101,6 +101,8 @@ export function toForwarderConfig(parsed: ParsedArgv, overrides: ConfigOverrides
   let port = 53;
   let localTtl = 0;
   let ednsPacketMax = DEFAULT_EDNS_PACKET_MAX;
+  let minPort: number | undefined;
+  let maxPort: number | undefined;
   let noResolv = false;
   let poll = true;
   const resolvFiles: string[] = [];
@@ -134,6 +136,8 @@ export function toForwarderConfig(parsed: ParsedArgv, overrides: ConfigOverrides
       case 'log-queries': log.queries = true; if (option.value === 'extra') log.extra = true; break;
       case 'log-facility': log.facility = option.value; break;
       case 'port': port = number(option, port16Value); break;
+      case 'min-port': minPort = number(option, port16Value); break;
+      case 'max-port': maxPort = number(option, port16Value); break;
       case 'listen-address': listen.push(...(option.value ?? '').split(',').filter((a) => a !== '')); break;
       case 'no-resolv': noResolv = true; break;
       case 'no-poll': poll = false; break;
@@ -165,6 +169,11 @@ export function toForwarderConfig(parsed: ParsedArgv, overrides: ConfigOverrides
       defaultServers.push({ address: t.address, port: t.port, family: t.family });
     }
   }
+  // Measured on dnsmasq 2.90: either option alone keeps the other end at 1024 or 65535; min above max does not start.
+  const sourcePorts = minPort === undefined && maxPort === undefined ? undefined : { min: minPort ?? 1024, max: maxPort ?? 65535 };
+  if (sourcePorts && sourcePorts.max < sourcePorts.min) {
+    throw new ConfigError(`max_port cannot be smaller than min_port (--min-port=${sourcePorts.min}, --max-port=${sourcePorts.max})`);
+  }
   // Measured: `--resolv-file=` (empty) names no file; without any --resolv-file dnsmasq reads /etc/resolv.conf.
   const files = resolvFiles.length > 0 ? resolvFiles.filter((f) => f !== '') : ['/etc/resolv.conf'];
   const readsResolv = !noResolv && !(overrides.upstreams && overrides.upstreams.length > 0);
@@ -180,6 +189,7 @@ export function toForwarderConfig(parsed: ParsedArgv, overrides: ConfigOverrides
     ednsPacketMax,
     log,
     ...(readsResolv ? { resolv: { files, poll } } : {}),
+    ...(sourcePorts ? { sourcePorts } : {}),
   };
   return { config, warnings };
 }

@@ -1,8 +1,8 @@
 // What a forwarder's cache holds, for people: the Cache view of the extension and its status counts.
-import { KIND_NODATA, KIND_NXDOMAIN, KIND_POSITIVE, type DnsCache } from '../dns/cache.js';
+import { KIND_NODATA, KIND_NXDOMAIN, KIND_POSITIVE, type DnsCache } from '../dns/cache/cache.js';
 import type { Forwarder } from '../dns/forwarder.js';
-import { addressText } from '../dns/rdata.js';
-import { typeName } from '../dns/rr-types.js';
+import { addressText } from '../dns/wire/rdata.js';
+import { typeName } from '../dns/wire/rr-types.js';
 
 export interface CacheEntry {
   readonly name: string;

@@ -7,7 +7,8 @@
  * - glibc serves allocations from 8 KiB up (Node's Buffer pool slabs among them) with their own mappings,
  *   returned when freed: the malloc heap no longer keeps the high-water mark of a load test (-1.5 MiB peak,
  *   no throughput change measured);
- * (packages/udp-batch also limits glibc to one malloc arena as soon as it loads: -3.5 MiB.)
+ * - one glibc malloc arena for the whole process (-3.5 MiB): glibc otherwise gives each of V8's helper threads
+ *   that allocates its own arena, megabytes each; threads that first allocate afterwards share it;
  * Tried and left out: `--single-threaded-gc` or `--no-parallel-marking` set at run time crash V8 under
  * load; forcing collections at a heap budget cost a quarter of the miss throughput for 1 MiB.
  */
@@ -17,6 +18,7 @@ import v8 from 'node:v8';
 const MMAP_THRESHOLD = 8192;
 
 export function tuneForwarderMemory(): void {
+  udpBatch?.limitMallocArenas(1);
   udpBatch?.mmapThreshold(MMAP_THRESHOLD);
   v8.setFlagsFromString('--semi-space-growth-factor=1');
   v8.setFlagsFromString('--optimize-for-size');

@@ -5,8 +5,8 @@
 import dgram from 'node:dgram';
 import { QueryLog } from '../dns/querylog.js';
 import { startForwarder } from './start-forwarder.js';
-import { addressText } from '../dns/rdata.js';
-import { parseReply } from '../dns/reply-reader.js';
+import { addressText } from '../dns/wire/rdata.js';
+import { parseReply } from '../dns/wire/reply-reader.js';
 import dnsPacket from 'dns-packet';
 import { ADDRESS_TTL, CHAIN, FlakyUpstream, type UpstreamMood } from './incident-upstream.js';
 

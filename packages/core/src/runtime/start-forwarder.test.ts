@@ -1,6 +1,8 @@
 import dgram from 'node:dgram';
 import { describe, expect, it } from 'vitest';
-import { DnsCache, KIND_NODATA, KIND_POSITIVE } from '../dns/cache.js';
+import { DnsCache, KIND_NODATA, KIND_POSITIVE } from '../dns/cache/cache.js';
+import { ManualClock } from '../dns/clock.js';
+import { nodeSockets, type SocketFactory } from '../dns/transport/socket-factory.js';
 import { QueryLog } from '../dns/querylog.js';
 import { cacheEntries, forwarderStats } from './cache-entries.js';
 import { ForwarderStartError, startForwarder } from './start-forwarder.js';
@@ -11,6 +13,55 @@ describe('startForwarder', () => {
     expect(error).toBeInstanceOf(ForwarderStartError);
     expect((error as ForwarderStartError).stage).toBe('argv');
     expect((error as Error).message).toBe('dnsmasq would refuse this argv: bad command line options: try --help (at "--cache-size")');
+  });
+
+  it('opens every socket through the factory it is given and keeps the time of the clock it is given', async () => {
+    // An upstream on loopback answering every A query with 192.0.2.1, TTL 60.
+    const upstream = dgram.createSocket('udp4');
+    let asked = 0;
+    upstream.on('message', (q, rinfo) => {
+      asked++;
+      const answer = Buffer.from('c00c000100010000003c0004c0000201', 'hex');
+      const out = Buffer.concat([q, answer]);
+      out.writeUInt16BE(0x8180, 2);
+      out.writeUInt16BE(1, 6);
+      upstream.send(out, rinfo.port, rinfo.address);
+    });
+    await new Promise<void>((r) => upstream.bind(0, '127.0.0.1', () => r()));
+    const opened: string[] = [];
+    const sockets: SocketFactory = {
+      ...nodeSockets,
+      udpBatch: null,
+      udp: (family) => (opened.push(`udp${family}`), nodeSockets.udp(family)),
+      listenTcp: (server, port, address) => (opened.push(`tcp ${address}`), nodeSockets.listenTcp(server, port, address)),
+    };
+    const clock = new ManualClock(1_000_000);
+    const forwarder = await startForwarder(['--no-resolv', '--port=0', '--listen-address=127.0.0.1', `--server=127.0.0.1#${upstream.address().port}`], {
+      tuneMemory: false,
+      sockets,
+      clock,
+      forwarder: (config) => ({ log: new QueryLog(config.log, () => undefined) }),
+    });
+    const client = dgram.createSocket('udp4');
+    const ask = (): Promise<Buffer> => new Promise((resolve) => {
+      client.once('message', (m) => resolve(m));
+      client.send(Buffer.from('abcd01000001000000000000076578616d706c6503636f6d0000010001', 'hex'), forwarder.addresses[0]!.port, '127.0.0.1');
+    });
+    try {
+      expect(opened).toEqual(['udp4', 'tcp 127.0.0.1']);
+      expect((await ask()).readUInt16BE(6)).toBe(1);
+      // The forward's socket (node:dgram: this factory has no native binding) came from the factory too.
+      expect(opened).toEqual(['udp4', 'tcp 127.0.0.1', 'udp4']);
+      await ask();
+      expect(asked).toBe(1); // from the cache
+      clock.advance(61_000);
+      await ask();
+      expect(asked).toBe(2); // expired by the clock given, not by the system's
+    } finally {
+      client.close();
+      upstream.close();
+      await forwarder.stop();
+    }
   });
 
   it('adapts the config, reports warnings, and starts on loopback; a failure of the adapter is a start error', async () => {

@@ -2,7 +2,9 @@
 // parse the argv, check it as dnsmasq would, build the config, report warnings, tune memory, start.
 import { toForwarderConfig } from '../dnsmasq/config.js';
 import type { ForwarderConfig } from '../dns/forwarder-config.js';
+import type { Clock } from '../dns/clock.js';
 import { Forwarder, type ForwarderOptions } from '../dns/forwarder.js';
+import type { SocketFactory } from '../dns/transport/socket-factory.js';
 import { checkedArgv, ForwarderStartError } from './checked-argv.js';
 import { tuneForwarderMemory } from './forwarder-memory.js';
 
@@ -17,7 +19,11 @@ export interface StartForwarderOptions {
   readonly warn?: (warning: string) => void;
   /** Memory settings for a long-running process (default true); off for forwarders inside a test or demo. */
   readonly tuneMemory?: boolean;
-  /** Clock, log sink, sockets per family, batch I/O: passed to the Forwarder (a function gets the config). */
+  /** Where every socket of the forwarder is opened (default: Node's, with the native binding when built). */
+  readonly sockets?: SocketFactory;
+  /** The forwarder's time (default: the system's): tests drive cache ages and forward lifetimes with their own. */
+  readonly clock?: Clock;
+  /** Log sink, batch I/O and the rest of the Forwarder's options (a function gets the config); `sockets` and `clock` above win. */
   readonly forwarder?: ForwarderOptions | ((config: ForwarderConfig) => ForwarderOptions);
 }
 
@@ -29,8 +35,12 @@ export async function startForwarder(words: readonly string[], options: StartFor
     const config = options.adapt ? options.adapt(built.config) : built.config;
     for (const warning of built.warnings) options.warn?.(warning);
     if (options.tuneMemory !== false) tuneForwarderMemory();
-    const forwarderOptions = typeof options.forwarder === 'function' ? options.forwarder(config) : options.forwarder;
-    const forwarder = new Forwarder(config, forwarderOptions);
+    const given = typeof options.forwarder === 'function' ? options.forwarder(config) : options.forwarder;
+    const forwarder = new Forwarder(config, {
+      ...given,
+      ...(options.sockets ? { sockets: options.sockets } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
     await forwarder.start();
     return forwarder;
   } catch (error) {

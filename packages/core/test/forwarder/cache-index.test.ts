@@ -2,7 +2,7 @@
 // under random inserts, removals, round-robin rotations, evictions, expiries and growth past the first allocation.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DnsCache, KIND_FREE, KIND_NODATA, KIND_POSITIVE, KIND_SOA } from '../../src/dns/cache.js';
+import { DnsCache, KIND_FREE, KIND_NODATA, KIND_POSITIVE, KIND_SOA } from '../../src/dns/cache/cache.js';
 
 const NAMES = Array.from({ length: 40 }, (_, i) => `n${i}.example`);
 

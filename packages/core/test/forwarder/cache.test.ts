@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DnsCache, KIND_POSITIVE } from '../../src/dns/cache.js';
-import { answerFromCache, HIT, HIT_STALE, MISS } from '../../src/dns/cache-answer.js';
-import { cacheReply } from '../../src/dns/cache-insert.js';
+import { DnsCache, KIND_POSITIVE } from '../../src/dns/cache/cache.js';
+import { answerFromCache, HIT, HIT_STALE, MISS } from '../../src/dns/cache/cache-answer.js';
+import { cacheReply } from '../../src/dns/cache/cache-insert.js';
 import { DEFAULT_CACHE, type CacheOptions } from '../../src/dns/forwarder-config.js';
-import { parseReply } from '../../src/dns/reply-reader.js';
-import { newQuestionInfo, readQuestion } from '../../src/dns/wire.js';
+import { parseReply } from '../../src/dns/wire/reply-reader.js';
+import { newQuestionInfo, readQuestion } from '../../src/dns/wire/wire.js';
 import { a, cname, decode, query, rcodeOf, reply, soa, type Answer } from './packets.js';
 
 const T0 = 1_700_000_000_000;

@@ -7,7 +7,7 @@ const group = { inFlight: 0 } as unknown as ServerGroup;
 
 function record(id: number, key: string, qtype = 1, rdcd = 0x100, createdMs = 0): Forward {
   return {
-    id, rdcd, hash: questionHash(key, qtype, 1, rdcd), nextInBucket: undefined, nextById: undefined, indexed: false, key, spelled: key, qtype, qclass: 1,
+    id, rdcd, hash: questionHash(key, qtype, 1, rdcd), slot: -1, indexed: false, key, spelled: key, qtype, qclass: 1,
     flags: 0, query: Buffer.alloc(0), queryLength: 0, qEnd: 0, group, socketIndex: -1, socketIndex6: -1, mode: 'single', strictIndex: 0,
     retried: false, sent: [], replied: [], lastTargets: [], waiters: [], createdMs, lastSentMs: createdMs, counted: false, done: false, timer: undefined, serial: 0,
     clientAddress: '', clientPort: 0, liveAt: -1,

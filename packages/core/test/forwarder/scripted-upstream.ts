@@ -16,6 +16,7 @@ export type Script = (q: Buffer, port: number, send: (out: Buffer, toPort: numbe
 export class ScriptedUpstream {
   readonly seen: SeenQuery[] = [];
   private readonly sock = dgram.createSocket('udp4');
+  private stopped = false;
   port = 0;
 
   constructor(public script: Script) {}
@@ -26,12 +27,16 @@ export class ScriptedUpstream {
     this.port = this.sock.address().port;
     this.sock.on('message', (buf, rinfo) => {
       this.seen.push({ buf, port: rinfo.port });
-      this.script(buf, rinfo.port, (out, toPort) => this.sock.send(out, toPort, '127.0.0.1'));
+      // A script's late reply (a timer) may come after the test stopped this upstream: it is dropped then.
+      this.script(buf, rinfo.port, (out, toPort) => {
+        if (!this.stopped) this.sock.send(out, toPort, '127.0.0.1');
+      });
     });
     return this;
   }
 
   stop(): Promise<void> {
+    this.stopped = true;
     return new Promise((r) => this.sock.close(() => r()));
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readName } from '../../src/dns/wire.js';
+import { readName } from '../../src/dns/wire/wire.js';
 
 const name = (...labels: (string | number[])[]): number[] =>
   labels.flatMap((l) => (typeof l === 'string' ? [l.length, ...Buffer.from(l, 'latin1')] : [l.length, ...l])).concat(0);

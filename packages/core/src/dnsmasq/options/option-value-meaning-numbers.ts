@@ -11,7 +11,7 @@ import {
   port16Value,
   unsignedValue,
 } from '../numbers.js';
-import { effectivePacketMax } from '../../dns/edns-size.js';
+import { effectivePacketMax } from '../../dns/wire/edns-size.js';
 
 export type ValueDescriber = (value: string | undefined) => string | undefined;
 

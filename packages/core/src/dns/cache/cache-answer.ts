@@ -4,10 +4,10 @@
  */
 import { DnsCache, KIND_NODATA, KIND_NXDOMAIN, KIND_POSITIVE } from './cache.js';
 import { nodataWord } from './cacheable.js';
-import type { CacheOptions } from './forwarder-config.js';
-import { addressText, reverseNameToAddress } from './rdata.js';
-import { T_A, T_AAAA, T_ANY, T_CNAME, T_PTR, T_SOA, T_TXT, typeName } from './rr-types.js';
-import { FLAG_CD, FLAG_QR, FLAG_RA, FLAG_RD, RCODE_NXDOMAIN, readName, type QuestionInfo } from './wire.js';
+import type { CacheOptions } from '../forwarder-config.js';
+import { addressText, reverseNameToAddress } from '../wire/rdata.js';
+import { T_A, T_AAAA, T_ANY, T_CNAME, T_PTR, T_SOA, T_TXT, typeName } from '../wire/rr-types.js';
+import { FLAG_CD, FLAG_QR, FLAG_RA, FLAG_RD, RCODE_NXDOMAIN, readName, type QuestionInfo } from '../wire/wire.js';
 
 const MAX_CHAIN = 10;
 const links = new Int32Array(MAX_CHAIN);

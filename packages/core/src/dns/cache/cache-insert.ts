@@ -5,11 +5,11 @@
  */
 import { DnsCache, KIND_NODATA, KIND_NXDOMAIN, KIND_POSITIVE, KIND_SOA } from './cache.js';
 import { isCacheableType } from './cacheable.js';
-import type { CacheOptions } from './forwarder-config.js';
-import { uncompressedRdata } from './rdata.js';
-import { SECTION_ANSWER, SECTION_AUTHORITY, type ParsedReply, type ReplyRecord } from './reply-reader.js';
-import { C_IN, T_CNAME, T_PTR, T_SOA } from './rr-types.js';
-import { RCODE_NXDOMAIN, readName } from './wire.js';
+import type { CacheOptions } from '../forwarder-config.js';
+import { uncompressedRdata } from '../wire/rdata.js';
+import { SECTION_ANSWER, SECTION_AUTHORITY, type ParsedReply, type ReplyRecord } from '../wire/reply-reader.js';
+import { C_IN, T_CNAME, T_PTR, T_SOA } from '../wire/rr-types.js';
+import { RCODE_NXDOMAIN, readName } from '../wire/wire.js';
 
 const MAX_CHAIN = 10;
 

@@ -1,9 +1,11 @@
 /** One query to an upstream over TCP (used when the client asked over TCP), with a deadline. */
-import net from 'node:net';
+import type net from 'node:net';
 
-export function tcpExchange(address: string, port: number, query: Buffer, timeoutMs: number): Promise<Buffer> {
+export type TcpConnect = (address: string, port: number) => net.Socket;
+
+export function tcpExchange(connect: TcpConnect, address: string, port: number, query: Buffer, timeoutMs: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const sock = net.connect({ host: address, port });
+    const sock = connect(address, port);
     let acc: Buffer = Buffer.alloc(0);
     let settled = false;
     const finish = (err: Error | undefined, reply?: Buffer): void => {

@@ -1,4 +1,5 @@
 import { fnv1a } from './name-hash.js';
+import { SlotIndex } from './slot-index.js';
 
 /**
  * Times are milliseconds: an entry lives exactly TTL seconds from its insertion, and is served with the
@@ -44,14 +45,8 @@ export class DnsCache {
   spelled: (string | undefined)[] = [];
   /** For CNAME entries: the target's lower-case name. */
   target: (string | undefined)[] = [];
-  /**
-   * Name index: the first slot of each name, chained per bucket through `nextHead`. (A Map here was rebuilt by
-   * V8 every few hundred evictions; under cache-miss load those dead tables were much of what reached V8's old
-   * generation, and of the forwarder's peak memory.)
-   */
-  private buckets = new Int32Array(0);
-  private nextHead = new Int32Array(0);
-  private hashOf = new Uint32Array(0);
+  /** Name index: the first slot of each name. */
+  private readonly index = new SlotIndex(0);
   private lastKey: string | undefined;
   private lastHash = 0;
   private free: number[] = [];
@@ -74,19 +69,16 @@ export class DnsCache {
   /** First slot holding `key`, or -1; continue with `next`. */
   head(key: string): number {
     const h = this.hash(key);
-    for (let s = this.buckets[h & (this.buckets.length - 1)]!; s >= 0; s = this.nextHead[s]!) {
-      if (this.hashOf[s] === h && this.keys[s] === key) return s;
+    const index = this.index;
+    for (let s = index.first(h); s >= 0; s = index.next(s)) {
+      if (index.hashOf(s) === h && this.keys[s] === key) return s;
     }
     return -1;
   }
 
   /** How many names the index holds (walks every bucket; for checks, not for serving). */
   indexedNames(): number {
-    let n = 0;
-    for (let b = 0; b < this.buckets.length; b++) {
-      for (let s = this.buckets[b]!; s >= 0 && n <= this.slots; s = this.nextHead[s]!) n++;
-    }
-    return n;
+    return this.index.count(this.slots);
   }
 
   private hash(key: string): number {
@@ -95,34 +87,6 @@ export class DnsCache {
       this.lastHash = fnv1a(key);
     }
     return this.lastHash;
-  }
-
-  /** Makes `slot` the first slot of its name in the index, in place of `old` (-1: a new name). */
-  private setHead(old: number, slot: number): void {
-    const b = this.hashOf[slot]! & (this.buckets.length - 1);
-    if (old < 0) {
-      this.nextHead[slot] = this.buckets[b]!;
-      this.buckets[b] = slot;
-      return;
-    }
-    this.nextHead[slot] = this.nextHead[old]!;
-    this.relink(b, old, slot);
-  }
-
-  /** Takes `old`, a name's first slot, out of the index (its name has no slot left). */
-  private dropHead(old: number): void {
-    this.relink(this.hashOf[old]! & (this.buckets.length - 1), old, this.nextHead[old]!);
-  }
-
-  /** In bucket `b`'s chain, whatever pointed to `old` points to `to`. */
-  private relink(b: number, old: number, to: number): void {
-    if (this.buckets[b] === old) {
-      this.buckets[b] = to;
-      return;
-    }
-    let p = this.buckets[b]!;
-    while (this.nextHead[p] !== old) p = this.nextHead[p]!;
-    this.nextHead[p] = to;
   }
 
   next(slot: number): number {
@@ -179,8 +143,7 @@ export class DnsCache {
       else this.overflow.set(slot, Buffer.from(rdata));
     }
     const h = this.head(key);
-    this.hashOf[slot] = this.hash(key);
-    if (h < 0) this.setHead(-1, slot);
+    if (h < 0) this.index.insert(slot, this.hash(key));
     else {
       let s = h;
       while (this.nextSame[s]! >= 0) s = this.nextSame[s]!;
@@ -259,7 +222,7 @@ export class DnsCache {
     if (first < 0 || first === last) return;
     this.nextSame[lastPrev] = this.nextSame[last]!;
     this.nextSame[last] = first;
-    if (firstPrev < 0) this.setHead(first, last);
+    if (firstPrev < 0) this.index.replace(first, last);
     else this.nextSame[firstPrev] = last;
   }
 
@@ -313,8 +276,8 @@ export class DnsCache {
     const h = this.head(key);
     if (h === slot) {
       const nxt = this.nextSame[slot]!;
-      if (nxt < 0) this.dropHead(slot);
-      else this.setHead(slot, nxt);
+      if (nxt < 0) this.index.remove(slot);
+      else this.index.replace(slot, nxt);
     } else {
       let s = h;
       while (this.nextSame[s] !== slot) s = this.nextSame[s]!;
@@ -347,21 +310,6 @@ export class DnsCache {
     else this.lruTail = p;
   }
 
-  /** A bucket per slot (a power of two), every name's first slot moved over from the old buckets. */
-  private rehash(slots: number): void {
-    const old = this.buckets;
-    let size = 1;
-    while (size < slots) size *= 2;
-    this.buckets = new Int32Array(size).fill(-1);
-    for (let b = 0; b < old.length; b++) {
-      for (let s = old[b]!; s >= 0; ) {
-        const next = this.nextHead[s]!;
-        this.setHead(-1, s);
-        s = next;
-      }
-    }
-  }
-
   private grow(slots: number): void {
     const copy = <T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(old: T, make: (n: number) => T): T => {
       const next = make(slots);
@@ -375,9 +323,7 @@ export class DnsCache {
 
     this.gen = copy(this.gen, (n) => new Uint32Array(n));
     this.nextSame = copy(this.nextSame, (n) => new Int32Array(n));
-    this.nextHead = copy(this.nextHead, (n) => new Int32Array(n));
-    this.hashOf = copy(this.hashOf, (n) => new Uint32Array(n));
-    this.rehash(slots);
+    this.index.grow(slots);
     this.lruPrev = copy(this.lruPrev, (n) => new Int32Array(n));
     this.lruNext = copy(this.lruNext, (n) => new Int32Array(n));
     const slab = Buffer.alloc(slots * SLOT_BYTES);

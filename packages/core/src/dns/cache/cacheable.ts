@@ -1,6 +1,6 @@
 /** Which query types dnsmasq caches (spec c.1): A, AAAA, SRV, PTR, plus `--cache-rr` types. */
-import type { CacheOptions } from './forwarder-config.js';
-import { T_A, T_AAAA, T_ANY, T_CNAME, T_PTR, T_SRV } from './rr-types.js';
+import type { CacheOptions } from '../forwarder-config.js';
+import { T_A, T_AAAA, T_ANY, T_CNAME, T_PTR, T_SRV } from '../wire/rr-types.js';
 
 export function isCacheableType(qtype: number, opts: CacheOptions): boolean {
   if (qtype === T_CNAME || qtype === T_ANY) return false;
