@@ -17,7 +17,19 @@ export interface DiagnosticData {
   end: number;
 }
 
+/** One diagnostic per finding, never changed: a finding kept across edits is published, and encoded, as before. */
+const diagnosticOf = new WeakMap<Finding, Diagnostic>();
+
 export function toDiagnostic(finding: Finding): Diagnostic {
+  let diagnostic = diagnosticOf.get(finding);
+  if (!diagnostic) {
+    diagnostic = newDiagnostic(finding);
+    diagnosticOf.set(finding, diagnostic);
+  }
+  return diagnostic;
+}
+
+function newDiagnostic(finding: Finding): Diagnostic {
   const data: DiagnosticData = { ruleId: finding.ruleId, start: finding.span.start, end: finding.span.end };
   return {
     range: { start: finding.span.startPosition, end: finding.span.endPosition },

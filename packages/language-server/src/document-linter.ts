@@ -61,6 +61,13 @@ export class DocumentLinter {
   schedule(uri: string, delayMs = this.host.settings().lintDelayMs): void {
     const state = this.state(uri);
     if (state.timer) clearTimeout(state.timer);
+    state.timer = undefined;
+    if (delayMs <= 0) {
+      // No pause asked for: lint now rather than after a timer's tick (at least 1 ms, far more on a loaded machine).
+      this.wake(state);
+      void this.current(uri);
+      return;
+    }
     state.timer = setTimeout(() => {
       state.timer = undefined;
       this.wake(state);

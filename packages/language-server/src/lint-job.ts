@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '@kube-dns-tools/core/lint';
+import type { FindingsDelta } from './findings-delta.js';
 
 /** What the main thread sends to the lint worker. */
 export interface LintJob {
@@ -13,6 +14,8 @@ export interface LintJob {
   corednsVersion?: string;
   /** Fix as `lint --fix` does (core's fixUntilStable) and answer with the fixed text and its findings. */
   fix?: boolean;
+  /** The id of the document's last result the main thread holds: the worker may answer with a delta against it. */
+  baseline?: number;
 }
 
 /** The document was closed: the worker drops what it kept for it. */
@@ -51,6 +54,13 @@ export interface LintJobStarted {
 }
 
 export type LintOutcome = Extract<LintJobResult, { ok: true }>;
+
+/** What the worker posts: a lint's findings travel whole, or as a delta against the job's `baseline` result. */
+export type WorkerReply =
+  | LintJobStarted
+  | Exclude<LintJobResult, { ok: true }>
+  | LintOutcome
+  | (Omit<LintOutcome, 'findings'> & { delta: FindingsDelta });
 
 /** A document reports at most this many findings, then one diagnostic saying how many more there are. */
 export const MAX_PUBLISHED_FINDINGS = 5000;

@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import type { LintJob, LintJobResult, LintJobStarted, LintOutcome, WorkerRequest } from './lint-job.js';
+import type { Finding } from '@kube-dns-tools/core/lint';
+import { applyFindingsDelta } from './findings-delta.js';
+import type { LintJob, LintOutcome, WorkerReply, WorkerRequest } from './lint-job.js';
 
 export const WORKER_ROLE = 'kube-dns-tools-lint-worker';
 
@@ -30,6 +32,8 @@ interface Pending {
 export class LintPool {
   private worker: Worker | undefined;
   private readonly pending = new Map<number, Pending>();
+  /** Per document, the findings of its last lint result and that job's id: the worker sends deltas against them. */
+  private readonly baselines = new Map<string, { id: number; findings: Finding[] }>();
   private nextId = 1;
 
   constructor(
@@ -40,7 +44,8 @@ export class LintPool {
   lint(job: Omit<LintJob, 'id' | 'type'>, timeoutMs: number): Promise<LintOutcome> {
     const id = this.nextId++;
     return new Promise<LintOutcome>((resolve, reject) => {
-      const entry: Pending = { job: { ...job, type: 'lint', id }, timeoutMs, resolve, reject, retried: false };
+      const baseline = job.fix ? undefined : this.baselines.get(job.key)?.id;
+      const entry: Pending = { job: { ...job, type: 'lint', id, ...(baseline !== undefined ? { baseline } : {}) }, timeoutMs, resolve, reject, retried: false };
       this.pending.set(id, entry);
       this.send(entry);
     });
@@ -48,6 +53,7 @@ export class LintPool {
 
   /** The document was closed. */
   forget(key: string): void {
+    this.baselines.delete(key);
     this.worker?.postMessage({ type: 'forget', key } satisfies WorkerRequest);
   }
 
@@ -112,7 +118,7 @@ export class LintPool {
     });
     worker.stdout.on('data', (chunk: Buffer) => this.log(`[lint worker] ${chunk.toString().trimEnd()}`));
     worker.stderr.on('data', (chunk: Buffer) => this.log(`[lint worker] ${chunk.toString().trimEnd()}`));
-    worker.on('message', (reply: LintJobResult | LintJobStarted) => ('started' in reply ? this.started(reply.id) : this.settle(reply)));
+    worker.on('message', (reply: WorkerReply) => ('started' in reply ? this.started(reply.id) : this.settle(reply)));
     worker.on('error', (error) => {
       if (this.worker !== worker) return;
       this.crashed(error.message);
@@ -126,14 +132,37 @@ export class LintPool {
     return worker;
   }
 
-  private settle(reply: LintJobResult): void {
+  private settle(reply: Exclude<WorkerReply, { started: true }>): void {
     const entry = this.pending.get(reply.id);
     if (!entry) return;
     this.pending.delete(reply.id);
     clearTimeout(entry.timer);
-    if (reply.ok) entry.resolve(reply);
-    else if ('superseded' in reply) entry.reject(new LintSupersededError('superseded'));
+    if (reply.ok) {
+      const outcome = this.whole(entry.job, reply);
+      if (outcome) entry.resolve(outcome);
+      // Only `forget` drops a baseline the worker still counts on: the document was closed while it was linted.
+      else entry.reject(new LintSupersededError('the document was closed'));
+    } else if ('superseded' in reply) entry.reject(new LintSupersededError('superseded'));
     else entry.reject(new Error(reply.error));
+  }
+
+  /** The outcome with all its findings; a lint's findings become the document's baseline. */
+  private whole(job: LintJob, reply: Extract<WorkerReply, { ok: true }>): LintOutcome | undefined {
+    if (job.fix) return 'delta' in reply ? undefined : reply;
+    let outcome: LintOutcome;
+    if ('delta' in reply) {
+      const { delta, ...rest } = reply;
+      const baseline = this.baselines.get(job.key);
+      if (baseline?.id !== delta.base) {
+        this.baselines.delete(job.key);
+        return undefined;
+      }
+      outcome = { ...rest, findings: applyFindingsDelta(baseline.findings, delta) };
+    } else {
+      outcome = reply;
+    }
+    this.baselines.set(job.key, { id: reply.id, findings: outcome.findings });
+    return outcome;
   }
 
   private fail(entry: Pending, reason: Error): void {

@@ -8,10 +8,12 @@ import {
   lintText,
   nodeConfDirFileSystem,
   readConfDirSiblings,
+  type Finding,
   type LintOptions,
   type LintResult,
 } from '@kube-dns-tools/core/lint';
-import { MAX_PUBLISHED_FINDINGS, type LintJob, type LintJobResult, type LintJobStarted, type WorkerRequest } from './lint-job.js';
+import { findingsDelta } from './findings-delta.js';
+import { MAX_PUBLISHED_FINDINGS, type LintJob, type LintJobResult, type LintJobStarted, type WorkerReply, type WorkerRequest } from './lint-job.js';
 
 /** How long the worker lints one document before it lets other documents' jobs run. */
 const SLICE_MS = 15;
@@ -59,6 +61,21 @@ export function runLintWorker(): void {
   if (!port) return;
   const caches = new Map<string, DocumentLintCache>();
   const newest = new Map<string, number>();
+  /** Per document, the last findings posted and the id of their job. */
+  const posted = new Map<string, { id: number; findings: Finding[] }>();
+
+  /**
+   * Copying every finding of a 5,000-line file to the main thread costs more than linting the one YAML document
+   * an edit touched: when the main thread holds the last findings posted, only what changed travels.
+   */
+  function withDelta(job: LintJob, result: LintJobResult): WorkerReply {
+    if (!result.ok) return result;
+    const last = posted.get(job.key);
+    posted.set(job.key, { id: job.id, findings: result.findings });
+    if (!last || last.id !== job.baseline) return result;
+    const { findings, ...rest } = result;
+    return { ...rest, delta: findingsDelta(last.id, last.findings, findings) };
+  }
 
   async function lint(job: LintJob): Promise<LintJobResult> {
     const started = performance.now();
@@ -83,12 +100,15 @@ export function runLintWorker(): void {
     if (request.type === 'forget') {
       caches.delete(request.key);
       newest.delete(request.key);
+      posted.delete(request.key);
       return;
     }
     port.postMessage({ id: request.id, started: true } satisfies LintJobStarted);
-    const work = request.fix ? Promise.resolve().then(() => fixJob(request)) : (newest.set(request.key, request.id), lint(request));
+    const work = request.fix
+      ? Promise.resolve().then(() => fixJob(request))
+      : (newest.set(request.key, request.id), lint(request).then((result) => withDelta(request, result)));
     work.then(
-      (result) => port.postMessage(result),
+      (result: WorkerReply) => port.postMessage(result),
       (error: unknown) =>
         port.postMessage({ id: request.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies LintJobResult),
     );

@@ -1,4 +1,5 @@
 import { StreamMessageReader, StreamMessageWriter, createConnection, type Connection } from 'vscode-languageserver/node';
+import { diagnosticsJsonEncoder } from './diagnostics-json-encoder.js';
 
 export interface ServerConnection {
   connection: Connection;
@@ -19,7 +20,7 @@ export function createServerConnection(): ServerConnection {
   if (!process.argv.slice(2).includes('--stdio')) return { connection: createConnection(), noteShutdown };
 
   const reader = new StreamMessageReader(process.stdin);
-  const writer = new StreamMessageWriter(process.stdout);
+  const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: diagnosticsJsonEncoder });
   const connection = createConnection(reader, writer);
   let leaving = false;
   reader.onError((error) => {

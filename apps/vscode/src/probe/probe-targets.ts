@@ -1,6 +1,6 @@
 import { parseTarget, type ProbeTarget } from '@kube-dns-tools/core/probe';
 import type { ForwarderSettings } from '../forwarder/forwarder-plan.js';
-import { forwarderPlan } from '../forwarder/forwarder-plan.js';
+import { probedPlan } from '../forwarder/forwarder-plan.js';
 
 /**
  * The servers "Probe Upstreams" asks: those the manifest's forwarder would send to (with the settings' upstreams
@@ -12,7 +12,7 @@ export function probeTargets(manifest: { text: string; filePath: string } | unde
     const target = parseTarget(text);
     targets.set(`${target.address}#${target.port}`, target);
   };
-  if (manifest) for (const key of forwarderPlan(manifest.text, manifest.filePath, settings).servers) add(key);
+  if (manifest) for (const key of probedPlan(manifest.text, manifest.filePath, settings).servers) add(key);
   for (const text of settings.upstreams) {
     try {
       add(text);

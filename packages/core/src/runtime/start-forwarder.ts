@@ -1,13 +1,14 @@
 // Forwarder start-up, the same for `kube-dns-tools forward`, the extension's forwarder process and the demo:
 // parse the argv, check it as dnsmasq would, build the config, report warnings, tune memory, start.
-import { parseArgv } from '../dnsmasq/argv/argv.js';
-import { checkArgv } from '../dnsmasq/check.js';
 import { toForwarderConfig } from '../dnsmasq/config.js';
 import type { ForwarderConfig } from '../dns/forwarder-config.js';
 import type { Clock } from '../dns/clock.js';
 import { Forwarder, type ForwarderOptions } from '../dns/forwarder.js';
 import type { SocketFactory } from '../dns/transport/socket-factory.js';
+import { checkedArgv, ForwarderStartError } from './checked-argv.js';
 import { tuneForwarderMemory } from './forwarder-memory.js';
+
+export { ForwarderStartError } from './checked-argv.js';
 
 export interface StartForwarderOptions {
   /** `ADDR#PORT`s replacing the default (non-domain) servers. */
@@ -26,23 +27,9 @@ export interface StartForwarderOptions {
   readonly forwarder?: ForwarderOptions | ((config: ForwarderConfig) => ForwarderOptions);
 }
 
-/** A start-up that failed: `argv` when dnsmasq would refuse the words, `start` otherwise (config, sockets). */
-export class ForwarderStartError extends Error {
-  constructor(
-    message: string,
-    readonly stage: 'argv' | 'start',
-  ) {
-    super(message);
-  }
-}
-
 /** Resolves to the started forwarder; rejects with a ForwarderStartError whose message is one line. */
 export async function startForwarder(words: readonly string[], options: StartForwarderOptions = {}): Promise<Forwarder> {
-  const parsed = parseArgv([...words]);
-  const verdict = checkArgv([...words], { parsed });
-  if (!verdict.ok) {
-    throw new ForwarderStartError(`dnsmasq would refuse this argv: ${verdict.message}${verdict.token ? ` (at ${JSON.stringify(verdict.token)})` : ''}`, 'argv');
-  }
+  const parsed = checkedArgv(words);
   try {
     const built = toForwarderConfig(parsed, { upstreams: options.upstreams ? [...options.upstreams] : [] });
     const config = options.adapt ? options.adapt(built.config) : built.config;
