@@ -1,42 +1,14 @@
 // The forwarder process the extension forks (dist/forwarder.js): its control channel over the IPC pipe, the sidecar
 // note, consent enforced in the process, core's argv policy, and that it never outlives the extension host.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
-import { join } from 'node:path';
 import * as dnsPacket from 'dns-packet';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHAIN, FlakyUpstream, manifestArgv } from '@kube-dns-tools/core/runtime';
 import type { ControlReply, ForwarderRequest } from '../src/forwarder/forwarder-control.js';
 import { forwarderPlan } from '../src/forwarder/forwarder-plan.js';
+import { askA, forkForwarder, FORWARDER_SCRIPT } from './forwarder-child.js';
 
-const SCRIPT = join(__dirname, '../dist/forwarder.js');
-
-function ask(port: number, name: string): Promise<dnsPacket.Packet> {
-  const socket = dgram.createSocket('udp4');
-  return new Promise<dnsPacket.Packet>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer for ${name}`)), 5000);
-    socket.on('message', (message) => {
-      clearTimeout(timer);
-      resolve(dnsPacket.decode(message));
-    });
-    socket.send(dnsPacket.encode({ id: 4242, type: 'query', flags: dnsPacket.RECURSION_DESIRED, questions: [{ type: 'A', name }] }), port, '127.0.0.1');
-  }).finally(() => socket.close());
-}
-
-function start(request: ForwarderRequest): { child: ChildProcess; first: Promise<string>; stderr: () => string } {
-  const child = fork(SCRIPT, [JSON.stringify(request)], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const first = new Promise<string>((resolve) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('\n')) resolve(out.split('\n')[0]!);
-    });
-    child.on('exit', () => resolve(out));
-  });
-  return { child, first, stderr: () => stderr };
-}
 
 let nextId = 1;
 function control(child: ChildProcess, op: 'stats' | 'cache' | 'flush'): Promise<ControlReply> {
@@ -82,7 +54,7 @@ describe('the forwarder process control channel', () => {
     upstream.mood = 'flaky';
     const server = `127.0.0.1#${port}`;
     const words = ['-k', '--no-resolv', '--server=/cluster.local/127.0.0.1#10053', `--server=${server}`];
-    const forwarder = start({ words, upstreams: [], port: 0, approved: [server, '127.0.0.1#10053'] });
+    const forwarder = forkForwarder({ words, upstreams: [], port: 0, approved: [server, '127.0.0.1#10053'] });
     const exited = new Promise((resolve) => forwarder.child.once('exit', resolve));
     cleanups.push(async () => {
       forwarder.child.kill('SIGTERM');
@@ -91,8 +63,8 @@ describe('the forwarder process control channel', () => {
     const line = await forwarder.first;
     expect(line).toMatch(/^started 127\.0\.0\.1#\d+$/);
     const listen = Number(line.split('#')[1]);
-    expect((await ask(listen, CHAIN[0])).answers?.map((a) => a.type)).toEqual(['CNAME', 'CNAME']);
-    await ask(listen, CHAIN[0]);
+    expect((await askA(listen, CHAIN[0])).answers?.map((a) => a.type)).toEqual(['CNAME', 'CNAME']);
+    await askA(listen, CHAIN[0]);
 
     const cache = await control(forwarder.child, 'cache');
     expect(cache.entries).toContainEqual({ name: CHAIN[2], type: 'A', kind: 'nodata', ttl: expect.any(Number), data: '' });
@@ -118,15 +90,15 @@ describe('the forwarder process control channel', () => {
     await new Promise<void>((resolve) => upstream.bind(0, '127.0.0.1', () => resolve()));
     cleanups.push(() => new Promise<void>((resolve) => upstream.close(() => resolve())));
     const server = `127.0.0.1#${upstream.address().port}`;
-    const forwarder = start({ words: ['--no-resolv', `--server=${server}`], upstreams: [], port: 0, approved: [server] });
+    const forwarder = forkForwarder({ words: ['--no-resolv', `--server=${server}`], upstreams: [], port: 0, approved: [server] });
     const exited = new Promise((resolve) => forwarder.child.once('exit', resolve));
     cleanups.push(async () => {
       forwarder.child.kill('SIGTERM');
       await exited;
     });
     const listen = Number((await forwarder.first).split('#')[1]);
-    expect((await ask(listen, 'missing-1.example')).flags! & 0xf).toBe(3);
-    expect((await ask(listen, 'missing-2.example')).flags! & 0xf).toBe(3);
+    expect((await askA(listen, 'missing-1.example')).flags! & 0xf).toBe(3);
+    expect((await askA(listen, 'missing-2.example')).flags! & 0xf).toBe(3);
 
     const [counters] = (await control(forwarder.child, 'stats')).stats!.upstreams;
     expect(counters).toMatchObject({ server, queries: 2, failed: 0, nxdomain: 2 });
@@ -139,19 +111,19 @@ describe('the forwarder process control channel', () => {
     const port = await upstream.start();
     cleanups.push(() => upstream.stop());
     const mapped = `127.0.0.1#${port}`;
-    const forwarder = start({ words: ['--no-resolv', '--server=/maven.org/127.0.0.1#10053'], upstreams: [], port: 0, approved: [mapped], serverMap: { '127.0.0.1#10053': mapped } });
+    const forwarder = forkForwarder({ words: ['--no-resolv', '--server=/maven.org/127.0.0.1#10053'], upstreams: [], port: 0, approved: [mapped], serverMap: { '127.0.0.1#10053': mapped } });
     const exited = new Promise((resolve) => forwarder.child.once('exit', resolve));
     cleanups.push(async () => {
       forwarder.child.kill('SIGTERM');
       await exited;
     });
     const listen = Number((await forwarder.first).split('#')[1]);
-    expect((await ask(listen, CHAIN[0])).answers?.at(-1)).toMatchObject({ type: 'A', data: '151.101.40.209' });
+    expect((await askA(listen, CHAIN[0])).answers?.at(-1)).toMatchObject({ type: 'A', data: '151.101.40.209' });
     expect(forwarder.stderr()).not.toContain('sidecar');
   });
 
   it('refuses a server the user did not approve, naming it', async () => {
-    const forwarder = start({ words: ['--no-resolv', '--server=10.36.8.40'], upstreams: [], port: 0, approved: ['127.0.0.1#53'] });
+    const forwarder = forkForwarder({ words: ['--no-resolv', '--server=10.36.8.40'], upstreams: [], port: 0, approved: ['127.0.0.1#53'] });
     expect(await forwarder.first).toBe(
       'failed the forwarder sends queries only to servers approved in VS Code, and the arguments route queries to 10.36.8.40#53; start it with "Run Local Forwarder" to be asked',
     );
@@ -159,7 +131,7 @@ describe('the forwarder process control channel', () => {
 
   it('is gone after the extension host dies (SIGKILL, no chance to clean up)', async () => {
     const host = `const { fork } = require('node:child_process');
-const child = fork(${JSON.stringify(SCRIPT)}, [process.argv[1]], { stdio: ['ignore', 'pipe', 'ignore', 'ipc'] });
+const child = fork(${JSON.stringify(FORWARDER_SCRIPT)}, [process.argv[1]], { stdio: ['ignore', 'pipe', 'ignore', 'ipc'] });
 child.stdout.on('data', (d) => process.stdout.write('pid ' + child.pid + ' ' + d));`;
     const request: ForwarderRequest = { words: ['--no-resolv', '--server=127.0.0.1#9'], upstreams: [], port: 0, approved: ['127.0.0.1#9'] };
     const parent = spawn(process.execPath, ['-e', host, JSON.stringify(request)], { stdio: ['ignore', 'pipe', 'inherit'] });

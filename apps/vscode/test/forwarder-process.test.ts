@@ -1,11 +1,9 @@
-import { fork } from 'node:child_process';
 import dgram from 'node:dgram';
-import { join } from 'node:path';
 import * as dnsPacket from 'dns-packet';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ForwarderRequest } from '../src/forwarder/forwarder-control.js';
+import { askA, forkForwarder } from './forwarder-child.js';
 
-const SCRIPT = join(__dirname, '../dist/forwarder.js');
 const INCIDENT = ['-k', '--cache-size=1000', '--no-resolv', '--log-queries', '--server=10.36.8.40'];
 
 /** A loopback upstream answering every A question with 192.0.2.7. */
@@ -29,32 +27,8 @@ async function fakeUpstream(): Promise<{ port: number; queries: string[]; close:
   return { port: socket.address().port, queries, close: () => new Promise((resolve) => socket.close(() => resolve())) };
 }
 
-function ask(port: number, name: string): Promise<dnsPacket.Packet> {
-  const socket = dgram.createSocket('udp4');
-  return new Promise<dnsPacket.Packet>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer for ${name}`)), 5000);
-    socket.on('message', (message) => {
-      clearTimeout(timer);
-      resolve(dnsPacket.decode(message));
-    });
-    socket.send(dnsPacket.encode({ id: 4242, type: 'query', flags: dnsPacket.RECURSION_DESIRED, questions: [{ type: 'A', name }] }), port, '127.0.0.1');
-  }).finally(() => socket.close());
-}
-
 function startForwarder(words: string[], upstreams: string[], extra: Partial<ForwarderRequest> = {}) {
-  const request: ForwarderRequest = { words, upstreams, port: 0, ...extra };
-  const child = fork(SCRIPT, [JSON.stringify(request)], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const first = new Promise<string>((resolve) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('\n')) resolve(out.split('\n')[0]!);
-    });
-    child.on('exit', () => resolve(out));
-  });
-  return { child, first, stderr: () => stderr };
+  return forkForwarder({ words, upstreams, port: 0, ...extra });
 }
 
 describe('the extension forwarder process (dist/forwarder.js)', () => {
@@ -75,10 +49,10 @@ describe('the extension forwarder process (dist/forwarder.js)', () => {
     const line = await forwarder.first;
     expect(line).toMatch(/^started 127\.0\.0\.1#\d+$/);
     const port = Number(line.split('#')[1]);
-    const reply = await ask(port, 'sonatype.map.fastly.net');
+    const reply = await askA(port, 'sonatype.map.fastly.net');
     expect(reply.answers?.[0]).toMatchObject({ type: 'A', data: '192.0.2.7' });
     expect(upstream.queries).toEqual(['sonatype.map.fastly.net']);
-    await ask(port, 'sonatype.map.fastly.net');
+    await askA(port, 'sonatype.map.fastly.net');
     expect(upstream.queries).toHaveLength(1);
     forwarder.child.kill('SIGTERM');
     await exited;
