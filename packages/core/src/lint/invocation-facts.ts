@@ -99,6 +99,21 @@ export class InvocationFacts {
     return this.arg(index)?.templated === true;
   }
 
+  /**
+   * dnsmasq answers no DNS here, so its DNS settings are not judged: `--port=0` (a DHCP/TFTP server such as a PXE
+   * or ironic one), or a DHCP server whose port is templated or set to 0 only in some renderings (its DNS may well be
+   * off: which it is cannot be told).
+   */
+  servesNoDns(): boolean {
+    const ports = this.options('port');
+    if (ports.length === 0) return false;
+    const last = ports[ports.length - 1]!;
+    const hidden = ports.some((o) => this.valueTemplated(o));
+    if (!hidden && !this.conditional(last) && last.value !== undefined) return /^\s*0+\s*$/.test(last.value);
+    const zeroSomewhere = ports.some((o) => o.value !== undefined && !this.valueTemplated(o) && /^\s*0+\s*$/.test(o.value));
+    return (hidden || zeroSomewhere) && this.argv.options.some((o) => /^dhcp-range$|^dhcp-host$|^enable-tftp$|^dhcp-boot$/.test(o.spec.long));
+  }
+
   /** `-C`/`--conf-file` or `-7`/`--conf-dir` pointing at real configuration: options may live there. */
   delegatedConfig(): readonly ParsedOption[] {
     const found: ParsedOption[] = [];
