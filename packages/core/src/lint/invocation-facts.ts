@@ -5,6 +5,7 @@ import { confFileReason } from '../dnsmasq/conf-file-messages.js';
 import type { ArgvProblemCode, ParsedArgv, ParsedOption } from '../dnsmasq/argv/parsed-argv.js';
 import type { DnsmasqInvocation, ManifestArg } from '../manifest/model.js';
 import { hasPlaceholder } from './placeholder.js';
+import { numericValue } from '../dnsmasq/numbers.js';
 import { refuseAbbreviations } from './conf-argv.js';
 import { CONF_FILE_KIND } from './conf-file-reader.js';
 
@@ -112,6 +113,14 @@ export class InvocationFacts {
     if (!hidden && !this.conditional(last) && last.value !== undefined) return /^\s*0+\s*$/.test(last.value);
     const zeroSomewhere = ports.some((o) => o.value !== undefined && !this.valueTemplated(o) && /^\s*0+\s*$/.test(o.value));
     return (hidden || zeroSomewhere) && this.argv.options.some((o) => /^dhcp-range$|^dhcp-host$|^enable-tftp$|^dhcp-boot$/.test(o.spec.long));
+  }
+
+  /** `--cache-size=0` (or a value dnsmasq reads as 0 or less) in every rendering: nothing is cached, negative answers neither. */
+  cacheOff(): boolean {
+    const given = this.literalValue('cache-size');
+    if (!given || this.conditional(given.option)) return false;
+    const n = numericValue(given.value);
+    return n !== undefined && n <= 0;
   }
 
   /** `-C`/`--conf-file` or `-7`/`--conf-dir` pointing at real configuration: options may live there. */

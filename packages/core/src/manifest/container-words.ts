@@ -24,8 +24,9 @@ export interface ListWord {
   readonly end: number;
 }
 
-export function readWordList(src: ChunkSource, container: Node, key: 'command' | 'args'): WordList | undefined {
-  const node = mapGet(container, key);
+/** `yamlKey` names the key where it differs from its role (Compose writes a container's command as `entrypoint`). */
+export function readWordList(src: ChunkSource, container: Node, key: 'command' | 'args', yamlKey: string = key): WordList | undefined {
+  const node = mapGet(container, yamlKey);
   if (!isSeq(node)) return undefined;
   const seq = node as YAMLSeq;
   const words: ListWord[] = [];

@@ -30,12 +30,12 @@ export interface FoundDnsmasq {
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'ksh', 'zsh', 'busybox']);
 const NANNY_PROGRAM = /dnsmasq[-_]?nanny$/;
 
-function itemWord(item: ListWord): PlacedWord {
+export function itemWord(item: ListWord): PlacedWord {
   return { decoded: item.decoded, place: { kind: 'item', item } };
 }
 
 /** Shell word offsets are script indexes; turn them into source offsets through the script item. */
-function shellWord(script: ListWord, word: DecodedText, start: number, end: number): PlacedWord {
+export function shellWord(script: ListWord, word: DecodedText, start: number, end: number): PlacedWord {
   const last = script.decoded.value.length;
   const offsets = Array.from(word.offsets, (i) => sourceOffset(script.decoded, Math.min(i, last)));
   return { decoded: { value: word.value, offsets }, place: { kind: 'shell', script, start, end } };

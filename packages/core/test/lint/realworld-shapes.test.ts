@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { fixUntilStable } from '../../src/lint/apply-fixes.js';
 import { lintText } from '../../src/lint/lint-text.js';
 
 /**
@@ -35,5 +37,46 @@ describe('dnsmasq that serves no DNS', () => {
     const conditional = 'dhcp-range=192.0.2.50,192.0.2.150,12h\n{{- if .Values.dhcpOnly }}\nport=0\n{{- end }}\n';
     expect(lint('dnsmasq.conf.tpl', conditional).map((f) => f.ruleId)).not.toContain('no-negcache');
     expect(lint('dnsmasq.conf', 'port=5353\nserver=192.0.2.53\n').map((f) => f.ruleId)).toContain('no-negcache');
+  });
+});
+
+describe('a cache of size 0 caches no negative answers', () => {
+  it('no-negcache stays silent; cache-size says the cache is off', () => {
+    expect(ids('compose-no-cache.yml')).toEqual(['cache-size']);
+    const args = ['kind: Pod', 'spec:', '  containers:', '  - name: dnsmasq', '    image: example/dnsmasq:2.90', '    args: ["-k", "-q", "--log-facility=-", "--no-resolv", "--cache-size=0", "-S", "192.0.2.53"]', ''].join('\n');
+    expect(lint('pod.yaml', args).map((f) => f.ruleId)).toEqual(['cache-size']);
+  });
+});
+
+describe('Docker Compose services running dnsmasq', () => {
+  const fix = (name: string) => fixUntilStable(read(name), (t) => lintText(t, { filePath: name }).findings);
+
+  it('a string command is split as Compose splits it, and fixed inside the string', () => {
+    const findings = lint('compose-string-command.yml');
+    expect(findings.map((f) => f.ruleId).sort()).toEqual(['log-queries', 'no-negcache']);
+    const fixed = fix('compose-string-command.yml');
+    expect(fixed.text).toBe(read('compose-string-command.yml').replace('--log-facility=-\n', '--log-facility=- --log-queries --no-negcache\n'));
+    expect(parseAllDocuments(fixed.text).flatMap((d) => d.errors)).toEqual([]);
+  });
+
+  it('a command list is the args of the image, in the list style', () => {
+    const r = lint('compose-list-command.yml');
+    expect(r.map((f) => f.ruleId)).toEqual(['no-negcache']);
+    expect(fix('compose-list-command.yml').text).toContain('      - --local=/${LAN_DOMAIN}/\n      - --no-negcache\n');
+  });
+
+  it('a mounted /etc/dnsmasq.conf means the command alone cannot be judged; a generator merely named dnsmasq-gen is not dnsmasq', () => {
+    const r = lint('compose-mounted-conf.yml');
+    expect(r.map((f) => f.ruleId)).toEqual(['delegated-config']);
+    expect(r.every((f) => f.severity !== 'error')).toBe(true);
+  });
+
+  it('a folded command is read across its lines; one holding template tags is left alone', () => {
+    // (its --server without --no-resolv also sends names to the nameservers of /etc/resolv.conf: resolv-conf)
+    expect(ids('compose-folded.yml')).toEqual(['no-negcache', 'resolv-conf']);
+    const fixed = fix('compose-folded.yml').text;
+    expect(parseAllDocuments(fixed).flatMap((d) => d.errors)).toEqual([]);
+    expect(fixed).toContain('--server=192.0.2.53 --no-negcache\n');
+    expect(ids('compose-folded-template.yml')).toEqual([]);
   });
 });
