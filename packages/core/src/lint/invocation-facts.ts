@@ -101,11 +101,14 @@ export class InvocationFacts {
   }
 
   /**
-   * dnsmasq answers no DNS here, so its DNS settings are not judged: `--port=0` (a DHCP/TFTP server such as a PXE
+   * dnsmasq answers no DNS here, so its DNS settings are not judged: a wrapper told `--dhcp` and nothing of DNS, `--port=0` (a DHCP/TFTP server such as a PXE
    * or ironic one), or a DHCP server whose port is templated or set to 0 only in some renderings (its DNS may well be
    * off: which it is cannot be told).
    */
   servesNoDns(): boolean {
+    // A controller told to run a DHCP server and nothing about DNS: it may add --port=0 itself (dnsmasq-controller does).
+    const own = this.invocation.wrapperFlags ?? [];
+    if (own.some((f) => /^--?(enable-)?dhcp(=true)?$/i.test(f)) && !own.some((f) => /dns/i.test(f))) return true;
     const ports = this.options('port');
     if (ports.length === 0) return false;
     const last = ports[ports.length - 1]!;

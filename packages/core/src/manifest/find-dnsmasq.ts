@@ -20,6 +20,8 @@ export interface PlacedWord {
 /** A dnsmasq command line found in a container, before the template layer looks at it. */
 export interface FoundDnsmasq {
   readonly launcher: 'direct' | 'nanny' | 'wrapper' | 'shell';
+  /** A wrapper's own flags, before its `--`. */
+  readonly wrapperFlags?: readonly string[];
   readonly words: readonly PlacedWord[];
   /** The word after which new arguments go when `words` is empty (program name, nanny `--`, ...). */
   readonly anchor?: PlacedWord;
@@ -65,6 +67,7 @@ function fromNanny(items: readonly ListWord[], launcher: 'nanny' | 'wrapper' = '
   }
   return {
     launcher,
+    ...(launcher === 'wrapper' ? { wrapperFlags: items.slice(0, separator).map((w) => w.decoded.value) } : {}),
     words: items.slice(separator + 1).map(itemWord),
     anchor: itemWord(items[separator]!),
     needsSeparator: false,

@@ -61,6 +61,8 @@ export interface DnsmasqInvocation {
   /** How dnsmasq is started: directly, through k8s-dns-dnsmasq-nanny or another wrapper (only what follows `--` is
    *  dnsmasq's), or in `sh -c`. */
   readonly launcher: 'direct' | 'nanny' | 'wrapper' | 'shell';
+  /** A wrapper's own flags, before its `--` (a controller's `--dhcp`, `--metrics-addr=:0`). */
+  readonly wrapperFlags?: readonly string[];
   /** dnsmasq's argv words in order (command + args as Kubernetes concatenates them, without the program name). */
   readonly args: readonly ManifestArg[];
   readonly insertion: ArgInsertion;

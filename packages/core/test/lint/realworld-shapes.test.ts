@@ -80,3 +80,13 @@ describe('Docker Compose services running dnsmasq', () => {
     expect(ids('compose-folded-template.yml')).toEqual([]);
   });
 });
+
+describe('a controller wrapper choosing the mode', () => {
+  it('told --dhcp and nothing of DNS, it may turn DNS off itself: no DNS rule speaks', () => {
+    expect(ids('controller-dhcp.yaml')).toEqual([]);
+  });
+
+  it('told --dns, its dnsmasq argv is judged as any other', () => {
+    expect(ids('controller-dns.yaml').sort()).toEqual(['log-queries', 'no-negcache']);
+  });
+});
