@@ -72,7 +72,10 @@ export class InvocationFacts {
   }
 
   presence(long: string): Presence {
-    return this.presenceOf(this.options(long));
+    const own = this.presenceOf(this.options(long));
+    // A conf fragment is completed by the other files of its folder: an option one of them gives is given.
+    if (own !== 'always' && this.invocation.fragment?.options?.includes(long)) return 'always';
+    return own;
   }
 
   /** Whether any of these occurrences is given in every rendering, only in some, or none is given. */

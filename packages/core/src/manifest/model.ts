@@ -49,6 +49,8 @@ export interface ConfFragment {
   readonly siblings: readonly string[];
   /** The domains the siblings route to servers of their own. */
   readonly routed: readonly string[];
+  /** Options (long names) the siblings give in every rendering: dnsmasq reads them as if this file had them. */
+  readonly options?: readonly string[];
 }
 
 /** One dnsmasq invocation found in a manifest. */

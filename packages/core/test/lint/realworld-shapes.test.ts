@@ -90,3 +90,23 @@ describe('a controller wrapper choosing the mode', () => {
     expect(ids('controller-dns.yaml').sort()).toEqual(['log-queries', 'no-negcache']);
   });
 });
+
+describe('a conf fragment completed by the other files of its folder', () => {
+  const node = 'server=/in-addr.arpa/127.0.0.1\nserver=/{{ cluster_domain }}/127.0.0.1\n';
+  const base = 'no-resolv\ndomain-needed\nno-negcache\nenable-dbus\ncache-size=5000\n{% for i in except_interfaces %}\nexcept-interface={{ i }}\n{% endfor %}\n';
+
+  it('an option a sibling gives is given: no no-negcache on the fragment', () => {
+    const findings = lintText(node, { filePath: 'templates/node-dnsmasq.conf.j2', confSiblings: [{ name: 'origin-dns.conf.j2', text: base }] }).findings;
+    expect(findings.map((f) => f.ruleId)).toEqual(['log-queries']);
+  });
+
+  it('without its folder, the fragment is judged on its own words as before', () => {
+    expect(lintText(node, { filePath: 'templates/node-dnsmasq.conf.j2' }).findings.map((f) => f.ruleId).sort()).toEqual(['log-queries', 'no-negcache']);
+  });
+
+  it('an option only inside a sibling conditional does not count', () => {
+    const conditional = '{% if negcache_off %}\nno-negcache\n{% endif %}\nno-resolv\n';
+    const findings = lintText(node, { filePath: 'templates/node-dnsmasq.conf.j2', confSiblings: [{ name: 'origin-dns.conf.j2', text: conditional }] }).findings;
+    expect(findings.map((f) => f.ruleId)).toContain('no-negcache');
+  });
+});
