@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/dns/clock.js';
 import { askUdp, sleep, startForwarder } from './loopback.js';
 import { a, query, reply } from './packets.js';
-import { epollOnly, openFds, ringWorks, ScriptedUpstream, udpPortsBound, type Script } from './scripted-upstream.js';
+import { epollOnly, openFds, ringRefused, ringWorks, ScriptedUpstream, udpPortsBound, type Script } from './scripted-upstream.js';
 import { tcpAskAndClose } from './tcp-ask.js';
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -53,6 +53,7 @@ function ednsQuery(name: string, size: number, id = 7): Buffer {
 const modes = [
   ['native io_uring', udpBatch],
   ['native epoll reader', epollOnly(udpBatch)],
+  ['native, io_uring refused (EPERM)', ringRefused(udpBatch)],
   ['node:dgram only', null],
 ] as const;
 
@@ -95,7 +96,8 @@ describe.each(modes)('a hostile or broken upstream (%s)', (mode, binding) => {
     // the sweep runs every second
     for (let i = 0; i < 60 && (udpPortsBound(used) > 0 || (!ring && openFds() >= during)); i++) await sleep(50);
     expect(udpPortsBound(used)).toBe(0);
-    expect(openFds()).toBe(ring ? during : during - 1);
+    // At most: a client socket of an earlier test (its askUdp waits 5 s) may close meanwhile too.
+    expect(openFds()).toBeLessThanOrEqual(ring ? during : during - 1);
     void askUdp(port, query('silent.age.example', 'A', { id: 2 }), 5000);
     for (let i = 0; i < 50 && up.seen.length < 2; i++) await sleep(20);
     expect(up.seen).toHaveLength(2);

@@ -75,6 +75,11 @@ export function epollOnly(binding: UdpBatchBinding | undefined): UdpBatchBinding
   return rest;
 }
 
+/** The binding as a sandbox that forbids io_uring leaves it: ringOpen answers -EPERM, the forwarder must use epoll. */
+export function ringRefused(binding: UdpBatchBinding | undefined): UdpBatchBinding | undefined {
+  return binding && { ...binding, ringOpen: () => -1 };
+}
+
 /** Whether `binding` can open an io_uring here (a kernel or sandbox without one leaves the forwarder on epoll). */
 export function ringWorks(binding: UdpBatchBinding | undefined | null): boolean {
   const ring = binding?.ringOpen?.(1, 512);
