@@ -21,7 +21,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__has_include)
+#if __has_include(<linux/io_uring.h>)
 #include <linux/io_uring.h>
+#endif
+#endif
+/* The ring needs a 5.19 header (IORING_OP_SOCKET, sparse file tables); built without one, it is left out. */
+#if defined(IORING_FILE_INDEX_ALLOC)
+#define HAVE_RING 1
+#endif
 #include <stdatomic.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
@@ -642,6 +650,7 @@ static napi_value batch_unwatch(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+#ifdef HAVE_RING
 /*
  * Forward sockets through io_uring: a forward's whole life (socket, send, receive, close) is queued as ring
  * entries and submitted with one io_uring_enter per event-loop batch, so a forward costs no system call of its
@@ -1192,7 +1201,7 @@ static napi_value ring_close_js(napi_env env, napi_callback_info info) {
   if (!r->closed) ring_free(r);
   return NULL;
 }
-
+#endif /* HAVE_RING */
 
 NAPI_MODULE_INIT() {
   napi_property_descriptor props[] = {
@@ -1212,6 +1221,7 @@ NAPI_MODULE_INIT() {
       {"recvReady", NULL, batch_recv_ready, NULL, NULL, NULL, napi_enumerable, NULL},
       {"openSend", NULL, batch_open_send, NULL, NULL, NULL, napi_enumerable, NULL},
       {"closeFds", NULL, batch_close_fds, NULL, NULL, NULL, napi_enumerable, NULL},
+#ifdef HAVE_RING
       {"ringOpen", NULL, ring_open, NULL, NULL, NULL, napi_enumerable, NULL},
       {"ringEventFd", NULL, ring_event_fd, NULL, NULL, NULL, napi_enumerable, NULL},
       {"ringForward", NULL, ring_forward, NULL, NULL, NULL, napi_enumerable, NULL},
@@ -1221,6 +1231,7 @@ NAPI_MODULE_INIT() {
       {"ringSubmit", NULL, ring_submit_js, NULL, NULL, NULL, napi_enumerable, NULL},
       {"ringReap", NULL, ring_reap, NULL, NULL, NULL, napi_enumerable, NULL},
       {"ringClose", NULL, ring_close_js, NULL, NULL, NULL, napi_enumerable, NULL},
+#endif
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
   napi_value max_batch, addr_slot;
