@@ -658,10 +658,14 @@ static napi_value batch_unwatch(napi_env env, napi_callback_info info) {
  * ring's direct descriptors, one per slot; an eventfd registered with the ring tells libuv (through `watch`)
  * that completions wait, and `ringReap` copies the replies into the same batch slots `recvReady` fills.
  *
- * Per forward: SOCKET into the slot's direct descriptor -> linked SENDMSG -> linked RECVMSG (armed on the
- * socket's readiness). A reply ends the receive; JavaScript re-arms it when it rejected the datagram and the
- * forward goes on. Release: ASYNC_CANCEL of an armed receive, then CLOSE of the descriptor. The kernel runs
- * each submission's entries in order, so a slot can be filled again by the next forward right away; stale
+ * Per forward: SOCKET into the slot's direct descriptor, SENDMSG, RECVMSG (armed on the socket's readiness).
+ * A reply ends the receive; JavaScript re-arms it when it rejected the datagram and the forward goes on.
+ * Release: ASYNC_CANCEL of an armed receive, then CLOSE of the descriptor. Entries are not linked: the kernel
+ * issues a submission's entries in order, and each of these runs there and then (a socket, a UDP send, a
+ * cancel and a close never wait; a receive arms its wait), so sends leave in the order they were queued,
+ * as dnsmasq sends them. A linked entry would instead run later, from task work, after unlinked entries
+ * queued behind it (measured: a forward's second server got the query before its first). A failed socket
+ * fails its send and receive (EBADF). A slot can be filled again by the next forward right away; stale
  * completions carry the slot's old generation and are dropped.
  *
  * ringOpen fails (returns -errno) where io_uring is missing or disabled; the forwarder then uses epoll.
@@ -685,6 +689,8 @@ typedef struct {
   uint32_t gen;
   uint8_t state;
   uint8_t armed;
+  uint8_t sending; /* a send of this slot is queued in submission `send_epoch` */
+  uint32_t send_epoch;
   struct msghdr smsg, rmsg;
   struct iovec siov, riov;
   char saddr[ADDR_SLOT];
@@ -701,6 +707,7 @@ typedef struct {
   unsigned *sq_array;
   struct io_uring_sqe *sqes;
   unsigned sq_local; /* our tail: entries written, published on submit */
+  uint32_t epoch;    /* submissions made so far */
   _Atomic unsigned *cq_head, *cq_tail;
   unsigned cq_mask;
   struct io_uring_cqe *cqes;
@@ -805,6 +812,7 @@ static int ring_submit(ring_t *r, unsigned enter_flags) {
   unsigned n = r->sq_local - tail;
   if (n == 0 && enter_flags == 0) return 0;
   atomic_store_explicit(r->sq_tail, r->sq_local, memory_order_release);
+  if (n > 0) r->epoch++;
   int rc;
   do rc = sys_uring_enter(r->fd, n, 0, enter_flags);
   while (rc < 0 && errno == EINTR);
@@ -852,8 +860,15 @@ static int ring_queue_recv(ring_t *r, uint32_t slot, uint8_t link_flags) {
 /* Queues a send of `length` bytes of `data` to `addr` from slot's socket (linked: after the entry before it). */
 static int ring_queue_send(ring_t *r, uint32_t slot, const char *data, uint32_t length, const char *addr, socklen_t namelen, uint8_t flags) {
   ring_slot *s = &r->slots[slot];
+  /*
+   * The slot has one buffer and one msghdr for sends: a send still queued (a forward to several servers sends
+   * from one socket) leaves first, before they are filled again.
+   */
+  if (s->sending && s->send_epoch == r->epoch && ring_submit(r, 0) < 0) return -EBUSY;
   struct io_uring_sqe *sqe = ring_sqe(r);
   if (!sqe) return -EBUSY;
+  s->sending = 1;
+  s->send_epoch = r->epoch;
   char *buf = r->sendbufs + (size_t)slot * RING_SEND_MAX;
   memcpy(buf, data, length);
   memcpy(s->saddr, addr, ADDR_SLOT);
@@ -988,7 +1003,7 @@ static napi_value ring_forward(napi_env env, napi_callback_info info) {
   if (namelen == 0) return number(env, -EAFNOSUPPORT);
   if (length > RING_SEND_MAX) return number(env, -EMSGSIZE);
   if (r->nfree == 0) return number(env, -1);
-  /* Room for the three entries, so that a chain never straddles two submissions half-written. */
+  /* Room for the three entries, so that a forward's start never straddles two submissions. */
   if (r->sq_entries - (r->sq_local - atomic_load_explicit(r->sq_head, memory_order_acquire)) < 3 && ring_submit(r, 0) < 0) return number(env, -EBUSY);
   uint32_t slot = r->free_list[--r->nfree];
   ring_slot *s = &r->slots[slot];
@@ -998,13 +1013,13 @@ static napi_value ring_forward(napi_env env, napi_callback_info info) {
   r->open++;
   struct io_uring_sqe *sqe = ring_sqe(r);
   sqe->opcode = IORING_OP_SOCKET;
-  sqe->flags = IOSQE_IO_LINK | IOSQE_CQE_SKIP_SUCCESS;
+  sqe->flags = IOSQE_CQE_SKIP_SUCCESS;
   sqe->fd = family == 4 ? AF_INET : AF_INET6;
   sqe->off = SOCK_DGRAM | SOCK_NONBLOCK; /* no SOCK_CLOEXEC: a direct descriptor has no fd to inherit (EINVAL) */
   sqe->len = 0;
   sqe->file_index = slot + 1;
   sqe->user_data = ring_ud(UD_OTHER, s->gen, slot);
-  ring_queue_send(r, slot, data, length, addr, namelen, IOSQE_IO_LINK);
+  ring_queue_send(r, slot, data, length, addr, namelen, 0);
   ring_queue_recv(r, slot, 0);
   return number(env, (int32_t)slot);
 }
@@ -1077,8 +1092,7 @@ static napi_value ring_release(napi_env env, napi_callback_info info) {
     struct io_uring_sqe *sqe = ring_sqe(r);
     if (sqe) {
       sqe->opcode = IORING_OP_ASYNC_CANCEL;
-      /* Hard link: the close runs even when there was nothing left to cancel. */
-      sqe->flags = IOSQE_IO_HARDLINK | IOSQE_CQE_SKIP_SUCCESS;
+      sqe->flags = IOSQE_CQE_SKIP_SUCCESS;
       sqe->addr = ring_ud(UD_RECV, s->gen, slot);
       sqe->user_data = ring_ud(UD_OTHER, s->gen, slot);
     }
