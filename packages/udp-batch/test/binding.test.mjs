@@ -296,6 +296,21 @@ describe('udp-batch binding', { skip }, () => {
     const { readFileSync } = await import('node:fs');
     const bound4 = readFileSync('/proc/net/udp', 'utf8').split('\n').slice(1).map((l) => parseInt((l.trim().split(/\s+/)[1] ?? ':0').split(':')[1], 16));
     assert.deepEqual(ports.filter((p) => bound4.includes(p)), []);
+    // One forward to two servers from one socket, both sends queued before one submit: each server gets it (the
+    // order is the differential suite's to check: two sockets' messages may be read in either order here).
+    const other = await bound('udp4', '127.0.0.1');
+    const order = [];
+    server.removeAllListeners('message');
+    server.on('message', (buf) => order.push(['first', buf.toString()]));
+    other.on('message', (buf) => order.push(['second', buf.toString()]));
+    const to2 = Buffer.from(to);
+    to2.writeUInt16BE(other.address().port, 2);
+    const both = udpBatch.ringForward(ring, 4, Buffer.from('to-both'), 7, to);
+    assert.equal(udpBatch.ringSend(ring, both, Buffer.from('to-both'), 7, to2), 0);
+    udpBatch.ringSubmit(ring);
+    for (let i = 0; i < 100 && order.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.deepEqual(order.sort(), [['first', 'to-both'], ['second', 'to-both']]);
+    udpBatch.ringRelease(ring, both);
     // The slots are free again.
     const again = udpBatch.ringForward(ring, 4, Buffer.from('question-x'), 10, to);
     assert.ok(again >= 0);
