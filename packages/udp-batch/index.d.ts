@@ -36,10 +36,39 @@ export interface UdpBatchBinding {
   openSend(set: number, family: 4 | 6, port: number, data: Buffer, length: number, addr: Buffer): number;
   /** Closes the first `count` descriptors of `fds` (negative ones skipped) in one call; how many closed. */
   closeFds(fds: Int32Array, count: number): number;
+  /**
+   * Forward sockets through io_uring (absent from bindings built before it): a ring holding at most `slots`
+   * sockets open at once, each reply read into `recvSize` bytes; -errno where io_uring cannot be used (ENOSYS,
+   * EPERM under seccomp or kernel.io_uring_disabled): then use openSend and an epoll set.
+   */
+  ringOpen?(slots: number, recvSize: number): UdpBatchRing | number;
+  /** The ring's eventfd: readable when completions wait (`watch` it, then `ringReap`). */
+  ringEventFd?(ring: UdpBatchRing): number;
+  /**
+   * Queues one forward's start: a fresh socket of `family` in a free slot, the send of `length` bytes of `data` to
+   * the raw sockaddr `addr` (binding it to the kernel's random port) and the wait for its reply; the slot, -1 when
+   * every slot is taken, or -errno. Nothing reaches the kernel before `ringSubmit` or `ringReap`.
+   */
+  ringForward?(ring: UdpBatchRing, family: 4 | 6, data: Buffer, length: number, addr: Buffer): number;
+  /** Queues another send from open slot `slot`'s socket; 0 or -errno. */
+  ringSend?(ring: UdpBatchRing, slot: number, data: Buffer, length: number, addr: Buffer): number;
+  /** Waits again for a datagram on `slot`'s socket (its last one was rejected and the forward goes on); 0 or -errno. */
+  ringRearm?(ring: UdpBatchRing, slot: number): number;
+  /** The forward on `slot` is over: queues the end of its wait and the close of its socket; the slot is free again. */
+  ringRelease?(ring: UdpBatchRing, slot: number): void;
+  /** Hands everything queued to the kernel in one system call; entries submitted, or -errno. */
+  ringSubmit?(ring: UdpBatchRing): number;
+  /** Submits, then copies waiting replies into batch slots as recvReady does, slots[i] naming datagram i's ring slot; count (0: none) or -errno. Never blocks. */
+  ringReap?(ring: UdpBatchRing, data: Buffer, slot: number, lens: Int32Array, addrs: Buffer, slots: Int32Array, tail: Buffer, tailSlot: number): number;
+  /** Closes the ring and every socket it holds; idempotent. */
+  ringClose?(ring: UdpBatchRing): void;
   /** The most datagrams one call moves. */
   readonly maxBatch: number;
   /** Bytes per address slot (sizeof struct sockaddr_in6). */
   readonly addrSlot: number;
 }
+
+/** An io_uring instance for forward sockets (opaque). */
+export type UdpBatchRing = { readonly __ring: unique symbol };
 
 export const udpBatch: UdpBatchBinding | undefined;

@@ -21,8 +21,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__has_include)
+#if __has_include(<linux/io_uring.h>)
+#include <linux/io_uring.h>
+#endif
+#endif
+/* The ring needs a 5.19 header (IORING_OP_SOCKET, sparse file tables); built without one, it is left out. */
+#if defined(IORING_FILE_INDEX_ALLOC)
+#define HAVE_RING 1
+#endif
+#include <stdatomic.h>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 /*
@@ -636,6 +650,573 @@ static napi_value batch_unwatch(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+#ifdef HAVE_RING
+/*
+ * Forward sockets through io_uring: a forward's whole life (socket, send, receive, close) is queued as ring
+ * entries and submitted with one io_uring_enter per event-loop batch, so a forward costs no system call of its
+ * own (on the epoll path it costs five: socket, epoll_ctl, sendto, recvmmsg, close). The sockets are the
+ * ring's direct descriptors, one per slot; an eventfd registered with the ring tells libuv (through `watch`)
+ * that completions wait, and `ringReap` copies the replies into the same batch slots `recvReady` fills.
+ *
+ * Per forward: SOCKET into the slot's direct descriptor, SENDMSG, RECVMSG (armed on the socket's readiness).
+ * A reply ends the receive; JavaScript re-arms it when it rejected the datagram and the forward goes on.
+ * Release: ASYNC_CANCEL of an armed receive, then CLOSE of the descriptor. Entries are not linked: the kernel
+ * issues a submission's entries in order, and each of these runs there and then (a socket, a UDP send, a
+ * cancel and a close never wait; a receive arms its wait), so sends leave in the order they were queued,
+ * as dnsmasq sends them. A linked entry would instead run later, from task work, after unlinked entries
+ * queued behind it (measured: a forward's second server got the query before its first). A failed socket
+ * fails its send and receive (EBADF). A slot can be filled again by the next forward right away; stale
+ * completions carry the slot's old generation and are dropped.
+ *
+ * ringOpen fails (returns -errno) where io_uring is missing or disabled; the forwarder then uses epoll.
+ */
+#ifndef IORING_SETUP_SUBMIT_ALL
+#define IORING_SETUP_SUBMIT_ALL (1U << 7)
+#endif
+#ifndef IORING_SETUP_COOP_TASKRUN
+#define IORING_SETUP_COOP_TASKRUN (1U << 8)
+#endif
+
+#define RING_ENTRIES 4096
+#define RING_SEND_MAX 4096
+/* user_data: kind in the top byte, the slot's generation in the next 24 bits, the slot in the low 32. */
+#define UD_RECV 1ULL
+#define UD_OTHER 2ULL
+#define SLOT_FREE 0
+#define SLOT_OPEN 1
+
+typedef struct {
+  uint32_t gen;
+  uint8_t state;
+  uint8_t armed;
+  uint8_t sending; /* a send of this slot is queued in submission `send_epoch` */
+  uint32_t send_epoch;
+  struct msghdr smsg, rmsg;
+  struct iovec siov, riov;
+  char saddr[ADDR_SLOT];
+  char raddr[ADDR_SLOT];
+} ring_slot;
+
+typedef struct {
+  int fd;
+  int efd;
+  int closed;
+  unsigned sq_entries;
+  _Atomic unsigned *sq_head, *sq_tail;
+  unsigned sq_mask;
+  unsigned *sq_array;
+  struct io_uring_sqe *sqes;
+  unsigned sq_local; /* our tail: entries written, published on submit */
+  uint32_t epoch;    /* submissions made so far */
+  _Atomic unsigned *cq_head, *cq_tail;
+  unsigned cq_mask;
+  struct io_uring_cqe *cqes;
+  void *sq_map, *cq_map, *sqe_map;
+  size_t sq_map_len, cq_map_len, sqe_map_len;
+  uint32_t nslots;
+  uint32_t recv_size;
+  uint32_t *free_list;
+  uint32_t nfree;
+  uint32_t open;
+  ring_slot *slots;
+  char *sendbufs; /* nslots * RING_SEND_MAX, touched only as slots are used */
+  char *recvbufs; /* nslots * recv_size */
+} ring_t;
+
+static int sys_uring_setup(unsigned entries, struct io_uring_params *p) { return (int)syscall(__NR_io_uring_setup, entries, p); }
+static int sys_uring_enter(int fd, unsigned submit, unsigned complete, unsigned flags) {
+  return (int)syscall(__NR_io_uring_enter, fd, submit, complete, flags, NULL, 0);
+}
+static int sys_uring_register(int fd, unsigned op, void *arg, unsigned n) { return (int)syscall(__NR_io_uring_register, fd, op, arg, n); }
+
+static void ring_unmap(ring_t *r) {
+  if (r->sqe_map && r->sqe_map != MAP_FAILED) munmap(r->sqe_map, r->sqe_map_len);
+  if (r->cq_map && r->cq_map != MAP_FAILED && r->cq_map != r->sq_map) munmap(r->cq_map, r->cq_map_len);
+  if (r->sq_map && r->sq_map != MAP_FAILED) munmap(r->sq_map, r->sq_map_len);
+  r->sqe_map = r->cq_map = r->sq_map = NULL;
+}
+
+static void ring_free(ring_t *r) {
+  if (r->fd >= 0) close(r->fd); /* cancels what is in flight and drops every direct descriptor */
+  if (r->efd >= 0) close(r->efd);
+  r->fd = r->efd = -1;
+  ring_unmap(r);
+  if (r->sendbufs && r->sendbufs != MAP_FAILED) munmap(r->sendbufs, (size_t)r->nslots * RING_SEND_MAX);
+  if (r->recvbufs && r->recvbufs != MAP_FAILED) munmap(r->recvbufs, (size_t)r->nslots * r->recv_size);
+  r->sendbufs = r->recvbufs = NULL;
+  free(r->slots);
+  free(r->free_list);
+  r->slots = NULL;
+  r->free_list = NULL;
+  r->closed = 1;
+}
+
+/*
+ * Sets up the ring with the cheapest completion mode this kernel accepts; 0 or -errno. COOP_TASKRUN: the
+ * kernel finishes ready receives when the thread next enters it (libuv's epoll_wait, a submit) instead of
+ * interrupting JavaScript. Not DEFER_TASKRUN: there, the steps of a linked chain and the receives that became
+ * ready wait for an io_uring_enter(GETEVENTS) and do not signal the eventfd (measured on 6.18: replies never
+ * reported), so nothing would wake the loop to make that call.
+ */
+static int ring_setup(ring_t *r) {
+  static const unsigned modes[] = {
+      IORING_SETUP_SUBMIT_ALL | IORING_SETUP_COOP_TASKRUN,
+      0,
+  };
+  struct io_uring_params p;
+  int fd = -1;
+  for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++) {
+    memset(&p, 0, sizeof p);
+    p.flags = modes[m];
+    fd = sys_uring_setup(RING_ENTRIES, &p);
+    if (fd >= 0) break;
+    if (errno != EINVAL) return -errno; /* ENOSYS, EPERM (io_uring_disabled, seccomp): no ring at all */
+  }
+  if (fd < 0) return -errno;
+  r->fd = fd;
+  r->sq_map_len = p.sq_off.array + p.sq_entries * sizeof(unsigned);
+  r->cq_map_len = p.cq_off.cqes + p.cq_entries * sizeof(struct io_uring_cqe);
+  if (p.features & IORING_FEAT_SINGLE_MMAP) {
+    if (r->cq_map_len > r->sq_map_len) r->sq_map_len = r->cq_map_len;
+    r->cq_map_len = r->sq_map_len;
+  }
+  r->sq_map = mmap(NULL, r->sq_map_len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, fd, IORING_OFF_SQ_RING);
+  if (r->sq_map == MAP_FAILED) return -errno;
+  if (p.features & IORING_FEAT_SINGLE_MMAP) r->cq_map = r->sq_map;
+  else {
+    r->cq_map = mmap(NULL, r->cq_map_len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, fd, IORING_OFF_CQ_RING);
+    if (r->cq_map == MAP_FAILED) return -errno;
+  }
+  r->sqe_map_len = p.sq_entries * sizeof(struct io_uring_sqe);
+  r->sqe_map = mmap(NULL, r->sqe_map_len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, fd, IORING_OFF_SQES);
+  if (r->sqe_map == MAP_FAILED) return -errno;
+  char *sq = r->sq_map, *cq = r->cq_map;
+  r->sq_entries = p.sq_entries;
+  r->sq_head = (_Atomic unsigned *)(sq + p.sq_off.head);
+  r->sq_tail = (_Atomic unsigned *)(sq + p.sq_off.tail);
+  r->sq_mask = *(unsigned *)(sq + p.sq_off.ring_mask);
+  r->sq_array = (unsigned *)(sq + p.sq_off.array);
+  for (unsigned i = 0; i < p.sq_entries; i++) r->sq_array[i] = i;
+  r->sqes = r->sqe_map;
+  r->sq_local = atomic_load_explicit(r->sq_tail, memory_order_relaxed);
+  r->cq_head = (_Atomic unsigned *)(cq + p.cq_off.head);
+  r->cq_tail = (_Atomic unsigned *)(cq + p.cq_off.tail);
+  r->cq_mask = *(unsigned *)(cq + p.cq_off.ring_mask);
+  r->cqes = (struct io_uring_cqe *)(cq + p.cq_off.cqes);
+  return 0;
+}
+
+/* Publishes the entries written so far and has the kernel run them; entries submitted or -errno. */
+static int ring_submit(ring_t *r, unsigned enter_flags) {
+  unsigned tail = atomic_load_explicit(r->sq_tail, memory_order_relaxed);
+  unsigned n = r->sq_local - tail;
+  if (n == 0 && enter_flags == 0) return 0;
+  atomic_store_explicit(r->sq_tail, r->sq_local, memory_order_release);
+  if (n > 0) r->epoch++;
+  int rc;
+  do rc = sys_uring_enter(r->fd, n, 0, enter_flags);
+  while (rc < 0 && errno == EINTR);
+  if (rc < 0 && errno == EBUSY) rc = sys_uring_enter(r->fd, 0, 0, IORING_ENTER_GETEVENTS); /* CQ overflowing: reap first */
+  return rc < 0 ? -errno : rc;
+}
+
+/* A zeroed entry to fill, submitting what is queued when the ring is full (NULL only if that fails). */
+static struct io_uring_sqe *ring_sqe(ring_t *r) {
+  if (r->sq_local - atomic_load_explicit(r->sq_head, memory_order_acquire) >= r->sq_entries) {
+    if (ring_submit(r, 0) < 0) return NULL;
+    if (r->sq_local - atomic_load_explicit(r->sq_head, memory_order_acquire) >= r->sq_entries) return NULL;
+  }
+  struct io_uring_sqe *sqe = &r->sqes[r->sq_local & r->sq_mask];
+  memset(sqe, 0, sizeof *sqe);
+  r->sq_local++;
+  return sqe;
+}
+
+static uint64_t ring_ud(uint64_t kind, uint32_t gen, uint32_t slot) { return (kind << 56) | ((uint64_t)(gen & 0xffffff) << 32) | slot; }
+
+/* Queues slot's receive: its socket's next datagram into the slot's buffer. */
+static int ring_queue_recv(ring_t *r, uint32_t slot, uint8_t link_flags) {
+  ring_slot *s = &r->slots[slot];
+  struct io_uring_sqe *sqe = ring_sqe(r);
+  if (!sqe) return -EBUSY;
+  s->riov.iov_base = r->recvbufs + (size_t)slot * r->recv_size;
+  s->riov.iov_len = r->recv_size;
+  memset(&s->rmsg, 0, sizeof s->rmsg);
+  s->rmsg.msg_name = s->raddr;
+  s->rmsg.msg_namelen = ADDR_SLOT;
+  s->rmsg.msg_iov = &s->riov;
+  s->rmsg.msg_iovlen = 1;
+  sqe->opcode = IORING_OP_RECVMSG;
+  sqe->flags = IOSQE_FIXED_FILE | link_flags;
+  sqe->ioprio = IORING_RECVSEND_POLL_FIRST; /* a reply cannot be there yet: wait for readiness at once */
+  sqe->fd = (int)slot;
+  sqe->addr = (uint64_t)(uintptr_t)&s->rmsg;
+  sqe->len = 1;
+  sqe->user_data = ring_ud(UD_RECV, s->gen, slot);
+  s->armed = 1;
+  return 0;
+}
+
+/* Queues a send of `length` bytes of `data` to `addr` from slot's socket (linked: after the entry before it). */
+static int ring_queue_send(ring_t *r, uint32_t slot, const char *data, uint32_t length, const char *addr, socklen_t namelen, uint8_t flags) {
+  ring_slot *s = &r->slots[slot];
+  /*
+   * The slot has one buffer and one msghdr for sends: a send still queued (a forward to several servers sends
+   * from one socket) leaves first, before they are filled again.
+   */
+  if (s->sending && s->send_epoch == r->epoch && ring_submit(r, 0) < 0) return -EBUSY;
+  struct io_uring_sqe *sqe = ring_sqe(r);
+  if (!sqe) return -EBUSY;
+  s->sending = 1;
+  s->send_epoch = r->epoch;
+  char *buf = r->sendbufs + (size_t)slot * RING_SEND_MAX;
+  memcpy(buf, data, length);
+  memcpy(s->saddr, addr, ADDR_SLOT);
+  s->siov.iov_base = buf;
+  s->siov.iov_len = length;
+  memset(&s->smsg, 0, sizeof s->smsg);
+  s->smsg.msg_name = s->saddr;
+  s->smsg.msg_namelen = namelen;
+  s->smsg.msg_iov = &s->siov;
+  s->smsg.msg_iovlen = 1;
+  sqe->opcode = IORING_OP_SENDMSG;
+  sqe->flags = IOSQE_FIXED_FILE | IOSQE_CQE_SKIP_SUCCESS | flags;
+  sqe->fd = (int)slot;
+  sqe->addr = (uint64_t)(uintptr_t)&s->smsg;
+  sqe->len = 1;
+  sqe->msg_flags = MSG_DONTWAIT;
+  sqe->user_data = ring_ud(UD_OTHER, s->gen, slot);
+  return 0;
+}
+
+static void ring_finalize(napi_env env, void *data, void *hint) {
+  (void)env;
+  (void)hint;
+  ring_t *r = data;
+  if (!r->closed) ring_free(r);
+  free(r);
+}
+
+static ring_t *ring_arg(napi_env env, napi_value v) {
+  ring_t *r = NULL;
+  if (napi_get_value_external(env, v, (void **)&r) != napi_ok || !r) {
+    fail(env, "udp-batch: expected a ring");
+    return NULL;
+  }
+  if (r->closed) {
+    fail(env, "udp-batch: the ring is closed");
+    return NULL;
+  }
+  return r;
+}
+
+/*
+ * ringOpen(slots, recvSize) -> a ring, or -errno where io_uring cannot be used: at most `slots` forward sockets
+ * open at once (direct descriptors), each reply read into `recvSize` bytes (a longer one arrives cut to that).
+ */
+static napi_value ring_open(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  uint32_t nslots, recv_size;
+  if (argc < 2 || napi_get_value_uint32(env, argv[0], &nslots) != napi_ok || nslots == 0 || nslots > 65536 ||
+      napi_get_value_uint32(env, argv[1], &recv_size) != napi_ok || recv_size == 0 || recv_size > 65536) {
+    fail(env, "udp-batch: expected (slots 1..65536, recvSize 1..65536)");
+    return NULL;
+  }
+  /* Direct descriptors count against RLIMIT_NOFILE as a table: take no more than it allows. */
+  struct rlimit lim;
+  if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur != RLIM_INFINITY && lim.rlim_cur / 2 < nslots) nslots = (uint32_t)(lim.rlim_cur / 2);
+  if (nslots == 0) return number(env, -EMFILE);
+  ring_t *r = calloc(1, sizeof *r);
+  if (!r) return number(env, -ENOMEM);
+  r->fd = r->efd = -1;
+  r->nslots = nslots;
+  r->recv_size = recv_size;
+  int rc = ring_setup(r);
+  if (rc == 0) {
+    struct io_uring_rsrc_register reg;
+    memset(&reg, 0, sizeof reg);
+    reg.nr = nslots;
+    reg.flags = IORING_RSRC_REGISTER_SPARSE;
+    if (sys_uring_register(r->fd, IORING_REGISTER_FILES2, &reg, sizeof reg) < 0) rc = -errno;
+  }
+  if (rc == 0) {
+    r->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (r->efd < 0 || sys_uring_register(r->fd, IORING_REGISTER_EVENTFD, &r->efd, 1) < 0) rc = -errno;
+  }
+  if (rc == 0) {
+    r->slots = calloc(nslots, sizeof *r->slots);
+    r->free_list = malloc(nslots * sizeof *r->free_list);
+    r->sendbufs = mmap(NULL, (size_t)nslots * RING_SEND_MAX, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    r->recvbufs = mmap(NULL, (size_t)nslots * recv_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (!r->slots || !r->free_list || r->sendbufs == MAP_FAILED || r->recvbufs == MAP_FAILED) rc = -ENOMEM;
+  }
+  if (rc != 0) {
+    ring_free(r);
+    free(r);
+    return number(env, rc);
+  }
+  /* Lowest slots first: the few in use keep touching the same pages of the buffers. */
+  for (uint32_t i = 0; i < nslots; i++) r->free_list[i] = nslots - 1 - i;
+  r->nfree = nslots;
+  napi_value external;
+  napi_create_external(env, r, ring_finalize, NULL, &external);
+  return external;
+}
+
+/* ringEventFd(ring) -> the descriptor that becomes readable when completions wait (watch it). */
+static napi_value ring_event_fd(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  ring_t *r = argc >= 1 ? ring_arg(env, argv[0]) : NULL;
+  if (!r) return NULL;
+  return number(env, r->efd);
+}
+
+/*
+ * ringForward(ring, family, data, length, addr) -> slot, or -1 when every slot is taken (use another way),
+ * or -errno: queues a fresh socket of `family` in a free slot, the send of `length` bytes of `data` to the raw
+ * sockaddr `addr` (bound by it to the kernel's random port), and the wait for its reply.
+ */
+static napi_value ring_forward(napi_env env, napi_callback_info info) {
+  size_t argc = 5;
+  napi_value argv[5];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  int32_t family;
+  uint32_t length;
+  char *data, *addr;
+  size_t data_len, addr_len;
+  ring_t *r = argc >= 5 ? ring_arg(env, argv[0]) : NULL;
+  if (!r) {
+    if (argc < 5) fail(env, "udp-batch: expected (ring, 4 | 6, data, length, addr)");
+    return NULL;
+  }
+  if (napi_get_value_int32(env, argv[1], &family) != napi_ok || (family != 4 && family != 6) ||
+      napi_get_buffer_info(env, argv[2], (void **)&data, &data_len) != napi_ok || napi_get_value_uint32(env, argv[3], &length) != napi_ok ||
+      length > data_len || napi_get_buffer_info(env, argv[4], (void **)&addr, &addr_len) != napi_ok || addr_len < ADDR_SLOT) {
+    fail(env, "udp-batch: expected (ring, 4 | 6, data, length, addr) with length within data and a 28-byte addr");
+    return NULL;
+  }
+  socklen_t namelen = address_length(addr);
+  if (namelen == 0) return number(env, -EAFNOSUPPORT);
+  if (length > RING_SEND_MAX) return number(env, -EMSGSIZE);
+  if (r->nfree == 0) return number(env, -1);
+  /* Room for the three entries, so that a forward's start never straddles two submissions. */
+  if (r->sq_entries - (r->sq_local - atomic_load_explicit(r->sq_head, memory_order_acquire)) < 3 && ring_submit(r, 0) < 0) return number(env, -EBUSY);
+  uint32_t slot = r->free_list[--r->nfree];
+  ring_slot *s = &r->slots[slot];
+  s->gen = (s->gen + 1) & 0xffffff;
+  s->state = SLOT_OPEN;
+  s->armed = 0;
+  r->open++;
+  struct io_uring_sqe *sqe = ring_sqe(r);
+  sqe->opcode = IORING_OP_SOCKET;
+  sqe->flags = IOSQE_CQE_SKIP_SUCCESS;
+  sqe->fd = family == 4 ? AF_INET : AF_INET6;
+  sqe->off = SOCK_DGRAM | SOCK_NONBLOCK; /* no SOCK_CLOEXEC: a direct descriptor has no fd to inherit (EINVAL) */
+  sqe->len = 0;
+  sqe->file_index = slot + 1;
+  sqe->user_data = ring_ud(UD_OTHER, s->gen, slot);
+  ring_queue_send(r, slot, data, length, addr, namelen, 0);
+  ring_queue_recv(r, slot, 0);
+  return number(env, (int32_t)slot);
+}
+
+static ring_slot *open_slot_arg(napi_env env, ring_t *r, napi_value v, uint32_t *slot) {
+  if (napi_get_value_uint32(env, v, slot) != napi_ok || *slot >= r->nslots || r->slots[*slot].state != SLOT_OPEN) {
+    fail(env, "udp-batch: expected an open slot");
+    return NULL;
+  }
+  return &r->slots[*slot];
+}
+
+/* ringSend(ring, slot, data, length, addr) -> 0 or -errno: queues another send from slot's socket. */
+static napi_value ring_send(napi_env env, napi_callback_info info) {
+  size_t argc = 5;
+  napi_value argv[5];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  uint32_t slot, length;
+  char *data, *addr;
+  size_t data_len, addr_len;
+  ring_t *r = argc >= 5 ? ring_arg(env, argv[0]) : NULL;
+  if (!r) {
+    if (argc < 5) fail(env, "udp-batch: expected (ring, slot, data, length, addr)");
+    return NULL;
+  }
+  if (!open_slot_arg(env, r, argv[1], &slot)) return NULL;
+  if (napi_get_buffer_info(env, argv[2], (void **)&data, &data_len) != napi_ok || napi_get_value_uint32(env, argv[3], &length) != napi_ok ||
+      length > data_len || napi_get_buffer_info(env, argv[4], (void **)&addr, &addr_len) != napi_ok || addr_len < ADDR_SLOT) {
+    fail(env, "udp-batch: expected (ring, slot, data, length, addr) with length within data and a 28-byte addr");
+    return NULL;
+  }
+  socklen_t namelen = address_length(addr);
+  if (namelen == 0) return number(env, -EAFNOSUPPORT);
+  if (length > RING_SEND_MAX) return number(env, -EMSGSIZE);
+  return number(env, ring_queue_send(r, slot, data, length, addr, namelen, 0));
+}
+
+/* ringRearm(ring, slot) -> 0 or -errno: waits for the socket's next datagram (after a rejected one). */
+static napi_value ring_rearm(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  uint32_t slot;
+  ring_t *r = argc >= 2 ? ring_arg(env, argv[0]) : NULL;
+  if (!r) {
+    if (argc < 2) fail(env, "udp-batch: expected (ring, slot)");
+    return NULL;
+  }
+  ring_slot *s = open_slot_arg(env, r, argv[1], &slot);
+  if (!s) return NULL;
+  if (s->armed) return number(env, 0);
+  return number(env, ring_queue_recv(r, slot, 0));
+}
+
+/* ringRelease(ring, slot): the forward is over; queues the end of its receive and the close of its socket. */
+static napi_value ring_release(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  uint32_t slot;
+  ring_t *r = argc >= 2 ? ring_arg(env, argv[0]) : NULL;
+  if (!r) {
+    if (argc < 2) fail(env, "udp-batch: expected (ring, slot)");
+    return NULL;
+  }
+  ring_slot *s = open_slot_arg(env, r, argv[1], &slot);
+  if (!s) return NULL;
+  if (r->sq_entries - (r->sq_local - atomic_load_explicit(r->sq_head, memory_order_acquire)) < 2) ring_submit(r, 0);
+  if (s->armed) {
+    struct io_uring_sqe *sqe = ring_sqe(r);
+    if (sqe) {
+      sqe->opcode = IORING_OP_ASYNC_CANCEL;
+      sqe->flags = IOSQE_CQE_SKIP_SUCCESS;
+      sqe->addr = ring_ud(UD_RECV, s->gen, slot);
+      sqe->user_data = ring_ud(UD_OTHER, s->gen, slot);
+    }
+  }
+  struct io_uring_sqe *sqe = ring_sqe(r);
+  if (sqe) {
+    sqe->opcode = IORING_OP_CLOSE;
+    sqe->flags = IOSQE_CQE_SKIP_SUCCESS;
+    sqe->file_index = slot + 1;
+    sqe->user_data = ring_ud(UD_OTHER, s->gen, slot);
+  }
+  s->state = SLOT_FREE;
+  s->armed = 0;
+  s->gen = (s->gen + 1) & 0xffffff; /* completions of the old socket are stale from now on */
+  r->free_list[r->nfree++] = slot;
+  r->open--;
+  return NULL;
+}
+
+/* ringSubmit(ring) -> entries submitted, or -errno: hands the queued forwards, sends and closes to the kernel. */
+static napi_value ring_submit_js(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  ring_t *r = argc >= 1 ? ring_arg(env, argv[0]) : NULL;
+  if (!r) return NULL;
+  return number(env, ring_submit(r, 0));
+}
+
+/*
+ * ringReap(ring, data, slot, lens, addrs, slots, tail, tailSlot) -> replies read (0: none), or -errno: submits
+ * what is queued, runs the ring's completions and copies each reply into consecutive batch slots (as
+ * recvReady does), slots[i] naming the ring slot it came to. Never blocks. A full batch may leave replies
+ * waiting: call it again.
+ */
+static napi_value ring_reap(napi_env env, napi_callback_info info) {
+  size_t argc = 8;
+  napi_value argv[8];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (argc < 8) {
+    fail(env, "udp-batch: expected (ring, data, slot, lens, addrs, slots, tail, tailSlot)");
+    return NULL;
+  }
+  ring_t *r = ring_arg(env, argv[0]);
+  if (!r) return NULL;
+  napi_value bargs[5] = {argv[0], argv[1], argv[2], argv[3], argv[4]};
+  /* read_batch_args wants an fd first: give it 0 and use only the buffers. */
+  napi_value zero = number(env, 0);
+  bargs[0] = zero;
+  batch_args a;
+  size_t capacity;
+  if (!read_batch_args(env, bargs, 5, &a, &capacity)) return NULL;
+  napi_typedarray_type type;
+  size_t out_len;
+  void *out_data;
+  char *tail;
+  size_t tail_len;
+  uint32_t tail_slot;
+  if (napi_get_typedarray_info(env, argv[5], &type, &out_len, &out_data, NULL, NULL) != napi_ok || type != napi_int32_array ||
+      napi_get_buffer_info(env, argv[6], (void **)&tail, &tail_len) != napi_ok || napi_get_value_uint32(env, argv[7], &tail_slot) != napi_ok || tail_slot == 0) {
+    fail(env, "udp-batch: slots must be an Int32Array, tail a Buffer and tailSlot a positive number");
+    return NULL;
+  }
+  int32_t *out = out_data;
+  if (out_len < capacity) capacity = out_len;
+  if (tail_len / tail_slot < capacity) capacity = tail_len / tail_slot;
+  uint64_t drained;
+  while (read(r->efd, &drained, sizeof drained) < 0 && errno == EINTR) {}
+  int rc = ring_submit(r, 0);
+  if (rc < 0 && rc != -EBUSY && rc != -EAGAIN) return number(env, rc);
+  size_t got = 0;
+  unsigned head = atomic_load_explicit(r->cq_head, memory_order_relaxed);
+  unsigned tail_idx = atomic_load_explicit(r->cq_tail, memory_order_acquire);
+  while (head != tail_idx && got < capacity) {
+    struct io_uring_cqe *cqe = &r->cqes[head & r->cq_mask];
+    uint64_t ud = cqe->user_data;
+    int32_t res = cqe->res;
+    head++;
+    if ((ud >> 56) != UD_RECV) continue; /* a failed socket, send, cancel or close: the forward times out */
+    uint32_t slot = (uint32_t)ud;
+    uint32_t gen = (uint32_t)(ud >> 32) & 0xffffff;
+    if (slot >= r->nslots) continue;
+    ring_slot *s = &r->slots[slot];
+    if (s->state != SLOT_OPEN || s->gen != gen) continue; /* released meanwhile */
+    s->armed = 0;
+    if (res < 0) continue; /* cancelled (the socket could not be opened or the send failed), or an error */
+    size_t len = (size_t)res;
+    const char *src = r->recvbufs + (size_t)slot * r->recv_size;
+    size_t first = len < a.slot ? len : a.slot;
+    memcpy(a.data + got * a.slot, src, first);
+    if (len > first) {
+      size_t rest = len - first;
+      if (rest > tail_slot) rest = tail_slot;
+      memcpy(tail + got * tail_slot, src + first, rest);
+    }
+    a.lens[got] = len > (size_t)a.slot + tail_slot ? -1 : (int32_t)len;
+    memcpy(a.addrs + got * ADDR_SLOT, s->raddr, ADDR_SLOT);
+    out[got] = (int32_t)slot;
+    got++;
+  }
+  atomic_store_explicit(r->cq_head, head, memory_order_release);
+  /* Completions left (a full batch): make sure the eventfd says so, so the next reap is not forgotten. */
+  if (head != atomic_load_explicit(r->cq_tail, memory_order_acquire)) {
+    uint64_t one = 1;
+    (void)!write(r->efd, &one, sizeof one);
+  }
+  return number(env, (int32_t)got);
+}
+
+/* ringClose(ring): closes the ring with every socket it holds. Idempotent. */
+static napi_value ring_close_js(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  ring_t *r = NULL;
+  if (argc < 1 || napi_get_value_external(env, argv[0], (void **)&r) != napi_ok || !r) {
+    fail(env, "udp-batch: expected a ring");
+    return NULL;
+  }
+  if (!r->closed) ring_free(r);
+  return NULL;
+}
+#endif /* HAVE_RING */
+
 NAPI_MODULE_INIT() {
   napi_property_descriptor props[] = {
       {"recv", NULL, batch_recv, NULL, NULL, NULL, napi_enumerable, NULL},
@@ -654,6 +1235,17 @@ NAPI_MODULE_INIT() {
       {"recvReady", NULL, batch_recv_ready, NULL, NULL, NULL, napi_enumerable, NULL},
       {"openSend", NULL, batch_open_send, NULL, NULL, NULL, napi_enumerable, NULL},
       {"closeFds", NULL, batch_close_fds, NULL, NULL, NULL, napi_enumerable, NULL},
+#ifdef HAVE_RING
+      {"ringOpen", NULL, ring_open, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"ringEventFd", NULL, ring_event_fd, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"ringForward", NULL, ring_forward, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"ringSend", NULL, ring_send, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"ringRearm", NULL, ring_rearm, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"ringRelease", NULL, ring_release, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"ringSubmit", NULL, ring_submit_js, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"ringReap", NULL, ring_reap, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"ringClose", NULL, ring_close_js, NULL, NULL, NULL, napi_enumerable, NULL},
+#endif
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
   napi_value max_batch, addr_slot;

@@ -1,6 +1,7 @@
 // Bursts of client datagrams over real loopback sockets: what the forwarder reads with one recvmmsg
 // (native binding) must be answered exactly as node:dgram alone answers it, each reply to its own client.
 import { udpBatch, type UdpBatchBinding } from '@kube-dns-tools/udp-batch';
+import { epollOnly } from './scripted-upstream.js';
 import dnsPacket from 'dns-packet';
 import dgram from 'node:dgram';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -94,7 +95,8 @@ const manyAddresses = (q: Buffer): Buffer => {
 };
 
 const modes = [
-  ['recvmmsg/sendmmsg', udpBatch],
+  ['recvmmsg/sendmmsg, forwards through io_uring', udpBatch],
+  ['recvmmsg/sendmmsg, forwards through epoll', epollOnly(udpBatch)],
   ['node:dgram only', null],
 ] as const;
 

@@ -3,8 +3,9 @@
  * each test decide what to send back, and to where, from its own address and port (so forged replies carry
  * the real server's source, as an off-path spoofer's would).
  */
+import type { UdpBatchBinding } from '@kube-dns-tools/udp-batch';
 import dgram from 'node:dgram';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface SeenQuery {
   readonly buf: Buffer;
@@ -44,4 +45,45 @@ export class ScriptedUpstream {
 /** Open file descriptors of this process (each forward socket is one). */
 export function openFds(): number {
   return readdirSync('/proc/self/fd').length;
+}
+
+/**
+ * How many of `ports` a UDP socket of this machine is bound to now, as the kernel lists them (/proc/net/udp and
+ * udp6). Unlike `openFds`, this sees the forward sockets of the io_uring path too, which are no descriptors.
+ */
+export function udpPortsBound(ports: readonly number[]): number {
+  const bound = new Set<number>();
+  for (const file of ['/proc/net/udp', '/proc/net/udp6']) {
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const local = line.trim().split(/\s+/)[1];
+      if (local) bound.add(parseInt(local.slice(local.lastIndexOf(':') + 1), 16));
+    }
+  }
+  return ports.filter((p) => bound.has(p)).length;
+}
+
+/** The binding without its io_uring calls: the forwarder's epoll path, as where io_uring cannot be set up. */
+export function epollOnly(binding: UdpBatchBinding | undefined): UdpBatchBinding | undefined {
+  if (!binding) return undefined;
+  const { ringOpen: _open, ...rest } = binding;
+  return rest;
+}
+
+/** The binding as a sandbox that forbids io_uring leaves it: ringOpen answers -EPERM, the forwarder must use epoll. */
+export function ringRefused(binding: UdpBatchBinding | undefined): UdpBatchBinding | undefined {
+  return binding && { ...binding, ringOpen: () => -1 };
+}
+
+/** Whether `binding` can open an io_uring here (a kernel or sandbox without one leaves the forwarder on epoll). */
+export function ringWorks(binding: UdpBatchBinding | undefined | null): boolean {
+  const ring = binding?.ringOpen?.(1, 512);
+  if (ring === undefined || typeof ring === 'number') return false;
+  binding!.ringClose!(ring);
+  return true;
 }

@@ -77,6 +77,8 @@ export class BatchSlots {
   readonly outbox: Outbox;
   readonly sockaddrs = new SockaddrCache();
   draining = false;
+  /** Runs at the end of every batch, after the outbox is sent (the forward ring submits what the batch queued). */
+  afterBatch: (() => void) | undefined;
 
   /** `maxDatagram`: the longest datagram read (at least 4096; upstream replies can be as long as --edns-packet-max). */
   constructor(readonly binding: UdpBatchBinding, maxDatagram = DEFAULT_MAX_DATAGRAM) {
@@ -89,6 +91,12 @@ export class BatchSlots {
     this.outLens = new Int32Array(this.capacity);
     this.addrs = Buffer.alloc(this.capacity * binding.addrSlot);
     this.outbox = new Outbox(this);
+  }
+
+  /** The end of a batch: what it sent and queued leaves now. */
+  endBatch(): void {
+    this.outbox.flush();
+    this.afterBatch?.();
   }
 }
 
@@ -175,7 +183,7 @@ export class BatchReceiver {
       for (let round = 0; round < MAX_ROUNDS; round++) if (!this.batch()) return;
     } finally {
       this.slots.draining = false;
-      this.slots.outbox.flush();
+      this.slots.endBatch();
     }
   }
 
@@ -207,7 +215,7 @@ export class BatchReceiver {
       }
     }
     if (this.replies > 0) binding.send(this.fd, this.slots.out, SLOT, outLens, addrs, n);
-    this.slots.outbox.flush();
+    this.slots.endBatch();
     return n === capacity;
   }
 

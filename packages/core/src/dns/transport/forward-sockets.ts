@@ -3,11 +3,16 @@
  * random port just before it sends and closes it when it is over, so a port learned from one forward says
  * nothing about the next, and nothing that arrived before a query left can be taken for its reply.
  *
- * With the native binding the sockets are raw descriptors in one epoll set, and one readiness watch on the set
- * reads the replies of every open forward in batches; without it each forward has a node:dgram socket.
- * A forward's socket is known by a handle that is never reused (descriptor numbers are).
+ * With the native binding and io_uring, a forward's socket, send, wait for the reply and close are entries of
+ * one ring, handed to the kernel once per batch of queries or replies: no system call per forward. Where the
+ * ring cannot be set up (no io_uring, or a sandbox that forbids it), when its slots are all taken, or with a
+ * --min-port/--max-port range (a port is picked and bound first), the sockets are raw descriptors in one epoll
+ * set, and one readiness watch on the set reads the replies of every open forward in batches. Without the
+ * binding each forward has a node:dgram socket. A forward's socket is known by a handle that is never reused
+ * (descriptor numbers and ring slots are).
  */
 import type dgram from 'node:dgram';
+import type { UdpBatchRing } from '@kube-dns-tools/udp-batch';
 import type { BatchSlots } from './batch-receiver.js';
 import { randomBelow } from '../random-ids.js';
 import { createUdpSocket } from './udp-sockets.js';
@@ -31,18 +36,29 @@ const EACCES = 13;
 const AF_INET = 2;
 
 /**
- * A native socket's handle is `serial * FD_SPAN + fd`: never reused (the serial grows) and the descriptor read
- * back without a lookup. Descriptors stop below 2^20, Linux's default hard limit on open files.
+ * A native socket's handle is `serial * FD_SPAN + fd` (epoll path) or `serial * FD_SPAN + RING_BASE + slot`
+ * (ring): never reused (the serial grows) and the descriptor or slot read back without a lookup. Descriptors
+ * stop below 2^20, Linux's default hard limit on open files.
  */
-const FD_SPAN = 1 << 20;
+const RING_BASE = 1 << 20;
+const FD_SPAN = 1 << 21;
+/**
+ * Forward sockets the ring holds open at once; more (a burst beyond --dns-forward-max's default of 150 many
+ * times over) take the epoll path.
+ */
+const RING_SLOTS = 1024;
 /** Closes queued while a batch of replies is handled, made in one native call at its end. */
 const CLOSE_QUEUE = 256;
 
 export class ForwardSockets {
   private nextHandle = 1;
   private serial = 1;
-  /** Native sockets open now. */
+  /** Native sockets open now (epoll path and ring). */
   private nativeOpen = 0;
+  private ring: UdpBatchRing | undefined;
+  private ringWatch: unknown;
+  /** ring slot -> handle of the forward that holds it now (-1 or absent: none). */
+  private readonly handleOfSlot: number[] = [];
   /** descriptor -> handle of the native socket that holds it now (-1 or absent: none). */
   private readonly handleOfFd: number[] = [];
   private readonly dgrams = new Map<number, dgram.Socket>();
@@ -75,8 +91,36 @@ export class ForwardSockets {
       this.set = set;
     } catch {
       slots.binding.closeFd(set);
+      return;
     }
+    if (process.env.KDT_IO_URING !== 'off') this.openRing(slots);
   }
+
+  /** The io_uring path, beside the epoll set; left out (epoll alone) wherever it cannot be set up. */
+  private openRing(slots: BatchSlots): void {
+    const b = slots.binding;
+    if (!b.ringOpen || !b.ringEventFd || !b.ringReap) return;
+    const ring = b.ringOpen(RING_SLOTS, slots.data.length / slots.capacity + slots.tailSize);
+    if (typeof ring === 'number') return;
+    try {
+      this.ringWatch = b.watch(b.ringEventFd(ring), this.drainRing);
+    } catch {
+      b.ringClose!(ring);
+      return;
+    }
+    this.ring = ring;
+    slots.afterBatch = this.submit;
+  }
+
+  /** Whether forwards start through io_uring (tests and diagnostics). */
+  get usesRing(): boolean {
+    return this.ring !== undefined;
+  }
+
+  /** Hands what the ring has queued to the kernel (the end of a batch, or at once outside one). */
+  private readonly submit = (): void => {
+    if (this.ring) this.slots!.binding.ringSubmit!(this.ring);
+  };
 
   /** How many forward sockets are open. */
   get openCount(): number {
@@ -99,11 +143,23 @@ export class ForwardSockets {
       }
       return handle;
     }
-    const binding = this.slots!.binding;
-    const to = this.slots!.sockaddrs.get(address, port);
+    const slots = this.slots!;
+    const binding = slots.binding;
+    const to = slots.sockaddrs.get(address, port);
     if (!to) return -1;
-    let fd = -EADDRINUSE;
     const range = this.ports;
+    if (this.ring && !range) {
+      const slot = binding.ringForward!(this.ring, family, buf, length, to);
+      if (slot >= 0) {
+        const handle = this.serial++ * FD_SPAN + RING_BASE + slot;
+        this.handleOfSlot[slot] = handle;
+        this.nativeOpen++;
+        if (!slots.draining) this.submit();
+        return handle;
+      }
+      // Every slot taken (or this query too long for one): this forward takes the epoll path.
+    }
+    let fd = -EADDRINUSE;
     if (range) {
       for (let i = 0; i < PORT_TRIES && (fd === -EADDRINUSE || fd === -EACCES); i++) {
         fd = binding.openSend(this.set, family, range.min + randomBelow(range.max - range.min + 1), buf, length, to);
@@ -112,7 +168,7 @@ export class ForwardSockets {
     // A range stays a range (a firewall may allow no other port): only without one does the kernel pick.
     else fd = binding.openSend(this.set, family, 0, buf, length, to);
     if (fd < 0) return -1;
-    if (fd >= FD_SPAN) {
+    if (fd >= RING_BASE) {
       binding.closeFd(fd);
       return -1;
     }
@@ -148,16 +204,32 @@ export class ForwardSockets {
     });
   }
 
-  /** The descriptor of live native socket `handle`, or -1. */
+  /** The descriptor of live native socket `handle` (epoll path), or -1. */
   private fdOf(handle: number): number {
     if (this.set < 0 || handle < FD_SPAN) return -1;
     const fd = handle % FD_SPAN;
-    return this.handleOfFd[fd] === handle ? fd : -1;
+    return fd < RING_BASE && this.handleOfFd[fd] === handle ? fd : -1;
+  }
+
+  /** The ring slot of live ring socket `handle`, or -1. */
+  private slotOf(handle: number): number {
+    if (this.ring === undefined || handle < FD_SPAN) return -1;
+    const slot = (handle % FD_SPAN) - RING_BASE;
+    return slot >= 0 && this.handleOfSlot[slot] === handle ? slot : -1;
   }
 
   /** The forward that used `handle` is over: its socket closes, and whatever reaches its port later is refused by the kernel. */
   release(handle: number): void {
     if (handle < 0) return;
+    const slot = this.slotOf(handle);
+    if (slot >= 0) {
+      this.handleOfSlot[slot] = -1;
+      this.nativeOpen--;
+      this.slots!.binding.ringRelease!(this.ring!, slot);
+      // During a batch the close leaves with the batch's other entries, at its end.
+      if (!this.slots!.draining) this.submit();
+      return;
+    }
     const fd = this.fdOf(handle);
     if (fd >= 0) {
       this.handleOfFd[fd] = -1;
@@ -181,6 +253,12 @@ export class ForwardSockets {
 
   /** Sends the first `length` bytes of `buf` from socket `handle`. */
   send(handle: number, buf: Buffer, length: number, port: number, address: string): void {
+    const slot = this.slotOf(handle);
+    if (slot >= 0) {
+      const to = this.slots!.sockaddrs.get(address, port);
+      if (to && this.slots!.binding.ringSend!(this.ring!, slot, buf, length, to) === 0 && !this.slots!.draining) this.submit();
+      return;
+    }
     const fd = this.fdOf(handle);
     if (fd >= 0) {
       const to = this.slots!.sockaddrs.get(address, port);
@@ -190,7 +268,7 @@ export class ForwardSockets {
     this.dgrams.get(handle)?.send(buf, 0, length, port, address);
   }
 
-  /** The local port of socket `handle` (tests and diagnostics). */
+  /** The local port of socket `handle` (tests and diagnostics); a ring socket has no descriptor to ask: undefined. */
   portOf(handle: number): number | undefined {
     const fd = this.fdOf(handle);
     if (fd >= 0) {
@@ -217,9 +295,60 @@ export class ForwardSockets {
       slots.draining = false;
       this.draining = false;
       this.flushCloses();
-      slots.outbox.flush();
+      slots.endBatch();
     }
   };
+
+  /** Replies the ring's completions hold (its eventfd was readable), batch by batch. */
+  private readonly drainRing = (): void => {
+    const slots = this.slots!;
+    if (slots.draining || this.closed || !this.ring) return;
+    slots.draining = true;
+    this.draining = true;
+    try {
+      for (let round = 0; round < 4; round++) if (!this.ringBatch(slots)) return;
+    } finally {
+      slots.draining = false;
+      this.draining = false;
+      this.flushCloses();
+      slots.endBatch();
+    }
+  };
+
+  private ringBatch(slots: BatchSlots): boolean {
+    const { binding, data, tail, tailSize, lens, addrs, capacity } = slots;
+    const slot = data.length / capacity;
+    const ring = this.ring!;
+    const n = binding.ringReap!(ring, data, slot, lens, addrs, this.fds, tail, tailSize);
+    if (n <= 0) return false;
+    for (let i = 0; i < n; i++) this.handles[i] = this.handleOfSlot[this.fds[i]!] ?? -1;
+    for (let i = 0; i < n; i++) {
+      const handle = this.handles[i]!;
+      const s = this.fds[i]!;
+      if (handle < 0 || this.handleOfSlot[s] !== handle) continue;
+      this.deliver(slots, i, slot, handle);
+      // A rejected datagram (forged, stale): the forward goes on, and waits for the next one.
+      if (this.handleOfSlot[s] === handle) binding.ringRearm!(ring, s);
+    }
+    slots.endBatch();
+    return n === capacity;
+  }
+
+  /** Datagram i of the batch, to the handler of the forward that holds `handle`. */
+  private deliver(slots: BatchSlots, i: number, slot: number, handle: number): void {
+    const { binding, data, tail, tailSize, lens, addrs } = slots;
+    const len = lens[i]!;
+    const off = i * binding.addrSlot;
+    const address = addrs.readUInt16LE(off) === AF_INET ? this.v4Text(addrs.readUInt32BE(off + 4)) : binding.ntop(addrs, i);
+    const port = addrs.readUInt16BE(off + 2);
+    // Longer than the slots (len -1): its beginning, enough for the header and question.
+    const datagram = len < 0 ? data.subarray(i * slot, (i + 1) * slot) : len <= slot ? data.subarray(i * slot, i * slot + len) : Buffer.concat([data.subarray(i * slot, (i + 1) * slot), tail.subarray(i * tailSize, i * tailSize + len - slot)]);
+    try {
+      this.onMessage(handle, datagram, address, port, len < 0 || len > this.maxReply);
+    } catch {
+      // A reply that cannot be handled is dropped; the batch's others still are.
+    }
+  }
 
   private batch(slots: BatchSlots): boolean {
     const { binding, data, tail, tailSize, lens, addrs, capacity } = slots;
@@ -227,23 +356,12 @@ export class ForwardSockets {
     const n = binding.recvReady(this.set, data, slot, lens, addrs, this.fds, tail, tailSize);
     if (n <= 0) return false;
     for (let i = 0; i < n; i++) this.handles[i] = this.handleOfFd[this.fds[i]!] ?? -1;
-    const addrSlot = binding.addrSlot;
     for (let i = 0; i < n; i++) {
-      const len = lens[i]!;
       const handle = this.handles[i]!;
       if (handle < 0 || this.handleOfFd[this.fds[i]!] !== handle) continue;
-      const off = i * addrSlot;
-      const address = addrs.readUInt16LE(off) === AF_INET ? this.v4Text(addrs.readUInt32BE(off + 4)) : binding.ntop(addrs, i);
-      const port = addrs.readUInt16BE(off + 2);
-      // Longer than the slots (len -1): its beginning, enough for the header and question.
-      const datagram = len < 0 ? data.subarray(i * slot, (i + 1) * slot) : len <= slot ? data.subarray(i * slot, i * slot + len) : Buffer.concat([data.subarray(i * slot, (i + 1) * slot), tail.subarray(i * tailSize, i * tailSize + len - slot)]);
-      try {
-        this.onMessage(handle, datagram, address, port, len < 0 || len > this.maxReply);
-      } catch {
-        // A reply that cannot be handled is dropped; the batch's others still are.
-      }
+      this.deliver(slots, i, slot, handle);
     }
-    slots.outbox.flush();
+    slots.endBatch();
     return n === capacity;
   }
 
@@ -261,8 +379,18 @@ export class ForwardSockets {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const h of [...this.handleOfFd.filter((h) => h >= 0), ...this.dgrams.keys()]) this.release(h);
+    for (const h of [...this.handleOfFd.filter((h) => h >= 0), ...this.handleOfSlot.filter((h) => h >= 0), ...this.dgrams.keys()]) this.release(h);
     this.flushCloses();
+    if (this.ring) {
+      const b = this.slots!.binding;
+      b.ringSubmit!(this.ring);
+      b.unwatch(this.ringWatch);
+      // Closing the ring ends what is still in flight and drops every socket it holds.
+      b.ringClose!(this.ring);
+      if (this.slots!.afterBatch === this.submit) this.slots!.afterBatch = undefined;
+      this.ring = undefined;
+      this.ringWatch = undefined;
+    }
     if (this.watch !== undefined) this.slots!.binding.unwatch(this.watch);
     this.watch = undefined;
     if (this.set >= 0) this.slots!.binding.closeFd(this.set);
