@@ -1,7 +1,7 @@
 import type { Node, Scalar, YAMLSeq } from 'yaml';
 import type { DecodedText } from './decoded-text.js';
 import type { ScalarStyle } from './scalar-decode.js';
-import { decodeNode, isScalar, isSeq, mapGet, nodeRange, type ChunkSource } from './yaml-nodes.js';
+import { decodeNode, decodeSource, isScalar, isSeq, mapGet, nodeRange, type ChunkSource } from './yaml-nodes.js';
 
 /** A sequence (`command:` or `args:`) of a container, as written. */
 export interface WordList {
@@ -29,13 +29,24 @@ export function readWordList(src: ChunkSource, container: Node, key: 'command' |
   if (!isSeq(node)) return undefined;
   const seq = node as YAMLSeq;
   const words: ListWord[] = [];
-  const itemRanges = seq.items.map((item) => nodeRange(src, item as Node));
+  const itemRanges: { start: number; end: number }[] = [];
   const list: WordList = { key, flow: Boolean(seq.flow), itemRanges, words };
-  seq.items.forEach((item, index) => {
-    if (!isScalar(item)) return;
+  for (const item of seq.items) {
+    const range = nodeRange(src, item as Node);
+    itemRanges.push(range);
+    if (!isScalar(item)) continue;
     const scalar = item as Scalar;
-    const range = itemRanges[index]!;
-    words.push({ list, index, decoded: decodeNode(src, scalar), style: scalar.type ?? 'PLAIN', start: range.start, end: range.end });
-  });
+    words.push({ list, index: itemRanges.length - 1, decoded: decodeNode(src, scalar), style: scalar.type ?? 'PLAIN', start: range.start, end: range.end });
+    // The items between this one and the next that `yaml` did not see (collapsed-runs.ts).
+    const run = seq.flow ? undefined : src.runs?.get(range.start);
+    if (!run) continue;
+    const { bounds } = run;
+    for (let b = 0; b < bounds.length; b += 2) {
+      const start = bounds[b]!;
+      const end = bounds[b + 1]!;
+      itemRanges.push({ start, end });
+      words.push({ list, index: itemRanges.length - 1, decoded: decodeSource(src, start, end, 'PLAIN'), style: 'PLAIN', start, end });
+    }
+  }
   return list;
 }
