@@ -39,19 +39,16 @@ export class InvocationFacts {
     }
   }
 
-  private serverList: ServerValue[] | undefined;
-
-  /** Server-grammar values in argv order, parsed once for every rule; templated values are left out. */
-  servers(): readonly ServerValue[] {
-    if (this.serverList) return this.serverList;
-    const list: ServerValue[] = [];
+  /**
+   * Server-grammar values in argv order; templated values are left out. Parsed anew on every walk: kept parsed, a
+   * list of 200,000 servers would cost 600 bytes each for as long as the invocation is linted.
+   */
+  *servers(): IterableIterator<ServerValue> {
     for (const option of this.argv.options) {
       const kind = option.spec.long;
       if (!isServerOptionKind(kind) || option.value === undefined || this.nameTemplated(option) || this.valueTemplated(option)) continue;
-      list.push({ option, kind, value: option.value, result: parseServerValue(kind, option.value) });
+      yield { option, kind, value: option.value, result: parseServerValue(kind, option.value) };
     }
-    this.serverList = list;
-    return list;
   }
 
   /** Source range of `value.slice(from, to)` of an option. */
