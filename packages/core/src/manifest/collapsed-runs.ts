@@ -78,6 +78,20 @@ function itemLine(text: string, at: number, end: number, out: number[]): boolean
   return true;
 }
 
+/** Blanks the line `[from, to)` (its line break included, and kept) into `pieces`. */
+function blankLine(text: string, from: number, to: number, pieces: string[]): void {
+  let content = to;
+  if (text.charCodeAt(content - 1) === 0x0a) content--;
+  if (text.charCodeAt(content - 1) === 0x0d) content--;
+  pieces.push(spaces(content - from), text.slice(content, to));
+}
+
+const blanks: string[] = [];
+function spaces(n: number): string {
+  if (n >= 256) return ' '.repeat(n);
+  return (blanks[n] ??= ' '.repeat(n));
+}
+
 /** A key whose value is a block list the reader reads words from (`args:`, `- command:`), and its indentation. */
 const LIST_KEY = /(- +)?(?:args|command)[ \t]*:(?:[ \t]+#[^\r\n]*|[ \t]*)(?=\r?\n|$)/y;
 
@@ -100,7 +114,8 @@ export function collapseRuns(masked: string, from: number, to: number): Collapse
       // Blank from the second line to the start of the last line: every character but line breaks.
       const blankFrom = lineStarts[1]!;
       const blankTo = lineStarts[items - 1]!;
-      pieces.push(masked.slice(copied, blankFrom), masked.slice(blankFrom, blankTo).replace(/[^\r\n]/g, ' '));
+      pieces.push(masked.slice(copied, blankFrom));
+      for (let l = 1; l < items - 1; l++) blankLine(masked, lineStarts[l]!, lineStarts[l + 1]!, pieces);
       copied = blankTo;
       runs.set(bounds[0]!, { first: bounds[0]!, last: bounds[bounds.length - 2]!, bounds: Int32Array.from(bounds.slice(2, -2)) });
     }
