@@ -61,7 +61,7 @@ export function findingsAt(snapshot: LintSnapshot, params: CodeActionParams): Fi
     if (diagnostic.source !== undefined && diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
     const data = diagnostic.data as Partial<DiagnosticData> | undefined;
     for (const finding of findings) {
-      const byData = data?.ruleId === finding.ruleId && data.start === finding.span.start && data.end === finding.span.end;
+      const byData = diagnostic.code === finding.ruleId && data?.start === finding.span.start && data.end === finding.span.end;
       const byLine = diagnostic.code === finding.ruleId && diagnostic.range.start.line === finding.span.startPosition.line;
       if (byData || byLine) fromContext.add(finding);
     }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Message } from 'vscode-languageserver/node';
 import { lintText } from '@kube-dns-tools/core/lint';
@@ -19,6 +20,26 @@ describe('encodeMessage', () => {
     for (const message of [publish(uri, diagnostics, 3), publish(uri, diagnostics, 4), publish(uri, diagnostics.slice(1), 5)]) {
       expect(encodeMessage(message).equals(expected(message))).toBe(true);
     }
+  });
+
+  it('writes the bytes of JSON.stringify whatever a document published before, reused runs or not', () => {
+    const pool = [...diagnostics.slice(0, 12), { ...diagnostics[0]!, message: 'changed: naïve → 名前' }];
+    const list = fc.array(fc.nat(pool.length - 1), { maxLength: 14 }).map((picks) => picks.map((i) => pool[i]!));
+    const publishes = fc.array(fc.record({ doc: fc.nat(2), list, edit: fc.option(fc.nat(13)) }), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(publishes, (steps) => {
+        const lastOf = new Map<number, object[]>();
+        steps.forEach(({ doc, list, edit }, version) => {
+          // Half the time the list is the document's last one with one diagnostic replaced, as after an edit.
+          const last = lastOf.get(doc);
+          const next = edit !== null && last && last.length > 0 ? last.map((d, i) => (i === edit % last.length ? { ...d } : d)) : list;
+          lastOf.set(doc, next);
+          const message = publish(`file:///doc-${doc}.yaml`, next, version);
+          expect(encodeMessage(message).equals(expected(message))).toBe(true);
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps the bytes of a uri or message that holds the key itself, quotes and non-ASCII text', () => {

@@ -10,9 +10,11 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** What travels in `Diagnostic.data`: enough to find the finding again in the server's own snapshot. */
+/**
+ * What travels in `Diagnostic.data`: with the diagnostic's `code` (the rule), enough to find the finding again in
+ * the server's own snapshot, even when a client reports the range in other units (Neovim 0.7: bytes).
+ */
 export interface DiagnosticData {
-  ruleId: string;
   start: number;
   end: number;
 }
@@ -30,7 +32,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
 }
 
 function newDiagnostic(finding: Finding): Diagnostic {
-  const data: DiagnosticData = { ruleId: finding.ruleId, start: finding.span.start, end: finding.span.end };
+  const data: DiagnosticData = { start: finding.span.start, end: finding.span.end };
   return {
     range: { start: finding.span.startPosition, end: finding.span.endPosition },
     severity: SEVERITY[finding.severity],

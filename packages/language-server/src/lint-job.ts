@@ -16,6 +16,8 @@ export interface LintJob {
   fix?: boolean;
   /** The id of the document's last result the main thread holds: the worker may answer with a delta against it. */
   baseline?: number;
+  /** false: the main thread started the job's budget when it sent it, and needs no `LintJobStarted`. */
+  startReported?: false;
 }
 
 /** The document was closed: the worker drops what it kept for it. */

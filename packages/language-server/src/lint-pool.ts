@@ -64,11 +64,16 @@ export class LintPool {
     if (worker) await worker.terminate();
   }
 
-  /** The job's time budget starts when the worker begins it (see `started`). */
+  /**
+   * The job's time budget starts when the worker begins it (see `started`). A running worker with no other job
+   * begins this one at once: its budget starts now, and the worker need not say so (one message less per edit).
+   */
   private send(entry: Pending): void {
     clearTimeout(entry.timer);
     entry.timer = undefined;
-    this.ensureWorker().postMessage(entry.job satisfies WorkerRequest);
+    const idle = this.worker !== undefined && this.pending.size === 1;
+    if (idle) this.started(entry.job.id);
+    this.ensureWorker().postMessage({ ...entry.job, ...(idle ? { startReported: false } : {}) } satisfies WorkerRequest);
   }
 
   private started(id: number): void {

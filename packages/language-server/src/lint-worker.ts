@@ -103,7 +103,7 @@ export function runLintWorker(): void {
       posted.delete(request.key);
       return;
     }
-    port.postMessage({ id: request.id, started: true } satisfies LintJobStarted);
+    if (request.startReported !== false) port.postMessage({ id: request.id, started: true } satisfies LintJobStarted);
     const work = request.fix
       ? Promise.resolve().then(() => fixJob(request))
       : (newest.set(request.key, request.id), lint(request).then((result) => withDelta(request, result)));

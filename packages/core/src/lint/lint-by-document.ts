@@ -31,6 +31,8 @@ interface DocumentLint {
 export class DocumentLintCache {
   private documents = new Map<string, DocumentLint>();
   private optionsKey = '';
+  /** The last text linted by documents, its documents and their results: unchanged ones are found by position. */
+  private last?: { readonly text: string; readonly chunks: readonly DocumentChunk[]; readonly results: readonly DocumentLint[] };
   /** Documents linted (not reused) by the last call, for tests and benches. */
   lintedLast = 0;
 
@@ -51,17 +53,26 @@ export class DocumentLintCache {
     const key = JSON.stringify([options.filePath ?? null, options.rules ?? {}, options.corednsVersion ?? null]);
     if (key !== this.optionsKey) {
       this.documents.clear();
+      this.last = undefined;
       this.optionsKey = key;
     }
     const { filePath } = options;
     if (isRawArgvFile(filePath) || isConfFileName(filePath) || isStandaloneCorefileName(filePath)) return this.whole(text, options);
     const chunks = documentsOf(text);
+    const unchanged = this.last && unchangedEdges(this.last, text, chunks);
     const results: DocumentLint[] = [];
-    for (const chunk of chunks) {
-      const body = text.slice(chunk.start, chunk.end);
+    for (const [i, chunk] of chunks.entries()) {
+      const sliced = unchanged?.(i);
+      if (sliced) {
+        results.push(sliced);
+        continue;
+      }
+      let body = text.slice(chunk.start, chunk.end);
       let result = this.documents.get(body);
       if (!result) {
         if (reachesOthers(body)) return this.whole(text, options);
+        // Its own copy: a slice would keep the whole text alive for as long as the document's findings live.
+        body = ownCopy(body);
         const linted = lintText(body, options);
         const failed = linted.findings.some((f) => f.ruleId === internalError.id);
         result = { ...linted, lineBreaks: new LineIndex(body).lineCount - 1, reachesOthers: failed || linted.configMaps > 0 || (linted.corefiles ?? 0) > 0 };
@@ -77,14 +88,57 @@ export class DocumentLintCache {
       const kept = new Set(results);
       for (const [body, result] of this.documents) if (!kept.has(result)) this.documents.delete(body);
     }
+    this.last = { text, chunks, results };
     return merge(chunks, results);
   }
 
   private whole(text: string, options: LintOptions): LintResult {
     this.documents.clear();
+    this.last = undefined;
     this.lintedLast = 1;
     return lintText(text, options);
   }
+}
+
+/**
+ * For each document of `text`, the result of the same document in the last text when the edit between the two
+ * texts left it and its cuts alone: the documents before the first changed character and after the last one.
+ * This spares slicing and hashing every document of a long file on every keystroke.
+ */
+function unchangedEdges(
+  last: { readonly text: string; readonly chunks: readonly DocumentChunk[]; readonly results: readonly DocumentLint[] },
+  text: string,
+  chunks: readonly DocumentChunk[],
+): (i: number) => DocumentLint | undefined {
+  const before = last.text;
+  const room = Math.min(before.length, text.length);
+  let prefix = 0;
+  while (prefix < room && before.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < room - prefix && before.charCodeAt(before.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const shift = text.length - before.length;
+  const countShift = chunks.length - last.chunks.length;
+  // A cut at `at` is decided by the characters from at - 1 to at + 3 (see documentsOf).
+  return (i) => {
+    const { start, end } = chunks[i]!;
+    if (end + CUT_LOOKAHEAD < prefix || (end === text.length && end === before.length && prefix === text.length)) {
+      const old = last.chunks[i];
+      return old?.start === start && old.end === end ? last.results[i] : undefined;
+    }
+    if (start - 1 >= text.length - suffix) {
+      const old = last.chunks[i - countShift];
+      return old?.start === start - shift && old.end === end - shift ? last.results[i - countShift] : undefined;
+    }
+    return undefined;
+  };
+}
+
+/** Characters after a cut that decide it. */
+const CUT_LOOKAHEAD = 3;
+
+/** A copy of `s` that shares no memory with the string it was sliced from. */
+function ownCopy(s: string): string {
+  return (' ' + s).slice(1);
 }
 
 /**

@@ -53,6 +53,25 @@ describe('DocumentLintCache', () => {
     );
   });
 
+  it('gives exactly what lintText gives after an edit at or next to any cut between documents', () => {
+    // Documents that reach no other, so that the unchanged ones are reused rather than the whole text linted.
+    const doc = readFixture('servers-suspicious.yaml').replace(/^---\n/, '');
+    const text = Array.from({ length: 4 }, (_, i) => doc.replace('kube-dns', `kube-dns-${i}`)).join('---\n');
+    const cuts = [...text.matchAll(/^---/gm)].map((m) => m.index);
+    expect(cuts.length).toBe(3);
+    for (const cut of [...cuts, text.length]) {
+      for (let at = Math.max(0, cut - 6); at <= Math.min(text.length, cut + 6); at++) {
+        for (const [removed, inserted] of [[0, '-'], [0, '\n'], [0, ' '], [0, 'x'], [0, '---\n'], [1, ''], [1, '-'], [4, '']] as const) {
+          const edited = text.slice(0, at) + inserted + text.slice(at + removed);
+          const cache = new DocumentLintCache();
+          cache.lint(text);
+          expect(cache.lint(edited), `${JSON.stringify(inserted)} at ${at}`).toEqual(lintText(edited));
+          expect(cache.lint(text), `back from ${JSON.stringify(inserted)} at ${at}`).toEqual(lintText(text));
+        }
+      }
+    }
+  });
+
   it('re-lints only the document an edit touched, and follows rule settings', () => {
     const doc = readFixture('servers-suspicious.yaml').replace(/^---\n/, '');
     const docs = Array.from({ length: 10 }, (_, i) => doc.replace('kube-dns', `kube-dns-${i}`));
