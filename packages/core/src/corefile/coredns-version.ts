@@ -29,3 +29,15 @@ export function corednsVersionInText(text: string): CorednsVersion | undefined {
   for (const m of text.matchAll(IMAGE)) seen.add(m[1]!);
   return seen.size === 1 ? parseCorednsVersion([...seen][0]) : undefined;
 }
+
+/** An `image:` that names CoreDNS through a template or placeholder (`{{ .CoreDnsImage.RepoWithTag }}`, `${COREDNS_IMAGE}`). */
+const TEMPLATED_IMAGE = /^[ \t-]*["']?image["']?[ \t]*:[^\n]*(?:\{\{|\{%|\$\{|\$\(|__PILLAR|<%)[^\n]*$/gm;
+
+/**
+ * Whether the file runs CoreDNS from an image whose tag is decided at render time: then which version runs, and so
+ * whether a removed plugin or option is refused, cannot be told from the file.
+ */
+export function corednsImageTemplated(text: string): boolean {
+  for (const m of text.matchAll(TEMPLATED_IMAGE)) if (/core-?dns/i.test(m[0])) return true;
+  return false;
+}

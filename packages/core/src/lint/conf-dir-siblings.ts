@@ -13,6 +13,8 @@ export interface ConfSibling {
 export interface ConfDirServers {
   readonly servers: 'named' | 'none' | 'unknown';
   readonly routed: readonly string[];
+  /** Options (long names) a sibling read as dnsmasq conf gives in every rendering: they complete the fragment. */
+  readonly options?: readonly string[];
 }
 
 /** The host's view of the disk; core never opens a file itself. */
@@ -66,7 +68,9 @@ function optionalText(text: string | undefined): { text?: string } {
 export function confDirServers(siblings: readonly ConfSibling[] | undefined): ConfDirServers {
   if (!siblings || siblings.length === 0) return { servers: 'unknown', routed: [] };
   let judged = true;
+  let named = false;
   const routed: string[] = [];
+  const options = new Set<string>();
   for (const sibling of siblings) {
     if (sibling.text === undefined || !looksLikeDnsmasqConf(sibling.text)) {
       judged = false;
@@ -75,10 +79,13 @@ export function confDirServers(siblings: readonly ConfSibling[] | undefined): Co
     const invocation = readDnsmasqConf(sibling.text, sibling.name).invocations[0];
     if (!invocation) continue;
     const facts = new InvocationFacts(invocation, sibling.text);
+    for (const option of facts.argv.options) if (!facts.conditional(option) && !facts.nameTemplated(option)) options.add(option.spec.long);
     const upstreams = upstreamsOf(facts);
-    if (upstreams === 'given') return { servers: 'named', routed: [] };
+    if (upstreams === 'given') named = true;
     if (upstreams === 'unknown') judged = false;
     routed.push(...serverRoutes(facts).routed);
   }
-  return { servers: judged ? 'none' : 'unknown', routed: judged ? routed : [] };
+  const given = [...options].sort();
+  if (named) return { servers: 'named', routed: [], options: given };
+  return { servers: judged ? 'none' : 'unknown', routed: judged ? routed : [], options: given };
 }

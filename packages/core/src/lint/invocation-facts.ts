@@ -5,6 +5,7 @@ import { confFileReason } from '../dnsmasq/conf-file-messages.js';
 import type { ArgvProblemCode, ParsedArgv, ParsedOption } from '../dnsmasq/argv/parsed-argv.js';
 import type { DnsmasqInvocation, ManifestArg } from '../manifest/model.js';
 import { hasPlaceholder } from './placeholder.js';
+import { numericValue } from '../dnsmasq/numbers.js';
 import { refuseAbbreviations } from './conf-argv.js';
 import { CONF_FILE_KIND } from './conf-file-reader.js';
 
@@ -80,7 +81,10 @@ export class InvocationFacts {
   }
 
   presence(long: string): Presence {
-    return this.presenceOf(this.options(long));
+    const own = this.presenceOf(this.options(long));
+    // A conf fragment is completed by the other files of its folder: an option one of them gives is given.
+    if (own !== 'always' && this.invocation.fragment?.options?.includes(long)) return 'always';
+    return own;
   }
 
   /** Whether any of these occurrences is given in every rendering, only in some, or none is given. */
@@ -106,6 +110,32 @@ export class InvocationFacts {
   valueTemplated(option: ParsedOption): boolean {
     const index = option.valueTokenIndex ?? option.tokenIndex;
     return this.arg(index)?.templated === true;
+  }
+
+  /**
+   * dnsmasq answers no DNS here, so its DNS settings are not judged: a wrapper told `--dhcp` and nothing of DNS, `--port=0` (a DHCP/TFTP server such as a PXE
+   * or ironic one), or a DHCP server whose port is templated or set to 0 only in some renderings (its DNS may well be
+   * off: which it is cannot be told).
+   */
+  servesNoDns(): boolean {
+    // A controller told to run a DHCP server and nothing about DNS: it may add --port=0 itself (dnsmasq-controller does).
+    const own = this.invocation.wrapperFlags ?? [];
+    if (own.some((f) => /^--?(enable-)?dhcp(=true)?$/i.test(f)) && !own.some((f) => /dns/i.test(f))) return true;
+    const ports = this.options('port');
+    if (ports.length === 0) return false;
+    const last = ports[ports.length - 1]!;
+    const hidden = ports.some((o) => this.valueTemplated(o));
+    if (!hidden && !this.conditional(last) && last.value !== undefined) return /^\s*0+\s*$/.test(last.value);
+    const zeroSomewhere = ports.some((o) => o.value !== undefined && !this.valueTemplated(o) && /^\s*0+\s*$/.test(o.value));
+    return (hidden || zeroSomewhere) && this.argv.options.some((o) => /^dhcp-range$|^dhcp-host$|^enable-tftp$|^dhcp-boot$/.test(o.spec.long));
+  }
+
+  /** `--cache-size=0` (or a value dnsmasq reads as 0 or less) in every rendering: nothing is cached, negative answers neither. */
+  cacheOff(): boolean {
+    const given = this.literalValue('cache-size');
+    if (!given || this.conditional(given.option)) return false;
+    const n = numericValue(given.value);
+    return n !== undefined && n <= 0;
   }
 
   /** `-C`/`--conf-file` or `-7`/`--conf-dir` pointing at real configuration: options may live there. */

@@ -1,4 +1,4 @@
-import { corednsVersionInText, parseCorednsVersion, type CorednsVersion } from '../corefile/coredns-version.js';
+import { corednsImageTemplated, corednsVersionInText, parseCorednsVersion, type CorednsVersion } from '../corefile/coredns-version.js';
 import { findCorefiles, mayHoldCorefile } from '../manifest/find-corefiles.js';
 import type { Corefile } from '../corefile/model.js';
 import type { Finding, Severity } from './finding.js';
@@ -29,6 +29,7 @@ export function lintCorefiles(input: CorefileLintInput): { findings: Finding[]; 
     return { findings: [input.crash('the Corefile reader', error)], corefiles: 0 };
   }
   const version: CorednsVersion | undefined = corednsVersionInText(text) ?? parseCorednsVersion(input.corednsVersion);
+  const imageTemplated = version === undefined && corednsImageTemplated(text);
   const findings: Finding[] = [];
   for (const corefile of corefiles) {
     for (const rule of COREFILE_RULES) {
@@ -39,6 +40,7 @@ export function lintCorefiles(input: CorefileLintInput): { findings: Finding[]; 
           text,
           corefile,
           ...(version ? { version } : {}),
+          ...(imageTemplated ? { imageTemplated } : {}),
           report: (r) => findings.push(toFinding(input.lines, rule, severity, r)),
         });
       } catch (error) {
@@ -49,10 +51,12 @@ export function lintCorefiles(input: CorefileLintInput): { findings: Finding[]; 
   return { findings, corefiles: corefiles.length };
 }
 
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+
 function toFinding(lines: LineIndex, rule: CorefileRule, severity: Severity, r: RuleReport): Finding {
   return {
     ruleId: rule.id,
-    severity,
+    severity: r.atMost && SEVERITY_RANK[r.atMost] < SEVERITY_RANK[severity] ? r.atMost : severity,
     message: r.message,
     span: lines.span(r.range.start, r.range.end),
     docsUrl: docsUrl(rule.id),

@@ -17,6 +17,8 @@ export interface RuleReport {
   readonly fixes?: readonly Fix[];
   /** The workload the finding belongs to, so its `kube-dns-tools.io/disable` annotation can suppress it. */
   readonly workload?: WorkloadRef;
+  /** At most this severity (a finding that cannot be certain): the configured severity still lowers it. */
+  readonly atMost?: Severity;
 }
 
 export interface RuleContext {

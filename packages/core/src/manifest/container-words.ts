@@ -86,8 +86,9 @@ export function decodingSource(src: ChunkSource): ChunkSource {
   return { original: src.original, masked: src.masked, base: src.base };
 }
 
-export function readWordList(src: ChunkSource, container: Node, key: 'command' | 'args'): ReadWords | undefined {
-  const node = mapGet(container, key);
+/** `yamlKey` names the key where it differs from its role (Compose writes a container's command as `entrypoint`). */
+export function readWordList(src: ChunkSource, container: Node, key: 'command' | 'args', yamlKey: string = key): ReadWords | undefined {
+  const node = mapGet(container, yamlKey);
   if (!isSeq(node)) return undefined;
   const seq = node as YAMLSeq;
   const words: ListWord[] = [];

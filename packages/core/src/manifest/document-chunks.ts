@@ -31,6 +31,8 @@ export function mayMatter(text: string, chunk: DocumentChunk): boolean {
   const body = text.slice(chunk.start, chunk.end);
   // A dnsmasq invocation needs a pod spec (RBAC objects named dnsmasq have none).
   if (body.includes('containers') && DNSMASQ.test(body)) return true;
+  // A Docker Compose service running dnsmasq.
+  if (/^[ \t]*image[ \t]*:/m.test(body) && DNSMASQ.test(body)) return true;
   // The kube-dns ConfigMap, or one that holds dnsmasq conf text.
   return body.includes('ConfigMap') && (KUBE_DNS_NAME.test(body) || DNSMASQ.test(body) || /\.conf["']?\s*:/.test(body));
 }

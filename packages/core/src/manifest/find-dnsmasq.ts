@@ -20,6 +20,8 @@ export interface PlacedWord {
 /** A dnsmasq command line found in a container, before the template layer looks at it. */
 export interface FoundDnsmasq {
   readonly launcher: 'direct' | 'nanny' | 'wrapper' | 'shell';
+  /** A wrapper's own flags, before its `--`. */
+  readonly wrapperFlags?: readonly string[];
   readonly words: readonly PlacedWord[];
   /** The word after which new arguments go when `words` is empty (program name, nanny `--`, ...). */
   readonly anchor?: PlacedWord;
@@ -30,12 +32,12 @@ export interface FoundDnsmasq {
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'ksh', 'zsh', 'busybox']);
 const NANNY_PROGRAM = /dnsmasq[-_]?nanny$/;
 
-function itemWord(item: ListWord): PlacedWord {
+export function itemWord(item: ListWord): PlacedWord {
   return { decoded: item.decoded, place: { kind: 'item', item } };
 }
 
 /** Shell word offsets are script indexes; turn them into source offsets through the script item. */
-function shellWord(script: ListWord, word: DecodedText, start: number, end: number): PlacedWord {
+export function shellWord(script: ListWord, word: DecodedText, start: number, end: number): PlacedWord {
   const last = script.decoded.value.length;
   const offsets = Array.from(word.offsets, (i) => sourceOffset(script.decoded, Math.min(i, last)));
   return { decoded: { value: word.value, offsets }, place: { kind: 'shell', script, start, end } };
@@ -65,6 +67,7 @@ function fromNanny(items: readonly ListWord[], launcher: 'nanny' | 'wrapper' = '
   }
   return {
     launcher,
+    ...(launcher === 'wrapper' ? { wrapperFlags: items.slice(0, separator).map((w) => w.decoded.value) } : {}),
     words: items.slice(separator + 1).map(itemWord),
     anchor: itemWord(items[separator]!),
     needsSeparator: false,

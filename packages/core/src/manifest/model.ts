@@ -49,6 +49,8 @@ export interface ConfFragment {
   readonly siblings: readonly string[];
   /** The domains the siblings route to servers of their own. */
   readonly routed: readonly string[];
+  /** Options (long names) the siblings give in every rendering: dnsmasq reads them as if this file had them. */
+  readonly options?: readonly string[];
 }
 
 /** One dnsmasq invocation found in a manifest. */
@@ -61,6 +63,8 @@ export interface DnsmasqInvocation {
   /** How dnsmasq is started: directly, through k8s-dns-dnsmasq-nanny or another wrapper (only what follows `--` is
    *  dnsmasq's), or in `sh -c`. */
   readonly launcher: 'direct' | 'nanny' | 'wrapper' | 'shell';
+  /** A wrapper's own flags, before its `--` (a controller's `--dhcp`, `--metrics-addr=:0`). */
+  readonly wrapperFlags?: readonly string[];
   /** dnsmasq's argv words in order (command + args as Kubernetes concatenates them, without the program name). */
   readonly args: readonly ManifestArg[];
   readonly insertion: ArgInsertion;

@@ -7,6 +7,7 @@ import { configMapConfs } from './configmap-conf.js';
 import { mountedDnsmasqConfig } from './mounted-config.js';
 import { mayMatter, splitDocuments, type DocumentChunk } from './document-chunks.js';
 import { findDnsmasq } from './find-dnsmasq.js';
+import { composeMountedConfig, composeServices, findComposeDnsmasq, type ComposeService } from './compose.js';
 import { anchorConditional, toManifestArg, type ReadContext } from './manifest-arg.js';
 import { findObjects, type FoundObject } from './find-workloads.js';
 import type { ConfigMapConf, DnsmasqInvocation, KubeDnsConfigMap, ManifestModel, WorkloadRef } from './model.js';
@@ -61,6 +62,7 @@ function invocationsOf(ctx: ReadContext, src: ChunkSource, object: FoundObject, 
       ...(image !== undefined ? { image } : {}),
       containerRange: nodeRange(src, nameNode ?? (container as Node)),
       launcher: found.launcher,
+      ...(found.wrapperFlags ? { wrapperFlags: found.wrapperFlags } : {}),
       args,
       insertion: makeInsertion(ctx.text, found, args, containerShape(src, container as YAMLMap), anchorConditional(ctx, found)),
       tolerant,
@@ -86,6 +88,27 @@ function asArray(docs: ReturnType<typeof parseAllDocuments>): readonly ParsedDoc
   return (Array.isArray(docs) ? docs : [docs]) as readonly ParsedDoc[];
 }
 
+/** A Docker Compose service that runs dnsmasq, as one invocation (`entrypoint` is its command, `command` its args). */
+function composeInvocation(ctx: ReadContext, src: ChunkSource, service: ComposeService, tolerant: boolean): DnsmasqInvocation | undefined {
+  const found = findComposeDnsmasq(src, service);
+  if (!found) return undefined;
+  const args = found.words.map((w) => toManifestArg(ctx, w));
+  const image = stringAt(src, mapGet(service.node, 'image'));
+  const mounted = composeMountedConfig(src, service);
+  return {
+    workload: service.workload,
+    ...(service.workload.name !== undefined ? { containerName: service.workload.name } : {}),
+    ...(image !== undefined ? { image } : {}),
+    containerRange: nodeRange(src, service.keyNode),
+    launcher: found.launcher,
+      ...(found.wrapperFlags ? { wrapperFlags: found.wrapperFlags } : {}),
+    args,
+    insertion: makeInsertion(ctx.text, found, args, containerShape(src, service.node), anchorConditional(ctx, found)),
+    tolerant,
+    ...(mounted.length > 0 ? { mountedConfig: mounted } : {}),
+  };
+}
+
 function problem(message: string, range: Range): Problem {
   return { message, range };
 }
@@ -106,6 +129,11 @@ function readChunk(
       hadErrors = true;
       const [from, to] = err.pos.map((p) => Math.min(chunk.end, chunk.start + p)) as [number, number];
       model.parseProblems.push(problem(err.message.split('\n')[0]!, { start: from, end: Math.max(from, to) }));
+    }
+    for (const service of composeServices(src, doc.contents)) {
+      workloads.push(service.workload);
+      const invocation = composeInvocation(ctx, src, service, templated || hadErrors);
+      if (invocation) found.push(invocation);
     }
     for (const object of findObjects(src, doc.contents)) {
       if (object.podSpec) {

@@ -132,6 +132,47 @@ describe('Corefile rules on hand-written Corefiles', () => {
     expect(ids(manifest, { filePath: 'coredns.yaml' })).toEqual(['coredns-proxy-plugin@11']);
   });
 
+  it('CF012/CF013/CF014: with the coredns image templated, no version is assumed: warnings, and no automatic fix', () => {
+    // A cloud-config template whose image is filled in at render time (the default there may predate 1.7.0).
+    const manifest = [
+      'files:',
+      '  - path: /srv/manifests/dns.yaml',
+      '    content: |',
+      '      kind: ConfigMap',
+      '      data:',
+      '        Corefile: |',
+      '          .:53 {',
+      '              kubernetes cluster.local {',
+      '                  upstream',
+      '                  resyncperiod 30s',
+      '              }',
+      '              proxy . /etc/resolv.conf',
+      '          }',
+      '      ---',
+      '      kind: Deployment',
+      '      spec:',
+      '        template:',
+      '          spec:',
+      '            containers:',
+      '            - name: coredns',
+      '              image: {{ .CoreDnsImage.RepoWithTag }}',
+      '',
+    ].join('\n');
+    const found = lint(manifest, { filePath: 'cloud-config.yaml' }).filter((f) => /removed|upstream|proxy/.test(f.ruleId));
+    expect(found.map((f) => `${f.ruleId}@${f.span.startPosition.line + 1}`)).toEqual([
+      'coredns-kubernetes-upstream@9',
+      'coredns-removed-option@10',
+      'coredns-proxy-plugin@12',
+    ]);
+    for (const f of found) {
+      expect(f.severity).toBe('warning');
+      expect(f.message).toContain('templated');
+      expect(f.fixes.some((x) => x.preferred)).toBe(false);
+    }
+    // A setting that names the version still decides.
+    expect(lint(manifest, { filePath: 'cloud-config.yaml', corednsVersion: '1.11.1' }).find((f) => f.ruleId === 'coredns-kubernetes-upstream')?.severity).toBe('error');
+  });
+
   it('CF015: options newer than the image', () => {
     const text = '.:53 {\n  forward . 8.8.8.8 1.1.1.1 {\n    failover SERVFAIL\n  }\n}\n';
     expect(ids(text)).toEqual([]);

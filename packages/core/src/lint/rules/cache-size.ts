@@ -7,6 +7,7 @@ export const cacheSize: Rule = {
   summary: '--cache-size that turns the cache off, wraps around, or is silently clamped.',
   check(context) {
     for (const facts of context.invocations) {
+      if (facts.servesNoDns()) continue;
       const given = facts.literalValue('cache-size');
       if (!given) continue;
       const { option, value } = given;

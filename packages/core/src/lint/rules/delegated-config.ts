@@ -6,6 +6,7 @@ export const delegatedConfig: Rule = {
   summary: 'Options live in a config file or directory (-C, -7): -N and -q cannot be judged from the manifest.',
   check(context) {
     for (const facts of context.invocations) {
+      if (facts.servesNoDns()) continue;
       const delegated = facts.delegatedConfig();
       const first = delegated[0];
       const unknown = ['no-negcache', 'log-queries'].filter((long) => facts.presence(long) === 'absent');

@@ -7,6 +7,7 @@ export const dnsForwardMax: Rule = {
   summary: '--dns-forward-max that reads as 0 or less: every forwarded query is REFUSED, or dnsmasq does not start.',
   check(context) {
     for (const facts of context.invocations) {
+      if (facts.servesNoDns()) continue;
       const given = facts.literalValue('dns-forward-max');
       const n = given ? numericValue(given.value) : undefined;
       if (!given || n === undefined || n > 0) continue;

@@ -7,6 +7,7 @@ export const logFacility: Rule = {
   summary: '-q without --log-facility (or -d): the query log goes to a syslog socket that a container does not have.',
   check(context) {
     for (const facts of context.invocations) {
+      if (facts.servesNoDns()) continue;
       const queries = facts.options('log-queries');
       const first = queries[0];
       if (!first || facts.presence('log-facility') !== 'absent' || facts.configElsewhere()) continue;

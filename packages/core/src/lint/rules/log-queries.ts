@@ -7,6 +7,7 @@ export const logQueries: Rule = {
   summary: 'dnsmasq runs without -q/--log-queries, so a bad cached answer leaves no trace in the logs.',
   check(context) {
     for (const facts of context.invocations) {
+      if (facts.servesNoDns()) continue;
       const presence = facts.presence('log-queries');
       if (presence === 'always' || facts.configElsewhere()) continue;
       const word = flagFor(facts, 'log-queries', 'q');

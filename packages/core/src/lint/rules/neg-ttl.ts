@@ -17,6 +17,7 @@ export const negTtl: Rule = {
   summary: '--neg-ttl without -N: negative answers are still cached, for the SOA TTL or --neg-ttl seconds.',
   check(context) {
     for (const facts of context.invocations) {
+      if (facts.servesNoDns()) continue;
       if (facts.presence('no-negcache') !== 'absent') continue;
       for (const option of lifetimeNegTtls(facts)) {
         if (facts.conditional(option)) continue;

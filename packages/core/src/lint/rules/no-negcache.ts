@@ -14,6 +14,7 @@ export const noNegcache: Rule = {
   summary: 'dnsmasq runs without -N/--no-negcache, so a transient NODATA/NXDOMAIN is served from cache.',
   check(context) {
     for (const facts of context.invocations) {
+      if (facts.servesNoDns() || facts.cacheOff()) continue;
       const presence = facts.presence('no-negcache');
       if (presence === 'always' || facts.configElsewhere()) continue;
       const negTtl = facts.presenceOf(lifetimeNegTtls(facts));

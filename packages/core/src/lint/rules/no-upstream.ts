@@ -8,6 +8,7 @@ export const noUpstream: Rule = {
   check(context) {
     const configMapUpstreams = context.model.configMaps.some((c) => c.upstreamNameservers !== undefined);
     for (const facts of context.invocations) {
+      if (facts.servesNoDns()) continue;
       // Without -R, a --resolv-file that can hold no nameserver (empty, /dev/null) leaves dnsmasq just as bare.
       const emptyResolvFile = facts.options('resolv-file').find((o) => !facts.conditional(o));
       const bare = facts.presence('no-resolv') === 'always' ? facts.options('no-resolv')[0] : facts.resolvFiles()?.length === 0 ? emptyResolvFile : undefined;

@@ -7,6 +7,7 @@ export const resolvConf: Rule = {
   summary: 'A default --server without --no-resolv: the nameservers of /etc/resolv.conf are used as well.',
   check(context) {
     for (const facts of context.invocations) {
+      if (facts.servesNoDns()) continue;
       if (facts.presence('no-resolv') !== 'absent' || facts.configElsewhere()) continue;
       const files = facts.resolvFiles();
       if (!files || files.length === 0) continue;

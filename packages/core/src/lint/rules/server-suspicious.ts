@@ -18,6 +18,7 @@ export const serverSuspicious: Rule = {
   summary: 'A server value dnsmasq accepts but that almost surely does not do what was meant.',
   check(context) {
     for (const facts of context.invocations) {
+      if (facts.servesNoDns()) continue;
       for (const server of facts.servers()) {
         if (!server.result.ok) continue;
         for (const s of suspicions(facts, server, server.result.spec)) report(context, facts, server, s);

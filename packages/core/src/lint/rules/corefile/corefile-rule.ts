@@ -9,6 +9,8 @@ export interface CorefileRuleContext {
   readonly corefile: Corefile;
   /** The CoreDNS version that runs this Corefile, when the file or a setting says. */
   readonly version?: CorednsVersion;
+  /** No version is known because the file's coredns image is a template: removals are warnings, not errors. */
+  readonly imageTemplated?: boolean;
   report(finding: RuleReport): void;
 }
 

@@ -10,8 +10,8 @@ export const kubernetesUpstream: CorefileRule = {
   summary: '`upstream` inside `kubernetes` was removed; CoreDNS 1.7.0 and later do not start.',
   refs: ['CF012'],
   fixable: true,
-  check({ text, corefile, version, report }) {
-    const { applies, note } = removedNote(version, '1.7.0');
+  check({ text, corefile, version, imageTemplated, report }) {
+    const { applies, note, uncertain } = removedNote(version, '1.7.0', imageTemplated);
     if (!applies) return;
     for (const { directive } of plugins(corefile, 'kubernetes')) {
       for (const option of options(directive, 'upstream')) {
@@ -19,7 +19,8 @@ export const kubernetesUpstream: CorefileRule = {
         report({
           range: option.name,
           message: `\`upstream\` was removed from the kubernetes plugin (ignored since 1.5, an error since 1.7.0): CoreDNS refuses to start with "plugin/kubernetes: … unknown property 'upstream'". Delete the line; external names are resolved without it (${note}).`,
-          fixes: edit ? [{ title: 'Remove `upstream`', edits: [edit], preferred: true }] : [],
+          fixes: edit ? [{ title: 'Remove `upstream`', edits: [edit], preferred: !uncertain }] : [],
+          ...(uncertain ? { atMost: 'warning' as const } : {}),
         });
       }
     }

@@ -10,15 +10,16 @@ export const proxyPlugin: CorefileRule = {
   summary: 'The `proxy` plugin was removed in CoreDNS 1.5.0; use `forward`.',
   refs: ['CF013'],
   fixable: true,
-  check({ text, corefile, version, report }) {
-    const { applies, note } = removedNote(version, '1.5.0');
+  check({ text, corefile, version, imageTemplated, report }) {
+    const { applies, note, uncertain } = removedNote(version, '1.5.0', imageTemplated);
     if (!applies) return;
     for (const { directive } of plugins(corefile, 'proxy')) {
       const edit = directive.block ? undefined : replaceToken(text, directive.name, 'forward');
       report({
         range: directive.name,
         message: `\`proxy\` is no longer part of CoreDNS (removed in 1.5.0): it fails to start with "Unknown directive 'proxy'". Use \`forward\` with the same zone and upstreams (${note}).`,
-        fixes: edit ? [{ title: 'Use `forward`', edits: [edit], preferred: true }] : [],
+        fixes: edit ? [{ title: 'Use `forward`', edits: [edit], preferred: !uncertain }] : [],
+        ...(uncertain ? { atMost: 'warning' as const } : {}),
       });
     }
   },

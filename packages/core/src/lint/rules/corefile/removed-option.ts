@@ -11,15 +11,16 @@ export const removedOption: CorefileRule = {
   summary: 'A removed kubernetes option (`resyncperiod`, `transfer`) or the removed `federation` plugin.',
   refs: ['CF014'],
   fixable: true,
-  check({ text, corefile, version, report }) {
+  check({ text, corefile, version, imageTemplated, report }) {
     const flag = (d: CfDirective, removedIn: string, what: string, deletable: boolean): void => {
-      const { applies, note } = removedNote(version, removedIn);
+      const { applies, note, uncertain } = removedNote(version, removedIn, imageTemplated);
       if (!applies) return;
       const edit = deletable ? deleteDirectiveLine(text, corefile, d) : undefined;
       report({
         range: d.name,
         message: `${what} CoreDNS ${removedIn} and later refuse to start with it (${note}).`,
-        fixes: edit ? [{ title: `Remove \`${d.name.value}\``, edits: [edit], preferred: true }] : [],
+        fixes: edit ? [{ title: `Remove \`${d.name.value}\``, edits: [edit], preferred: !uncertain }] : [],
+        ...(uncertain ? { atMost: 'warning' as const } : {}),
       });
     };
     for (const { directive } of plugins(corefile, 'kubernetes')) {
