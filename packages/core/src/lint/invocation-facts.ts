@@ -20,6 +20,9 @@ export interface ServerValue {
   readonly result: ServerParseResult;
 }
 
+/** Options up to which an invocation keeps its parsed server values (see `servers`). */
+const KEEP_PARSED = 2_000;
+
 /** What the rules ask about one dnsmasq invocation, computed once. */
 export class InvocationFacts {
   readonly argv: ParsedArgv;
@@ -40,19 +43,25 @@ export class InvocationFacts {
     }
   }
 
-  private serverList: ServerValue[] | undefined;
+  private serverList: readonly ServerValue[] | undefined;
 
-  /** Server-grammar values in argv order, parsed once for every rule; templated values are left out. */
-  servers(): readonly ServerValue[] {
+  /**
+   * Server-grammar values in argv order; templated values are left out. Parsed once and kept for an ordinary
+   * argv; for a list of more than KEEP_PARSED options parsed anew on every walk, as kept parsed they would cost
+   * 600 bytes a server for as long as the invocation is linted.
+   */
+  servers(): Iterable<ServerValue> {
     if (this.serverList) return this.serverList;
-    const list: ServerValue[] = [];
+    if (this.argv.options.length > KEEP_PARSED) return this.parseServers();
+    return (this.serverList = [...this.parseServers()]);
+  }
+
+  private *parseServers(): IterableIterator<ServerValue> {
     for (const option of this.argv.options) {
       const kind = option.spec.long;
       if (!isServerOptionKind(kind) || option.value === undefined || this.nameTemplated(option) || this.valueTemplated(option)) continue;
-      list.push({ option, kind, value: option.value, result: parseServerValue(kind, option.value) });
+      yield { option, kind, value: option.value, result: parseServerValue(kind, option.value) };
     }
-    this.serverList = list;
-    return list;
   }
 
   /** Source range of `value.slice(from, to)` of an option. */

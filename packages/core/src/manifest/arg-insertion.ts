@@ -1,4 +1,5 @@
 import type { TextEdit } from '../text/text-edit.js';
+import type { WordList } from './container-words.js';
 import type { FoundDnsmasq, PlacedWord } from './find-dnsmasq.js';
 import { insertAfterItem, removeItem, replaceItem, siblingStyle } from './list-edits.js';
 import type { ArgInsertion, ManifestArg } from './model.js';
@@ -27,6 +28,37 @@ function appendAfter(text: string, anchor: PlacedWord, words: readonly string[])
   return insertAfterItem(text, place.item, words, siblingStyle(place.item.list, place.item));
 }
 
+/**
+ * The words' places, kept small: a list word is its list and its position there, made again when an edit asks
+ * (the reader's word objects cost 250 bytes each, for as long as the file is linted); `sh -c` words stay as found.
+ */
+function compactPlaces(words: readonly PlacedWord[]): (i: number) => PlacedWord | undefined {
+  const lists: WordList[] = [];
+  const listOf = new Int16Array(words.length);
+  const atOf = new Int32Array(words.length);
+  const kept = new Map<number, PlacedWord>();
+  words.forEach((word, i) => {
+    const { place } = word;
+    if (place.kind !== 'item') {
+      kept.set(i, word);
+      listOf[i] = -1;
+      return;
+    }
+    // A container has two lists at most (command, args).
+    let l = lists.indexOf(place.item.list);
+    if (l < 0) l = lists.push(place.item.list) - 1;
+    listOf[i] = l;
+    atOf[i] = place.item.at;
+  });
+  return (i) => {
+    if (i < 0 || i >= listOf.length) return undefined;
+    const l = listOf[i]!;
+    if (l < 0) return kept.get(i);
+    const item = lists[l]!.word(atOf[i]!);
+    return { decoded: item.decoded, place: { kind: 'item', item } };
+  };
+}
+
 export function makeInsertion(
   text: string,
   found: FoundDnsmasq,
@@ -35,9 +67,10 @@ export function makeInsertion(
   /** `found.anchor` sits inside a template conditional. */
   anchorConditional = false,
 ): ArgInsertion {
+  const wordAt = compactPlaces(found.words);
   const placeOf = (arg: ManifestArg): PlacedWord => {
     const i = args.findIndex((a) => a === arg || (a.start === arg.start && a.end === arg.end && a.text === arg.text));
-    const placed = found.words[i];
+    const placed = i < 0 ? undefined : wordAt(i);
     if (!placed) throw new Error(`the argument "${arg.text}" at ${arg.start} is not one of this dnsmasq invocation's arguments`);
     return placed;
   };
@@ -48,10 +81,11 @@ export function makeInsertion(
   for (let i = found.words.length - 1; i >= 0 && !anchor; i--) if (!args[i]!.conditional) anchor = found.words[i];
   if (!anchor && found.anchor && !anchorConditional) anchor = found.anchor;
   const cannotAppend = anchor ? undefined : found.words.length === 0 && !found.anchor ? NO_ARGS_KEY : ALL_CONDITIONAL;
+  const needsSeparator = found.needsSeparator;
   return {
     append(words) {
       if (!anchor) throw new Error(cannotAppend);
-      return appendAfter(text, anchor, found.needsSeparator ? ['--', ...words] : [...words]);
+      return appendAfter(text, anchor, needsSeparator ? ['--', ...words] : [...words]);
     },
     ...(cannotAppend ? { cannotAppend } : {}),
     replace(arg, newWord) {

@@ -1,7 +1,7 @@
 import type { Node, Scalar, YAMLMap } from 'yaml';
 import { classifyContainer, onlyNameSaysDnsmasq } from './container-kind.js';
 import { readsAsDnsmasqArgv } from './wrapper-shape.js';
-import { readWordList, type ListWord, type WordList } from './container-words.js';
+import { decodingSource, readWordList, WordList } from './container-words.js';
 import { locateDnsmasq, shellWord, type FoundDnsmasq, type PlacedWord } from './find-dnsmasq.js';
 import type { MountedConfig, WorkloadRef } from './model.js';
 import { shellTokens } from './shell-words.js';
@@ -54,9 +54,9 @@ export function composeServices(src: ChunkSource, root: unknown): ComposeService
 function stringWords(src: ChunkSource, scalar: Scalar, key: 'command' | 'args'): PlacedWord[] | undefined {
   const range = nodeRange(src, scalar);
   const decoded = decodeNode(src, scalar);
-  const list: WordList = { key, flow: false, itemRanges: [range], words: [] };
-  const item: ListWord = { list, index: 0, decoded, style: scalar.type ?? 'PLAIN', start: range.start, end: range.end };
-  (list.words as ListWord[]).push(item);
+  const list = new WordList(key, false, decodingSource(src));
+  const item = list.addItem(range.start, range.end, scalar.type ?? 'PLAIN', decoded)!;
+  list.seal();
   // A template tag may hold blanks, and Compose would split it: leave such a string to a rendered file.
   if (/\{\{|\{%|<%/.test(decoded.value)) return undefined;
   const words: PlacedWord[] = [];

@@ -1,20 +1,77 @@
 import type { Node, Scalar, YAMLSeq } from 'yaml';
-import type { DecodedText } from './decoded-text.js';
+import type { Range } from '../text/source-range.js';
+import { VerbatimText, type DecodedText } from './decoded-text.js';
 import type { ScalarStyle } from './scalar-decode.js';
-import { decodeNode, isScalar, isSeq, mapGet, nodeRange, type ChunkSource } from './yaml-nodes.js';
+import { decodeNode, decodeSource, isScalar, isSeq, mapGet, nodeRange, type ChunkSource } from './yaml-nodes.js';
 
-/** A sequence (`command:` or `args:`) of a container, as written. */
-export interface WordList {
-  readonly key: 'command' | 'args';
-  readonly flow: boolean;
-  /** Absolute ranges of every item (scalars or not), in order: what list edits work with. */
-  readonly itemRanges: readonly { readonly start: number; readonly end: number }[];
+/**
+ * A sequence (`command:` or `args:`) of a container, as written. It keeps a few numbers per item; the words
+ * themselves (objects with their decoded text) are made while the reader looks at them and again when an edit
+ * needs one, so a list of 200,000 arguments does not keep 200,000 of them for as long as the file is linted.
+ */
+export class WordList {
+  private bounds: Int32Array | number[] = [];
+  private wordItems: Int32Array | number[] = [];
+  private styles: Uint8Array | number[] = [];
+  /** How many words use each style, in the order the styles first appear. */
+  readonly styleCounts = new Map<ScalarStyle, number>();
+
+  constructor(
+    readonly key: 'command' | 'args',
+    readonly flow: boolean,
+    /** Where words are decoded from again (absolute offsets; no runs). */
+    private readonly src: ChunkSource,
+  ) {}
+
+  /** Absolute range of item `index` (scalar or not), undefined outside the list. */
+  itemRange(index: number): Range | undefined {
+    if (index < 0 || 2 * index >= this.bounds.length) return undefined;
+    return { start: this.bounds[2 * index]!, end: this.bounds[2 * index + 1]! };
+  }
+
+  /** The list's word `at` (its `at`-th scalar item), decoded again as the reader read it. */
+  word(at: number): ListWord {
+    const index = this.wordItems[at]!;
+    const start = this.bounds[2 * index]!;
+    const end = this.bounds[2 * index + 1]!;
+    const style = STYLES[this.styles[at]!]!;
+    return { list: this, at, index, decoded: decodeSource(this.src, start, end, style), style, start, end };
+  }
+
+  /** Adds an item; a scalar one becomes a word, whose object is returned. */
+  addItem(start: number, end: number, style?: ScalarStyle, decoded?: DecodedText): ListWord | undefined {
+    const index = this.bounds.length / 2;
+    (this.bounds as number[]).push(start, end);
+    if (style === undefined || decoded === undefined) return undefined;
+    const at = this.wordItems.length;
+    (this.wordItems as number[]).push(index);
+    (this.styles as number[]).push(STYLES.indexOf(style));
+    this.styleCounts.set(style, (this.styleCounts.get(style) ?? 0) + 1);
+    return { list: this, at, index, decoded, style, start, end };
+  }
+
+  /** Done adding: the numbers go into typed arrays. */
+  seal(): this {
+    this.bounds = Int32Array.from(this.bounds);
+    this.wordItems = Int32Array.from(this.wordItems);
+    this.styles = Uint8Array.from(this.styles);
+    return this;
+  }
+}
+
+const STYLES: readonly ScalarStyle[] = ['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'];
+
+/** A list as the reader reads it: the list, and its words in order. */
+export interface ReadWords {
+  readonly list: WordList;
   readonly words: readonly ListWord[];
 }
 
 /** One scalar item of a command/args list. */
 export interface ListWord {
   readonly list: WordList;
+  /** Position of the word among its list's words. */
+  readonly at: number;
   /** Index of the item in its list. */
   readonly index: number;
   readonly decoded: DecodedText;
@@ -24,19 +81,36 @@ export interface ListWord {
   readonly end: number;
 }
 
+/** What a list keeps to decode its words again: the texts, never the runs. */
+export function decodingSource(src: ChunkSource): ChunkSource {
+  return { original: src.original, masked: src.masked, base: src.base };
+}
+
 /** `yamlKey` names the key where it differs from its role (Compose writes a container's command as `entrypoint`). */
-export function readWordList(src: ChunkSource, container: Node, key: 'command' | 'args', yamlKey: string = key): WordList | undefined {
+export function readWordList(src: ChunkSource, container: Node, key: 'command' | 'args', yamlKey: string = key): ReadWords | undefined {
   const node = mapGet(container, yamlKey);
   if (!isSeq(node)) return undefined;
   const seq = node as YAMLSeq;
   const words: ListWord[] = [];
-  const itemRanges = seq.items.map((item) => nodeRange(src, item as Node));
-  const list: WordList = { key, flow: Boolean(seq.flow), itemRanges, words };
-  seq.items.forEach((item, index) => {
-    if (!isScalar(item)) return;
+  const list = new WordList(key, Boolean(seq.flow), decodingSource(src));
+  for (const item of seq.items) {
+    const range = nodeRange(src, item as Node);
+    if (!isScalar(item)) {
+      list.addItem(range.start, range.end);
+      continue;
+    }
     const scalar = item as Scalar;
-    const range = itemRanges[index]!;
-    words.push({ list, index, decoded: decodeNode(src, scalar), style: scalar.type ?? 'PLAIN', start: range.start, end: range.end });
-  });
-  return list;
+    words.push(list.addItem(range.start, range.end, scalar.type ?? 'PLAIN', decodeNode(src, scalar))!);
+    // The items between this one and the next that `yaml` did not see (collapsed-runs.ts): one-line plain
+    // scalars, whose value is their source text.
+    const run = seq.flow ? undefined : src.runs?.get(range.start);
+    if (!run) continue;
+    const { bounds } = run;
+    for (let b = 0; b < bounds.length; b += 2) {
+      const start = bounds[b]!;
+      const end = bounds[b + 1]!;
+      words.push(list.addItem(start, end, 'PLAIN', new VerbatimText(src.original.slice(start, end), start))!);
+    }
+  }
+  return { list: list.seal(), words };
 }

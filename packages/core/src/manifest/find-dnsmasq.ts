@@ -2,7 +2,7 @@ import type { Node } from 'yaml';
 import { basename, findShellDnsmasq } from './shell-dnsmasq.js';
 import { sourceOffset, type DecodedText } from './decoded-text.js';
 import { classifyContainer, isNannyFlag, onlyNameSaysDnsmasq } from './container-kind.js';
-import { readWordList, type ListWord, type WordList } from './container-words.js';
+import { readWordList, type ListWord, type ReadWords } from './container-words.js';
 import { readsAsDnsmasqArgv, wrapperSeparator } from './wrapper-shape.js';
 import { mapGet, stringAt, type ChunkSource } from './yaml-nodes.js';
 
@@ -87,8 +87,8 @@ function isWrapper(items: readonly ListWord[]): boolean {
 
 /** Decides from a container's `command`, `args`, image and name whether and how it runs dnsmasq. */
 export function locateDnsmasq(
-  command: WordList | undefined,
-  args: WordList | undefined,
+  command: ReadWords | undefined,
+  args: ReadWords | undefined,
   image: string | undefined,
   name: string | undefined,
 ): FoundDnsmasq | undefined {

@@ -8,8 +8,7 @@ import { contentEnd, lineBreakAt, lineEndOf, lineStartOf, nextLineStart } from '
 
 /** The quoting most items of the list use (the anchor's style on a tie). */
 export function siblingStyle(list: WordList, anchor: ListWord): ScalarStyle {
-  const counts = new Map<ScalarStyle, number>();
-  for (const w of list.words) counts.set(w.style, (counts.get(w.style) ?? 0) + 1);
+  const counts = list.styleCounts;
   let best = anchor.style;
   for (const [style, n] of counts) if (n > (counts.get(best) ?? 0)) best = style;
   return best === 'BLOCK_FOLDED' || best === 'BLOCK_LITERAL' ? 'QUOTE_DOUBLE' : best;
@@ -17,8 +16,8 @@ export function siblingStyle(list: WordList, anchor: ListWord): ScalarStyle {
 
 /** What separates two flow items here (`, `, `,\n    `), if it is nothing but a comma and spacing. */
 function flowSeparator(text: string, list: WordList, index: number): string {
-  const prev = list.itemRanges[index - 1];
-  const cur = list.itemRanges[index];
+  const prev = list.itemRange(index - 1);
+  const cur = list.itemRange(index);
   if (prev && cur) {
     const between = text.slice(prev.end, cur.start);
     if (/^\s*,\s*$/.test(between)) return between;
@@ -51,8 +50,8 @@ export function replaceItem(item: ListWord, newWord: string): TextEdit {
 export function removeItem(text: string, item: ListWord): TextEdit {
   const { list, index } = item;
   if (list.flow) {
-    const next = list.itemRanges[index + 1];
-    const prev = list.itemRanges[index - 1];
+    const next = list.itemRange(index + 1);
+    const prev = list.itemRange(index - 1);
     if (next) {
       // Up to the next item, unless a comment sits in between: then only the item and its comma go.
       const between = text.slice(item.end, next.start);

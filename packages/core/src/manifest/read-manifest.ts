@@ -1,4 +1,5 @@
 import { parseAllDocuments, type Node, type YAMLMap } from 'yaml';
+import { collapseRuns, runsConfirmed, type CollapsedRun, type ParsedDoc } from './collapsed-runs.js';
 import type { Range } from '../dnsmasq/source-range.js';
 import { makeInsertion, type ContainerShape } from './arg-insertion.js';
 import { readKubeDnsConfigMap } from './configmap.js';
@@ -28,6 +29,9 @@ import { isMap, mapGet, nodeRange, seqItems, stringAt, type ChunkSource } from '
 export interface ReadManifestOptions {
   /** Used only to recognise template files (`.j2`, `.in`, `.sed`, ...), where bare `snake_case` names are placeholders. */
   readonly filePath?: string;
+  /** Read long runs of one-line list items apart from `yaml` (collapsed-runs.ts); on unless false. Tests turn it
+   *  off to check that both ways read the same model. */
+  readonly collapseRuns?: boolean;
 }
 
 type Problem = ManifestModel['parseProblems'][number];
@@ -68,6 +72,22 @@ function invocationsOf(ctx: ReadContext, src: ChunkSource, object: FoundObject, 
   return out;
 }
 
+const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false } as const;
+
+/** The chunk's documents; long runs of one-line list items are read apart from `yaml` where it confirms them. */
+function parseChunk(masked: string, chunk: DocumentChunk, apart: boolean): { docs: readonly ParsedDoc[]; runs?: ReadonlyMap<number, CollapsedRun> } {
+  const collapsed = apart ? collapseRuns(masked, chunk.start, chunk.end) : undefined;
+  if (collapsed) {
+    const docs = asArray(parseAllDocuments(collapsed.text, PARSE_OPTIONS));
+    if (runsConfirmed(docs, collapsed.runs, chunk.start)) return { docs, runs: collapsed.runs };
+  }
+  return { docs: asArray(parseAllDocuments(masked.slice(chunk.start, chunk.end), PARSE_OPTIONS)) };
+}
+
+function asArray(docs: ReturnType<typeof parseAllDocuments>): readonly ParsedDoc[] {
+  return (Array.isArray(docs) ? docs : [docs]) as readonly ParsedDoc[];
+}
+
 /** A Docker Compose service that runs dnsmasq, as one invocation (`entrypoint` is its command, `command` its args). */
 function composeInvocation(ctx: ReadContext, src: ChunkSource, service: ComposeService, tolerant: boolean): DnsmasqInvocation | undefined {
   const found = findComposeDnsmasq(src, service);
@@ -98,13 +118,13 @@ function readChunk(
   chunk: DocumentChunk,
   model: { invocations: DnsmasqInvocation[]; configMaps: KubeDnsConfigMap[]; confTexts: ConfigMapConf[]; parseProblems: Problem[] },
 ): void {
-  const src: ChunkSource = { original: ctx.text, masked: ctx.mask.masked, base: chunk.start };
-  const docs = parseAllDocuments(ctx.mask.masked.slice(chunk.start, chunk.end), { uniqueKeys: false, prettyErrors: false, strict: false });
+  const docs = parseChunk(ctx.mask.masked, chunk, ctx.collapseRuns !== false);
+  const src: ChunkSource = { original: ctx.text, masked: ctx.mask.masked, base: chunk.start, ...(docs.runs ? { runs: docs.runs } : {}) };
   const templated = ctx.mask.tags.some((t) => t.start < chunk.end && t.end > chunk.start);
   const found: DnsmasqInvocation[] = [];
   const workloads: WorkloadRef[] = [];
   let hadErrors = false;
-  for (const doc of Array.isArray(docs) ? docs : [docs]) {
+  for (const doc of docs.docs) {
     for (const err of doc.errors) {
       hadErrors = true;
       const [from, to] = err.pos.map((p) => Math.min(chunk.end, chunk.start + p)) as [number, number];
@@ -140,7 +160,7 @@ export function readManifest(text: string, opts: ReadManifestOptions = {}): Mani
   } catch (e) {
     return { ...model, parseProblems: [problem(`cannot scan template tags: ${String(e)}`, { start: 0, end: 0 })] };
   }
-  const ctx: ReadContext = { text, mask, bareNamesArePlaceholders: isTemplateFileName(opts.filePath) || mask.tags.length > 0 };
+  const ctx: ReadContext = { text, mask, bareNamesArePlaceholders: isTemplateFileName(opts.filePath) || mask.tags.length > 0, ...(opts.collapseRuns === false ? { collapseRuns: false } : {}) };
   for (const chunk of splitDocuments(mask.masked)) {
     if (!mayMatter(text, chunk)) continue;
     try {

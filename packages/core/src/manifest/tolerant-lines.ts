@@ -1,4 +1,4 @@
-import type { ListWord, WordList } from './container-words.js';
+import { decodingSource, WordList, type ListWord, type ReadWords } from './container-words.js';
 import type { ScalarStyle } from './scalar-decode.js';
 import { decodeSource, type ChunkSource } from './yaml-nodes.js';
 
@@ -102,15 +102,13 @@ function blockItems(text: string, lines: readonly Line[], keyIndex: number, keyC
 }
 
 /** Reads the list under `key:` on line `keyIndex` (value starting at `valueAt`) as a WordList. */
-export function readLineList(src: ChunkSource, lines: readonly Line[], keyIndex: number, key: 'command' | 'args', valueAt: number, keyColumn: number): WordList {
+export function readLineList(src: ChunkSource, lines: readonly Line[], keyIndex: number, key: 'command' | 'args', valueAt: number, keyColumn: number): ReadWords {
   const text = src.masked;
   const line = lines[keyIndex]!;
   const flow = text[valueAt] === '[';
   const raw = flow ? flowItems(text, valueAt, line.end) : blockItems(text, lines, keyIndex, keyColumn);
   const words: ListWord[] = [];
-  const list: WordList = { key, flow, itemRanges: raw.map(({ start, end }) => ({ start, end })), words };
-  raw.forEach((item, index) => {
-    words.push({ list, index, decoded: decodeSource(src, item.start, item.end, item.style), style: item.style, start: item.start, end: item.end });
-  });
-  return list;
+  const list = new WordList(key, flow, decodingSource(src));
+  for (const item of raw) words.push(list.addItem(item.start, item.end, item.style, decodeSource(src, item.start, item.end, item.style))!);
+  return { list: list.seal(), words };
 }

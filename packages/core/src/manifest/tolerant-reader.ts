@@ -1,5 +1,5 @@
 import { makeInsertion } from './arg-insertion.js';
-import type { WordList } from './container-words.js';
+import type { ReadWords } from './container-words.js';
 import type { DocumentChunk } from './document-chunks.js';
 import { locateDnsmasq } from './find-dnsmasq.js';
 import { anchorConditional, toManifestArg, type ReadContext } from './manifest-arg.js';
@@ -89,7 +89,7 @@ export function readTolerantInvocations(ctx: ReadContext, chunk: DocumentChunk, 
     const first = keyOn(src.masked, lines, n);
     if (!first || first.column === line.indent) continue;
     const { keys, last } = itemKeys(src.masked, lines, n, first.column);
-    const list = (key: 'command' | 'args'): WordList | undefined => {
+    const list = (key: 'command' | 'args'): ReadWords | undefined => {
       const at = keys.get(key);
       return at ? readLineList(src, lines, at.line, key, at.valueAt, at.column) : undefined;
     };

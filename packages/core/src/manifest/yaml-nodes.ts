@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Range } from '../dnsmasq/source-range.js';
+import type { CollapsedRun } from './collapsed-runs.js';
 import type { DecodedText } from './decoded-text.js';
 import { decodeScalar, type ScalarStyle } from './scalar-decode.js';
 
@@ -11,6 +12,8 @@ export interface ChunkSource {
   readonly original: string;
   readonly masked: string;
   readonly base: number;
+  /** Runs of items `yaml` did not see (collapsed-runs.ts), by the start of the item before them. */
+  readonly runs?: ReadonlyMap<number, CollapsedRun>;
 }
 
 export function mapGet(node: unknown, key: string): Node | undefined {

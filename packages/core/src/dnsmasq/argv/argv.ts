@@ -1,7 +1,8 @@
 import { matchLongOption, optionByShort, optionIdentity } from '../options/option-lookup.js';
 import { ambiguousLong, junk, missingArgument, repeatedOption, tryHelp, unknownLong } from './argv-problems.js';
 import type { ArgvProblem, ParsedArgv, ParsedOption, Positional } from './parsed-argv.js';
-import { type ArgToken, tokenOffset, tokenRange, tokensFromWords } from '../source-range.js';
+import type { OptionSpec } from '../options/option-spec.js';
+import { type ArgToken, type Range, tokenOffset, tokenRange, tokensFromWords } from '../source-range.js';
 
 /** Short options are ASCII letters and digits only (dnsmasq's getopt string names every one of them). */
 const SHORT_LETTER = /^[A-Za-z0-9]$/;
@@ -74,7 +75,7 @@ function parseLong(
   }
 
   const spec = match.spec;
-  const spelled = text.slice(0, nameEnd);
+  const spelled = internSpelled(spec, text.slice(0, nameEnd));
   const base = { spec, spelled, form: 'long' as const, nameRange, tokenIndex: i };
 
   if (eq !== -1) {
@@ -82,14 +83,13 @@ function parseLong(
       problems.push(tryHelp('unexpected-argument', `--${spec.long} is a flag and takes no value.`, token, i, tokenRange(token, 0, text.length), { option: spec }));
       return i;
     }
-    const valueRange = tokenRange(token, eq + 1, text.length);
-    accept({ spec: base.spec, spelled: base.spelled, form: base.form, nameRange: base.nameRange, tokenIndex: base.tokenIndex, value: text.slice(eq + 1), valueRange, valueForm: 'equals', mapValue: valueMap(token, eq + 1), range: tokenRange(token, 0, text.length) });
+    accept(new ArgvOption(spec, spelled, 'long', i, token, 0, nameEnd, text.slice(eq + 1), 'equals', token, eq + 1));
     return i;
   }
 
-  if (spec.arg === 'required') return takeNextWord(tokens, i, base, accept, problems);
+  if (spec.arg === 'required') return takeNextWord(tokens, i, base, 0, nameEnd, accept, problems);
 
-  accept({ spec: base.spec, spelled: base.spelled, form: base.form, nameRange: base.nameRange, tokenIndex: base.tokenIndex, value: undefined, range: nameRange });
+  accept(new ArgvOption(spec, spelled, 'long', i, token, 0, nameEnd));
   return i;
 }
 
@@ -110,25 +110,18 @@ function parseShortBundle(
       problems.push(tryHelp('unknown-option', `-${letter} is not a dnsmasq option.`, token, i, nameRange));
       continue;
     }
-    const spelled = `-${letter}`;
+    const spelled = shortSpelled(letter);
     const base = { spec, spelled, form: 'short' as const, nameRange, tokenIndex: i };
+    const nameFrom = j === 1 ? 0 : j;
     if (spec.shortArg !== 'required') {
-      accept({ spec: base.spec, spelled: base.spelled, form: base.form, nameRange: base.nameRange, tokenIndex: base.tokenIndex, value: undefined, range: nameRange });
+      accept(new ArgvOption(spec, spelled, 'short', i, token, nameFrom, j + 1));
       continue;
     }
     if (j + 1 < text.length) {
-      const valueRange = tokenRange(token, j + 1, text.length);
-      accept({
-        spec: base.spec, spelled: base.spelled, form: base.form, nameRange: base.nameRange, tokenIndex: base.tokenIndex,
-        value: text.slice(j + 1),
-        valueRange,
-        valueForm: 'attached',
-        mapValue: valueMap(token, j + 1),
-        range: { start: nameRange.start, end: valueRange.end },
-      });
+      accept(new ArgvOption(spec, spelled, 'short', i, token, nameFrom, j + 1, text.slice(j + 1), 'attached', token, j + 1));
       return i;
     }
-    return takeNextWord(tokens, i, base, accept, problems);
+    return takeNextWord(tokens, i, base, nameFrom, j + 1, accept, problems);
   }
   return i;
 }
@@ -140,6 +133,8 @@ function takeNextWord(
   tokens: readonly ArgToken[],
   i: number,
   base: OptionBase,
+  nameFrom: number,
+  nameTo: number,
   accept: (o: ParsedOption) => void,
   problems: ArgvProblem[],
 ): number {
@@ -148,24 +143,68 @@ function takeNextWord(
     problems.push(missingArgument(base.spec, base.spelled, tokens[i]!, i, base.nameRange));
     return i;
   }
-  const valueRange = tokenRange(next, 0, next.text.length);
-  accept({
-    spec: base.spec, spelled: base.spelled, form: base.form, nameRange: base.nameRange, tokenIndex: base.tokenIndex,
-    value: next.text,
-    valueRange,
-    valueForm: 'next-word',
-    valueTokenIndex: i + 1,
-    mapValue: valueMap(next, 0),
-    range: { start: base.nameRange.start, end: valueRange.end },
-  });
+  accept(new ArgvOption(base.spec, base.spelled, base.form, i, tokens[i]!, nameFrom, nameTo, next.text, 'next-word', next, 0, i + 1));
   return i + 1;
 }
 
-// Options are written as whole literals, never as a spread of `base`: V8 gave every spread copy hidden classes of
-// its own (two per option, 17 MB for a list of 50,000).
+/**
+ * One option, kept small: a list of 200,000 options kept three range objects and a closure each (300 bytes an
+ * option). The ranges and the value map are made from the option's words when asked; each read makes a new object.
+ */
+class ArgvOption implements ParsedOption {
+  constructor(
+    readonly spec: OptionSpec,
+    readonly spelled: string,
+    readonly form: 'long' | 'short',
+    readonly tokenIndex: number,
+    private readonly token: ArgToken,
+    private readonly nameFrom: number,
+    private readonly nameTo: number,
+    readonly value: string | undefined = undefined,
+    readonly valueForm: 'equals' | 'attached' | 'next-word' | undefined = undefined,
+    private readonly valueToken: ArgToken | undefined = undefined,
+    private readonly valueFrom = 0,
+    readonly valueTokenIndex: number | undefined = undefined,
+  ) {}
 
-function valueMap(token: ArgToken, from: number): (index: number) => number {
-  return (index) => tokenOffset(token, from + index);
+  get nameRange(): Range {
+    return tokenRange(this.token, this.nameFrom, this.nameTo);
+  }
+
+  get valueRange(): Range | undefined {
+    const token = this.valueToken;
+    return token ? tokenRange(token, this.valueFrom, token.text.length) : undefined;
+  }
+
+  get range(): Range {
+    const token = this.valueToken;
+    if (!token) return this.nameRange;
+    return { start: tokenOffset(this.token, this.nameFrom), end: tokenOffset(token, token.text.length) };
+  }
+
+  get mapValue(): ((index: number) => number) | undefined {
+    const token = this.valueToken;
+    if (!token) return undefined;
+    const from = this.valueFrom;
+    return (index) => tokenOffset(token, from + index);
+  }
+}
+
+/** `--server` as written in full is one string for every option that spells it so. */
+const fullLong = new Map<OptionSpec, string>();
+function internSpelled(spec: OptionSpec, spelled: string): string {
+  if (spelled.length !== spec.long.length + 2) return spelled;
+  let full = fullLong.get(spec);
+  // Made from the table, never kept as a slice of some text (it would keep that text alive).
+  if (full === undefined) fullLong.set(spec, (full = `--${spec.long}`));
+  return full;
+}
+
+const shortNames = new Map<string, string>();
+function shortSpelled(letter: string): string {
+  let spelled = shortNames.get(letter);
+  if (spelled === undefined) shortNames.set(letter, (spelled = `-${letter}`));
+  return spelled;
 }
 
 function positional(token: ArgToken, tokenIndex: number, afterDoubleDash: boolean): Positional {

@@ -1,3 +1,4 @@
+import type { ServerValue } from '../invocation-facts.js';
 import type { Rule } from '../rule.js';
 
 export const resolvConf: Rule = {
@@ -10,7 +11,13 @@ export const resolvConf: Rule = {
       if (facts.presence('no-resolv') !== 'absent' || facts.configElsewhere()) continue;
       const files = facts.resolvFiles();
       if (!files || files.length === 0) continue;
-      const catchAll = facts.servers().find((s) => s.result.ok && s.kind === 'server' && !facts.conditional(s.option) && s.result.spec.domains.length === 0 && s.result.spec.target.kind === 'upstream');
+      let catchAll: ServerValue | undefined;
+      for (const s of facts.servers()) {
+        if (s.result.ok && s.kind === 'server' && !facts.conditional(s.option) && s.result.spec.domains.length === 0 && s.result.spec.target.kind === 'upstream') {
+          catchAll = s;
+          break;
+        }
+      }
       if (!catchAll) continue;
       context.report({
         range: catchAll.option.range,
