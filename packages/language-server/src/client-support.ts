@@ -1,4 +1,5 @@
 import type { ClientCapabilities } from 'vscode-languageserver/node';
+import type { DiagnosticShape } from './diagnostics.js';
 
 /** What the connected client can do, read once from `initialize`. */
 export interface ClientSupport {
@@ -11,6 +12,8 @@ export interface ClientSupport {
   showDocument: boolean;
   /** The client fills in a code action's `edit` with `codeAction/resolve`. */
   codeActionResolve: boolean;
+  /** The optional diagnostic properties the client supports. */
+  diagnosticShape: DiagnosticShape;
 }
 
 /** `initializationOptions.diagnosticMode` lets a client that can pull ask for pushed diagnostics instead. */
@@ -25,5 +28,9 @@ export function readClientSupport(capabilities: ClientCapabilities, initializati
     snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
     showDocument: capabilities.window?.showDocument?.support === true,
     codeActionResolve: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
+    diagnosticShape: {
+      codeDescription: capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport === true,
+      data: capabilities.textDocument?.publishDiagnostics?.dataSupport === true,
+    },
   };
 }

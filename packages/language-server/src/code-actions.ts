@@ -8,7 +8,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { editsBetween } from '@kube-dns-tools/core/text';
 import type { Finding, TextEdit } from '@kube-dns-tools/core/lint';
-import { toDiagnostic, type DiagnosticData } from './diagnostics.js';
+import { toDiagnostic, type DiagnosticData, type DiagnosticShape } from './diagnostics.js';
 import type { LintSnapshot } from './document-linter.js';
 import { combineFixes, automaticFix } from './fix-all.js';
 import { FIX_ALL_KIND, SERVER_COMMANDS, DIAGNOSTIC_SOURCE } from './protocol.js';
@@ -20,6 +20,8 @@ export interface CodeActionOptions {
   documentChanges: boolean;
   /** Without `fixedText`, offer the fix-all action with its edit left for `codeAction/resolve` (the client resolves edits). */
   resolveFixAll?: boolean;
+  /** The diagnostic properties the client supports, as published. */
+  diagnosticShape?: DiagnosticShape;
 }
 
 export const FIX_ALL_TITLE = 'Fix all auto-fixable kube-dns-tools problems';
@@ -122,7 +124,7 @@ export function codeActions(snapshot: LintSnapshot, params: CodeActionParams, op
   const comments = acceptsComments(snapshot.text, options.languageId);
 
   for (const finding of here) {
-    const diagnostic: Diagnostic = toDiagnostic(finding);
+    const diagnostic: Diagnostic = toDiagnostic(finding, options.diagnosticShape);
     const preferred = automaticFix(finding);
     const ordered = preferred ? [preferred, ...finding.fixes.filter((f) => f !== preferred)] : finding.fixes;
     for (const fix of ordered) {
@@ -162,7 +164,7 @@ export function codeActions(snapshot: LintSnapshot, params: CodeActionParams, op
     actions.push({
       title: `Fix all ${ruleId} problems`,
       kind: CodeActionKind.QuickFix,
-      diagnostics: ofRule.map((f) => toDiagnostic(f)),
+      diagnostics: ofRule.map((f) => toDiagnostic(f, options.diagnosticShape)),
       edit: edit(combined.edits),
     });
   }

@@ -19,33 +19,50 @@ export interface DiagnosticData {
   end: number;
 }
 
-/** One diagnostic per finding, never changed: a finding kept across edits is published, and encoded, as before. */
-const diagnosticOf = new WeakMap<Finding, Diagnostic>();
+/**
+ * The optional diagnostic properties the client said it supports (`publishDiagnostics.codeDescriptionSupport`,
+ * `dataSupport`): the others are not sent, since an edit re-sends every diagnostic of the file.
+ */
+export interface DiagnosticShape {
+  readonly codeDescription: boolean;
+  readonly data: boolean;
+}
 
-export function toDiagnostic(finding: Finding): Diagnostic {
+export const FULL_DIAGNOSTICS: DiagnosticShape = { codeDescription: true, data: true };
+
+/** Per shape, one diagnostic per finding, never changed: a finding kept across edits is published, and encoded, as before. */
+const diagnosticsByShape = new Map<string, WeakMap<Finding, Diagnostic>>();
+
+export function toDiagnostic(finding: Finding, shape: DiagnosticShape = FULL_DIAGNOSTICS): Diagnostic {
+  const key = `${shape.codeDescription} ${shape.data}`;
+  let diagnosticOf = diagnosticsByShape.get(key);
+  if (!diagnosticOf) {
+    diagnosticOf = new WeakMap();
+    diagnosticsByShape.set(key, diagnosticOf);
+  }
   let diagnostic = diagnosticOf.get(finding);
   if (!diagnostic) {
-    diagnostic = newDiagnostic(finding);
+    diagnostic = newDiagnostic(finding, shape);
     diagnosticOf.set(finding, diagnostic);
   }
   return diagnostic;
 }
 
-function newDiagnostic(finding: Finding): Diagnostic {
+function newDiagnostic(finding: Finding, shape: DiagnosticShape): Diagnostic {
   const data: DiagnosticData = { start: finding.span.start, end: finding.span.end };
   return {
     range: { start: finding.span.startPosition, end: finding.span.endPosition },
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
-    codeDescription: { href: finding.docsUrl },
+    ...(shape.codeDescription ? { codeDescription: { href: finding.docsUrl } } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
-    data,
+    ...(shape.data ? { data } : {}),
   };
 }
 
-export function toDiagnostics(findings: readonly Finding[]): Diagnostic[] {
-  return findings.map((finding) => toDiagnostic(finding));
+export function toDiagnostics(findings: readonly Finding[], shape: DiagnosticShape = FULL_DIAGNOSTICS): Diagnostic[] {
+  return findings.map((finding) => toDiagnostic(finding, shape));
 }
 
 /** Code of the server's own diagnostics about a document it did not lint in full. */
@@ -62,8 +79,8 @@ function notice(message: string): Diagnostic {
 }
 
 /** The outcome's findings, then one diagnostic for findings left out or a lint abandoned for a budget. */
-export function outcomeDiagnostics(outcome: LintOutcome): Diagnostic[] {
-  const diagnostics = toDiagnostics(outcome.findings);
+export function outcomeDiagnostics(outcome: LintOutcome, shape: DiagnosticShape = FULL_DIAGNOSTICS): Diagnostic[] {
+  const diagnostics = toDiagnostics(outcome.findings, shape);
   if (outcome.omitted > 0) {
     diagnostics.push(notice(`${outcome.omitted} more findings are not shown: a document shows at most ${outcome.findings.length}. Run \`kube-dns-tools lint\` on the file to see them all.`));
   }

@@ -66,7 +66,7 @@ export function startServer(workerScript: string): Connection {
       void connection.sendDiagnostics({
         uri: snapshot.uri,
         version: snapshot.version,
-        diagnostics: outcomeDiagnostics(outcome),
+        diagnostics: outcomeDiagnostics(outcome, support?.diagnosticShape),
       });
     }
     const status: LintStatusParams = {
@@ -145,7 +145,7 @@ export function startServer(workerScript: string): Connection {
       const uri = params.textDocument.uri;
       await linter.afterDebounce(uri);
       const snapshot = await linter.current(uri);
-      const items = snapshot ? outcomeDiagnostics(snapshot.outcome) : [];
+      const items = snapshot ? outcomeDiagnostics(snapshot.outcome, support?.diagnosticShape) : [];
       return { kind: DocumentDiagnosticReportKind.Full, items };
     }),
   );
@@ -179,7 +179,7 @@ export function startServer(workerScript: string): Connection {
   });
 
   function codeActionOptions(languageId: string, resolveFixAll: boolean): CodeActionOptions {
-    return { languageId, documentChanges: support?.documentChanges ?? false, resolveFixAll };
+    return { languageId, documentChanges: support?.documentChanges ?? false, resolveFixAll, diagnosticShape: support?.diagnosticShape };
   }
 
   connection.onHover(

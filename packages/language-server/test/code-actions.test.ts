@@ -115,6 +115,25 @@ describe('code actions over stdio', () => {
     expect(fixed).toContain('"--server=127.0.0.1:10053", "--no-negcache"]');
   });
 
+  it('sends codeDescription and data only to clients that support them (Neovim 0.7 declares neither), and still fixes', async () => {
+    const bare = await LspTestClient.start({
+      capabilities: { ...PLAIN_CAPABILITIES, textDocument: { ...PLAIN_CAPABILITIES.textDocument, publishDiagnostics: { relatedInformation: true } } },
+    });
+    try {
+      await bare.open(uri, text);
+      const diagnostics = await bare.diagnosticsFor(uri, 1);
+      const diagnostic = diagnostics.find((d) => d.code === 'no-negcache')!;
+      expect(diagnostic.source).toBe('kube-dns-tools');
+      expect(diagnostics.every((d) => d.codeDescription === undefined && d.data === undefined)).toBe(true);
+      const actions = await bare.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+      const add = actions.find((a) => a.isPreferred && a.diagnostics?.[0]?.code === 'no-negcache')!;
+      expect(add.diagnostics![0]!.codeDescription).toBeUndefined();
+      expect(ruleIds(applyEdits(text, editsOf(add.edit, uri)))).not.toContain('no-negcache');
+    } finally {
+      await bare.stop();
+    }
+  });
+
   it('uses plain `changes` for clients without documentChanges', async () => {
     const plain = await LspTestClient.start({
       capabilities: { ...PLAIN_CAPABILITIES, workspace: { workspaceEdit: { documentChanges: false } } },
