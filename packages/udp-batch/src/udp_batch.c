@@ -677,7 +677,7 @@ static napi_value batch_unwatch(napi_env env, napi_callback_info info) {
 #define IORING_SETUP_COOP_TASKRUN (1U << 8)
 #endif
 
-#define RING_ENTRIES 4096
+#define RING_ENTRIES 1024
 #define RING_SEND_MAX 4096
 /* user_data: kind in the top byte, the slot's generation in the next 24 bits, the slot in the low 32. */
 #define UD_RECV 1ULL

@@ -46,7 +46,7 @@ const FD_SPAN = 1 << 21;
  * Forward sockets the ring holds open at once; more (a burst beyond --dns-forward-max's default of 150 many
  * times over) take the epoll path.
  */
-const RING_SLOTS = 1024;
+const RING_SLOTS = 256;
 /** Closes queued while a batch of replies is handled, made in one native call at its end. */
 const CLOSE_QUEUE = 256;
 
