@@ -975,6 +975,36 @@ static napi_value ring_event_fd(napi_env env, napi_callback_info info) {
   return number(env, r->efd);
 }
 
+/* A send's arguments (data, length, addr) from argv[0..2]; false once a JS error is thrown for bad ones. */
+typedef struct {
+  char *data;
+  uint32_t length;
+  char *addr;
+} send_args;
+
+static int read_send_args(napi_env env, napi_value *argv, send_args *a, const char *usage) {
+  size_t data_len, addr_len;
+  if (napi_get_buffer_info(env, argv[0], (void **)&a->data, &data_len) != napi_ok || napi_get_value_uint32(env, argv[1], &a->length) != napi_ok ||
+      a->length > data_len || napi_get_buffer_info(env, argv[2], (void **)&a->addr, &addr_len) != napi_ok || addr_len < ADDR_SLOT) {
+    fail(env, usage);
+    return 0;
+  }
+  return 1;
+}
+
+/* 0 when a checked send can be queued, else the -errno to return for it. */
+static int send_refusal(const send_args *a, socklen_t namelen) {
+  if (namelen == 0) return -EAFNOSUPPORT;
+  if (a->length > RING_SEND_MAX) return -EMSGSIZE;
+  return 0;
+}
+
+/* Submits what is queued unless `entries` more still fit in the submission queue; false if that submit failed. */
+static int ring_make_room(ring_t *r, unsigned entries) {
+  if (r->sq_entries - (r->sq_local - atomic_load_explicit(r->sq_head, memory_order_acquire)) >= entries) return 1;
+  return ring_submit(r, 0) >= 0;
+}
+
 /*
  * ringForward(ring, family, data, length, addr) -> slot, or -1 when every slot is taken (use another way),
  * or -errno: queues a fresh socket of `family` in a free slot, the send of `length` bytes of `data` to the raw
@@ -985,26 +1015,23 @@ static napi_value ring_forward(napi_env env, napi_callback_info info) {
   napi_value argv[5];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
   int32_t family;
-  uint32_t length;
-  char *data, *addr;
-  size_t data_len, addr_len;
+  send_args a;
   ring_t *r = argc >= 5 ? ring_arg(env, argv[0]) : NULL;
   if (!r) {
     if (argc < 5) fail(env, "udp-batch: expected (ring, 4 | 6, data, length, addr)");
     return NULL;
   }
-  if (napi_get_value_int32(env, argv[1], &family) != napi_ok || (family != 4 && family != 6) ||
-      napi_get_buffer_info(env, argv[2], (void **)&data, &data_len) != napi_ok || napi_get_value_uint32(env, argv[3], &length) != napi_ok ||
-      length > data_len || napi_get_buffer_info(env, argv[4], (void **)&addr, &addr_len) != napi_ok || addr_len < ADDR_SLOT) {
-    fail(env, "udp-batch: expected (ring, 4 | 6, data, length, addr) with length within data and a 28-byte addr");
+  if (napi_get_value_int32(env, argv[1], &family) != napi_ok || (family != 4 && family != 6)) {
+    fail(env, "udp-batch: expected (ring, 4 | 6, data, length, addr) with a family of 4 or 6");
     return NULL;
   }
-  socklen_t namelen = address_length(addr);
-  if (namelen == 0) return number(env, -EAFNOSUPPORT);
-  if (length > RING_SEND_MAX) return number(env, -EMSGSIZE);
+  if (!read_send_args(env, argv + 2, &a, "udp-batch: expected (ring, 4 | 6, data, length, addr) with length within data and a 28-byte addr")) return NULL;
+  socklen_t namelen = address_length(a.addr);
+  int refusal = send_refusal(&a, namelen);
+  if (refusal) return number(env, refusal);
   if (r->nfree == 0) return number(env, -1);
   /* Room for the three entries, so that a forward's start never straddles two submissions. */
-  if (r->sq_entries - (r->sq_local - atomic_load_explicit(r->sq_head, memory_order_acquire)) < 3 && ring_submit(r, 0) < 0) return number(env, -EBUSY);
+  if (!ring_make_room(r, 3)) return number(env, -EBUSY);
   uint32_t slot = r->free_list[--r->nfree];
   ring_slot *s = &r->slots[slot];
   s->gen = (s->gen + 1) & 0xffffff;
@@ -1019,7 +1046,7 @@ static napi_value ring_forward(napi_env env, napi_callback_info info) {
   sqe->len = 0;
   sqe->file_index = slot + 1;
   sqe->user_data = ring_ud(UD_OTHER, s->gen, slot);
-  ring_queue_send(r, slot, data, length, addr, namelen, 0);
+  ring_queue_send(r, slot, a.data, a.length, a.addr, namelen, 0);
   ring_queue_recv(r, slot, 0);
   return number(env, (int32_t)slot);
 }
@@ -1032,29 +1059,30 @@ static ring_slot *open_slot_arg(napi_env env, ring_t *r, napi_value v, uint32_t 
   return &r->slots[*slot];
 }
 
+/* The ring and open slot of a call whose first two arguments are (ring, slot); NULL once a JS error is thrown. */
+static ring_slot *ring_slot_args(napi_env env, napi_value *argv, size_t argc, size_t wanted, const char *usage, ring_t **r, uint32_t *slot) {
+  *r = argc >= wanted ? ring_arg(env, argv[0]) : NULL;
+  if (!*r) {
+    if (argc < wanted) fail(env, usage);
+    return NULL;
+  }
+  return open_slot_arg(env, *r, argv[1], slot);
+}
+
 /* ringSend(ring, slot, data, length, addr) -> 0 or -errno: queues another send from slot's socket. */
 static napi_value ring_send(napi_env env, napi_callback_info info) {
   size_t argc = 5;
   napi_value argv[5];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  uint32_t slot, length;
-  char *data, *addr;
-  size_t data_len, addr_len;
-  ring_t *r = argc >= 5 ? ring_arg(env, argv[0]) : NULL;
-  if (!r) {
-    if (argc < 5) fail(env, "udp-batch: expected (ring, slot, data, length, addr)");
-    return NULL;
-  }
-  if (!open_slot_arg(env, r, argv[1], &slot)) return NULL;
-  if (napi_get_buffer_info(env, argv[2], (void **)&data, &data_len) != napi_ok || napi_get_value_uint32(env, argv[3], &length) != napi_ok ||
-      length > data_len || napi_get_buffer_info(env, argv[4], (void **)&addr, &addr_len) != napi_ok || addr_len < ADDR_SLOT) {
-    fail(env, "udp-batch: expected (ring, slot, data, length, addr) with length within data and a 28-byte addr");
-    return NULL;
-  }
-  socklen_t namelen = address_length(addr);
-  if (namelen == 0) return number(env, -EAFNOSUPPORT);
-  if (length > RING_SEND_MAX) return number(env, -EMSGSIZE);
-  return number(env, ring_queue_send(r, slot, data, length, addr, namelen, 0));
+  uint32_t slot;
+  ring_t *r;
+  send_args a;
+  if (!ring_slot_args(env, argv, argc, 5, "udp-batch: expected (ring, slot, data, length, addr)", &r, &slot)) return NULL;
+  if (!read_send_args(env, argv + 2, &a, "udp-batch: expected (ring, slot, data, length, addr) with length within data and a 28-byte addr")) return NULL;
+  socklen_t namelen = address_length(a.addr);
+  int refusal = send_refusal(&a, namelen);
+  if (refusal) return number(env, refusal);
+  return number(env, ring_queue_send(r, slot, a.data, a.length, a.addr, namelen, 0));
 }
 
 /* ringRearm(ring, slot) -> 0 or -errno: waits for the socket's next datagram (after a rejected one). */
@@ -1063,12 +1091,8 @@ static napi_value ring_rearm(napi_env env, napi_callback_info info) {
   napi_value argv[2];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
   uint32_t slot;
-  ring_t *r = argc >= 2 ? ring_arg(env, argv[0]) : NULL;
-  if (!r) {
-    if (argc < 2) fail(env, "udp-batch: expected (ring, slot)");
-    return NULL;
-  }
-  ring_slot *s = open_slot_arg(env, r, argv[1], &slot);
+  ring_t *r;
+  ring_slot *s = ring_slot_args(env, argv, argc, 2, "udp-batch: expected (ring, slot)", &r, &slot);
   if (!s) return NULL;
   if (s->armed) return number(env, 0);
   return number(env, ring_queue_recv(r, slot, 0));
@@ -1080,14 +1104,10 @@ static napi_value ring_release(napi_env env, napi_callback_info info) {
   napi_value argv[2];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
   uint32_t slot;
-  ring_t *r = argc >= 2 ? ring_arg(env, argv[0]) : NULL;
-  if (!r) {
-    if (argc < 2) fail(env, "udp-batch: expected (ring, slot)");
-    return NULL;
-  }
-  ring_slot *s = open_slot_arg(env, r, argv[1], &slot);
+  ring_t *r;
+  ring_slot *s = ring_slot_args(env, argv, argc, 2, "udp-batch: expected (ring, slot)", &r, &slot);
   if (!s) return NULL;
-  if (r->sq_entries - (r->sq_local - atomic_load_explicit(r->sq_head, memory_order_acquire)) < 2) ring_submit(r, 0);
+  ring_make_room(r, 2); /* a failed submit leaves ring_sqe to refuse the entries */
   if (s->armed) {
     struct io_uring_sqe *sqe = ring_sqe(r);
     if (sqe) {

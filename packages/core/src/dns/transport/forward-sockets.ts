@@ -284,36 +284,25 @@ export class ForwardSockets {
   }
 
   /** Replies waiting on any forward socket, read batch by batch (the set's watch saw one readable). */
-  private readonly drain = (): void => {
-    const slots = this.slots!;
-    if (slots.draining || this.closed) return;
-    slots.draining = true;
-    this.draining = true;
-    try {
-      for (let round = 0; round < 4; round++) if (!this.batch(slots)) return;
-    } finally {
-      slots.draining = false;
-      this.draining = false;
-      this.flushCloses();
-      slots.endBatch();
-    }
-  };
+  private readonly drain = (): void => this.drainBatches(false);
 
   /** Replies the ring's completions hold (its eventfd was readable), batch by batch. */
-  private readonly drainRing = (): void => {
+  private readonly drainRing = (): void => this.drainBatches(true);
+
+  private drainBatches(ring: boolean): void {
     const slots = this.slots!;
-    if (slots.draining || this.closed || !this.ring) return;
+    if (slots.draining || this.closed || (ring && !this.ring)) return;
     slots.draining = true;
     this.draining = true;
     try {
-      for (let round = 0; round < 4; round++) if (!this.ringBatch(slots)) return;
+      for (let round = 0; round < 4; round++) if (!(ring ? this.ringBatch(slots) : this.batch(slots))) return;
     } finally {
       slots.draining = false;
       this.draining = false;
       this.flushCloses();
       slots.endBatch();
     }
-  };
+  }
 
   private ringBatch(slots: BatchSlots): boolean {
     const { binding, data, tail, tailSize, lens, addrs, capacity } = slots;
