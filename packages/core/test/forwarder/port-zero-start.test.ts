@@ -20,10 +20,14 @@ function collidingSockets(collisions: number): { sockets: SocketFactory; taken: 
     ...nodeSockets,
     async listenTcp(server, port, address) {
       if (taken.length < collisions) {
-        const squatter = net.createServer();
-        await nodeSockets.listenTcp(squatter, port, address);
         taken.push(port);
-        cleanups.push(() => new Promise((r) => squatter.close(() => r())));
+        const squatter = net.createServer();
+        try {
+          await nodeSockets.listenTcp(squatter, port, address);
+          cleanups.push(() => new Promise((r) => squatter.close(() => r())));
+        } catch {
+          // Another process (a parallel test's connection) already holds this TCP port: the collision happens anyway.
+        }
       }
       return nodeSockets.listenTcp(server, port, address);
     },
