@@ -5,18 +5,23 @@ import { corpusFiles, readCorpus } from '../../packages/core/test/lint/corpus-fi
 import { generateWorkspace } from './generate-workspace.js';
 import { corefileWorkloads } from './corefile-workload.js';
 
-/** Median wall time of `fn` in ms over `runs` runs after one warm-up, bounded to `budgetMs` of measuring. */
-function median(fn: () => void, runs: number, budgetMs = 20_000): number {
-  fn();
-  const times: number[] = [];
+/**
+ * Median wall time in ms of each of `fns`, measured in rounds that run every fn once in turn (after one warm-up
+ * round), at most `runs` rounds or `budgetMs` of measuring: a change in the machine's load hits every side of a
+ * ratio alike.
+ */
+function alternatingMedians(fns: readonly (() => void)[], runs: number, budgetMs = 40_000): number[] {
+  for (const fn of fns) fn();
+  const times: number[][] = fns.map(() => []);
   const started = performance.now();
   for (let i = 0; i < runs && performance.now() - started < budgetMs; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
+    fns.forEach((fn, k) => {
+      const t = performance.now();
+      fn();
+      times[k]!.push(performance.now() - t);
+    });
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return times.map((ts) => [...ts].sort((a, b) => a - b)[Math.floor(ts.length / 2)]!);
 }
 
 function row(label: string, bytes: number, lintMs: number, parseMs: number): string {
@@ -30,11 +35,22 @@ const corpusRoot = join(repo, 'packages/core/test/fixtures/corpus');
 const corpus = corpusFiles(corpusRoot).map((path) => ({ path, text: readCorpus(path, corpusRoot) }));
 const corpusBytes = corpus.reduce((n, c) => n + c.text.length, 0);
 
-const lintLarge = median(() => lintText(large, { filePath: 'workspace.yaml' }), 7);
-const parseLarge = median(() => parseAllDocuments(large), 5);
-const lintSmall = median(() => lintText(small, { filePath: 'workspace.yaml' }), 15);
-const lintCorpus = median(() => corpus.forEach((c) => lintText(c.text, { filePath: c.path })), 15);
-const parseCorpus = median(() => corpus.forEach((c) => parseAllDocuments(c.text)), 15);
+// The small workspace is linted ten times per round, so both sides of the scaling ratio lint the same bytes.
+const [lintLarge, parseLarge, tenSmall] = alternatingMedians(
+  [
+    () => lintText(large, { filePath: 'workspace.yaml' }),
+    () => parseAllDocuments(large),
+    () => {
+      for (let k = 0; k < 10; k++) lintText(small, { filePath: 'workspace.yaml' });
+    },
+  ],
+  7,
+) as [number, number, number];
+const lintSmall = tenSmall / 10;
+const [lintCorpus, parseCorpus] = alternatingMedians(
+  [() => corpus.forEach((c) => lintText(c.text, { filePath: c.path })), () => corpus.forEach((c) => parseAllDocuments(c.text))],
+  15,
+) as [number, number];
 
 const findings = lintText(large, { filePath: 'workspace.yaml' });
 console.log(`kube-dns-tools lint benchmark (median of runs, one process; ${findings.invocations} dnsmasq invocations in the 5 MB workspace)`);
@@ -46,24 +62,8 @@ console.log(`scaling: ${inputScale.toFixed(1)}x the input (${(small.length / 1e6
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 console.log(`targets: lint <= 1.5x parse on the workspace: ${verdict(lintLarge / parseLarge <= 1.5)}; on the corpus: ${verdict(lintCorpus / parseCorpus <= 1.5)}; 10x input <= 11x time: ${verdict(scale <= inputScale * 1.1)}`);
 
-// Corefiles: the same engine call on CoreDNS ConfigMaps; target lint <= 1.5x the bare YAML parse. Lint and parse
-// alternate run by run, so a load change on the (shared) machine hits both sides of the ratio alike.
+// Corefiles: the same engine call on CoreDNS ConfigMaps; target lint <= 1.5x the bare YAML parse.
 for (const w of corefileWorkloads(repo)) {
-  w.lint();
-  w.parse();
-  const lints: number[] = [];
-  const parses: number[] = [];
-  const started = performance.now();
-  for (let i = 0; i < 21 && performance.now() - started < 20_000; i++) {
-    let t = performance.now();
-    w.lint();
-    lints.push(performance.now() - t);
-    t = performance.now();
-    w.parse();
-    parses.push(performance.now() - t);
-  }
-  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const lintMs = mid(lints);
-  const parseMs = mid(parses);
+  const [lintMs, parseMs] = alternatingMedians([w.lint, w.parse], 21, 20_000) as [number, number];
   console.log(`${row(w.label, w.bytes, lintMs, parseMs)}   target <= 1.5x: ${verdict(lintMs / parseMs <= 1.5)}`);
 }

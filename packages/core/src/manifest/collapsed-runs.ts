@@ -36,8 +36,12 @@ export interface CollapsedChunk {
   readonly runs: ReadonlyMap<number, CollapsedRun>;
 }
 
-/** A run blanks its items from the second to the one before the last: shorter runs are left to `yaml`. */
-const MIN_RUN = 3;
+/**
+ * The fewest items of a run read apart. An ordinary argv (tens of items) costs `yaml` little, and reading it
+ * apart would cost a second look at the document to confirm it; tests lower it to exercise runs on short lists.
+ * Runs blank their items from the second to the one before the last, so 3 is the least that blanks anything.
+ */
+export const DEFAULT_MIN_RUN = 64;
 
 /** Whether the line at `at` is `- plain-scalar` and nothing else; if so `out` gets `[indent, scalarStart, scalarEnd]`. */
 function itemLine(text: string, at: number, end: number, out: number[]): boolean {
@@ -100,7 +104,7 @@ const INDICATORS = '-?:,[]{}#&*!|>\'"%@`';
 /**
  * Finds the runs of `masked.slice(from, to)` and blanks them; undefined when there is none. Offsets are absolute.
  */
-export function collapseRuns(masked: string, from: number, to: number): CollapsedChunk | undefined {
+export function collapseRuns(masked: string, from: number, to: number, minRun = DEFAULT_MIN_RUN): CollapsedChunk | undefined {
   const runs = new Map<number, CollapsedRun>();
   const pieces: string[] = [];
   let copied = from;
@@ -110,7 +114,7 @@ export function collapseRuns(masked: string, from: number, to: number): Collapse
   let lineStarts: number[] = [];
   const close = (): void => {
     const items = lineStarts.length;
-    if (items >= MIN_RUN) {
+    if (items >= Math.max(3, minRun)) {
       // Blank from the second line to the start of the last line: every character but line breaks.
       const blankFrom = lineStarts[1]!;
       const blankTo = lineStarts[items - 1]!;

@@ -50,14 +50,17 @@ export class WordList {
     return { list: this, at, index, decoded, style, start, end };
   }
 
-  /** Done adding: the numbers go into typed arrays. */
+  /** Done adding: the numbers of a long list go into typed arrays (a short one's cost more to copy than they save). */
   seal(): this {
+    if (this.bounds.length < SEAL_FROM_NUMBERS) return this;
     this.bounds = Int32Array.from(this.bounds);
     this.wordItems = Int32Array.from(this.wordItems);
     this.styles = Uint8Array.from(this.styles);
     return this;
   }
 }
+
+const SEAL_FROM_NUMBERS = 512;
 
 const STYLES: readonly ScalarStyle[] = ['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'];
 

@@ -11,8 +11,8 @@ export interface ReadContext {
   readonly mask: TemplateMask;
   /** Bare `snake_case` names count as placeholders (template files). */
   readonly bareNamesArePlaceholders: boolean;
-  /** false: let `yaml` read every list item (see ReadManifestOptions). */
-  readonly collapseRuns?: boolean;
+  /** See ReadManifestOptions. */
+  readonly minCollapsedRun?: number;
 }
 
 /** A located dnsmasq word as the model shows it: source offsets, and what the template layer knows. */

@@ -1,5 +1,5 @@
 import { parseAllDocuments, type Node, type YAMLMap } from 'yaml';
-import { collapseRuns, runsConfirmed, type CollapsedRun, type ParsedDoc } from './collapsed-runs.js';
+import { collapseRuns, DEFAULT_MIN_RUN, runsConfirmed, type CollapsedRun, type ParsedDoc } from './collapsed-runs.js';
 import type { Range } from '../dnsmasq/source-range.js';
 import { makeInsertion, type ContainerShape } from './arg-insertion.js';
 import { readKubeDnsConfigMap } from './configmap.js';
@@ -29,9 +29,9 @@ import { isMap, mapGet, nodeRange, seqItems, stringAt, type ChunkSource } from '
 export interface ReadManifestOptions {
   /** Used only to recognise template files (`.j2`, `.in`, `.sed`, ...), where bare `snake_case` names are placeholders. */
   readonly filePath?: string;
-  /** Read long runs of one-line list items apart from `yaml` (collapsed-runs.ts); on unless false. Tests turn it
-   *  off to check that both ways read the same model. */
-  readonly collapseRuns?: boolean;
+  /** The fewest one-line list items a run needs to be read apart from `yaml` (collapsed-runs.ts; default
+   *  DEFAULT_MIN_RUN). Infinity reads every item with `yaml`: tests compare both ways. */
+  readonly minCollapsedRun?: number;
 }
 
 type Problem = ManifestModel['parseProblems'][number];
@@ -75,8 +75,8 @@ function invocationsOf(ctx: ReadContext, src: ChunkSource, object: FoundObject, 
 const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false } as const;
 
 /** The chunk's documents; long runs of one-line list items are read apart from `yaml` where it confirms them. */
-function parseChunk(masked: string, chunk: DocumentChunk, apart: boolean): { docs: readonly ParsedDoc[]; runs?: ReadonlyMap<number, CollapsedRun> } {
-  const collapsed = apart ? collapseRuns(masked, chunk.start, chunk.end) : undefined;
+function parseChunk(masked: string, chunk: DocumentChunk, minRun: number): { docs: readonly ParsedDoc[]; runs?: ReadonlyMap<number, CollapsedRun> } {
+  const collapsed = minRun === Infinity ? undefined : collapseRuns(masked, chunk.start, chunk.end, minRun);
   if (collapsed) {
     const docs = asArray(parseAllDocuments(collapsed.text, PARSE_OPTIONS));
     if (runsConfirmed(docs, collapsed.runs, chunk.start)) return { docs, runs: collapsed.runs };
@@ -118,7 +118,7 @@ function readChunk(
   chunk: DocumentChunk,
   model: { invocations: DnsmasqInvocation[]; configMaps: KubeDnsConfigMap[]; confTexts: ConfigMapConf[]; parseProblems: Problem[] },
 ): void {
-  const docs = parseChunk(ctx.mask.masked, chunk, ctx.collapseRuns !== false);
+  const docs = parseChunk(ctx.mask.masked, chunk, ctx.minCollapsedRun ?? DEFAULT_MIN_RUN);
   const src: ChunkSource = { original: ctx.text, masked: ctx.mask.masked, base: chunk.start, ...(docs.runs ? { runs: docs.runs } : {}) };
   const templated = ctx.mask.tags.some((t) => t.start < chunk.end && t.end > chunk.start);
   const found: DnsmasqInvocation[] = [];
@@ -160,7 +160,7 @@ export function readManifest(text: string, opts: ReadManifestOptions = {}): Mani
   } catch (e) {
     return { ...model, parseProblems: [problem(`cannot scan template tags: ${String(e)}`, { start: 0, end: 0 })] };
   }
-  const ctx: ReadContext = { text, mask, bareNamesArePlaceholders: isTemplateFileName(opts.filePath) || mask.tags.length > 0, ...(opts.collapseRuns === false ? { collapseRuns: false } : {}) };
+  const ctx: ReadContext = { text, mask, bareNamesArePlaceholders: isTemplateFileName(opts.filePath) || mask.tags.length > 0, ...(opts.minCollapsedRun !== undefined ? { minCollapsedRun: opts.minCollapsedRun } : {}) };
   for (const chunk of splitDocuments(mask.masked)) {
     if (!mayMatter(text, chunk)) continue;
     try {

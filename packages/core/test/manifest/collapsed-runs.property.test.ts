@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { collapseRuns } from '../../src/manifest/collapsed-runs.js';
+import { collapseRuns, DEFAULT_MIN_RUN } from '../../src/manifest/collapsed-runs.js';
 import type { ConfigMapValue, ManifestModel } from '../../src/manifest/model.js';
 import { readManifest } from '../../src/manifest/read-manifest.js';
 
@@ -42,8 +42,9 @@ function snapshot(model: ManifestModel): unknown {
 }
 
 function expectSameModel(text: string): void {
-  const apart = readManifest(text);
-  const whole = readManifest(text, { collapseRuns: false });
+  // Runs from 3 items, so that short generated lists go through the collapsed path too.
+  const apart = readManifest(text, { minCollapsedRun: 3 });
+  const whole = readManifest(text, { minCollapsedRun: Infinity });
   expect(snapshot(apart)).toEqual(snapshot(whole));
 }
 
@@ -91,9 +92,16 @@ describe('runs of list items read apart from yaml', () => {
     expect(readManifest(text).invocations[0]!.args.length).toBe(501);
   });
 
+  test('an ordinary argv (under DEFAULT_MIN_RUN items) is left to yaml', () => {
+    const items = Array.from({ length: DEFAULT_MIN_RUN - 1 }, (_, i) => `        - --server=/svc-${i}.cluster.local/10.0.0.${i}`).join('\n');
+    const text = `kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - name: dnsmasq\n        image: dnsmasq:2.90\n        args:\n${items}\n`;
+    expect(collapseRuns(text, 0, text.length)).toBeUndefined();
+    expect(collapseRuns(`${text}        - --log-queries\n`, 0, text.length + 24)?.runs.size).toBe(1);
+  });
+
   test('a run yaml does not confirm (inside a block scalar) leaves the document to yaml', () => {
     const text = 'kind: ConfigMap\nmetadata:\n  name: dnsmasq\ndata:\n  dnsmasq.conf: |\n    args:\n    - a\n    - b\n    - c\n    - d\n';
-    expect(collapseRuns(text, 0, text.length)?.runs.size).toBe(1);
+    expect(collapseRuns(text, 0, text.length, 3)?.runs.size).toBe(1);
     expectSameModel(text);
     expect(readManifest(text).confTexts?.[0]?.value.value).toBe('args:\n- a\n- b\n- c\n- d\n');
   });

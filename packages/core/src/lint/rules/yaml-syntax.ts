@@ -8,9 +8,8 @@ export const yamlSyntax: Rule = {
   defaultSeverity: 'error',
   summary: 'The manifest is not valid YAML (a TAB used as indentation, an unclosed quote, ...): kubectl refuses it, and what the reader sees in it is a guess.',
   check(context) {
-    if (TEMPLATE_TAG.test(context.text)) return;
     // As ESLint, the first parse error only: what follows it is often the same error seen again.
     const problem = context.model.parseProblems[0];
-    if (problem) context.report({ range: problem.range, message: `The YAML does not parse here: ${problem.message}` });
+    if (problem && !TEMPLATE_TAG.test(context.text)) context.report({ range: problem.range, message: `The YAML does not parse here: ${problem.message}` });
   },
 };
