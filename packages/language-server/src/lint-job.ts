@@ -1,5 +1,6 @@
 import type { Finding, Severity } from '@kube-dns-tools/core/lint';
 import type { FindingsDelta } from './findings-delta.js';
+import type { TextPatch } from './text-patch.js';
 
 /** What the main thread sends to the lint worker. */
 export interface LintJob {
@@ -26,7 +27,13 @@ export interface ForgetJob {
   key: string;
 }
 
-export type WorkerRequest = LintJob | ForgetJob;
+/**
+ * A lint job as posted: the whole text the first time the worker sees the document, afterwards a patch against
+ * the text it was sent last for that key (messages between two threads keep their order).
+ */
+export type PostedLintJob = Omit<LintJob, 'text'> & ({ text: string } | { patch: TextPatch });
+
+export type WorkerRequest = PostedLintJob | ForgetJob;
 
 export type LintJobResult =
   | {

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { Finding } from '@kube-dns-tools/core/lint';
 import { applyFindingsDelta } from './findings-delta.js';
 import type { LintJob, LintOutcome, WorkerReply, WorkerRequest } from './lint-job.js';
+import { diffText } from './text-patch.js';
 
 export const WORKER_ROLE = 'kube-dns-tools-lint-worker';
 
@@ -34,6 +35,8 @@ export class LintPool {
   private readonly pending = new Map<number, Pending>();
   /** Per document, the findings of its last lint result and that job's id: the worker sends deltas against them. */
   private readonly baselines = new Map<string, { id: number; findings: Finding[] }>();
+  /** Per document, the text the current worker was sent last: the next job sends a patch against it. */
+  private readonly sentTexts = new Map<string, string>();
   private nextId = 1;
 
   constructor(
@@ -54,6 +57,7 @@ export class LintPool {
   /** The document was closed. */
   forget(key: string): void {
     this.baselines.delete(key);
+    this.sentTexts.delete(key);
     this.worker?.postMessage({ type: 'forget', key } satisfies WorkerRequest);
   }
 
@@ -73,7 +77,12 @@ export class LintPool {
     entry.timer = undefined;
     const idle = this.worker !== undefined && this.pending.size === 1;
     if (idle) this.started(entry.job.id);
-    this.ensureWorker().postMessage({ ...entry.job, ...(idle ? { startReported: false } : {}) } satisfies WorkerRequest);
+    const worker = this.ensureWorker();
+    const { text, ...job } = entry.job;
+    const sent = this.sentTexts.get(job.key);
+    this.sentTexts.set(job.key, text);
+    const body = sent === undefined ? { text } : { patch: diffText(sent, text) };
+    worker.postMessage({ ...job, ...body, ...(idle ? { startReported: false } : {}) } satisfies WorkerRequest);
   }
 
   private started(id: number): void {
@@ -114,6 +123,7 @@ export class LintPool {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
+    this.sentTexts.clear();
     const worker = new Worker(this.script, {
       workerData: { role: WORKER_ROLE },
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },

@@ -13,7 +13,8 @@ import {
   type LintResult,
 } from '@kube-dns-tools/core/lint';
 import { findingsDelta } from './findings-delta.js';
-import { MAX_PUBLISHED_FINDINGS, type LintJob, type LintJobResult, type LintJobStarted, type WorkerReply, type WorkerRequest } from './lint-job.js';
+import { MAX_PUBLISHED_FINDINGS, type LintJob, type LintJobResult, type LintJobStarted, type PostedLintJob, type WorkerReply, type WorkerRequest } from './lint-job.js';
+import { applyPatch } from './text-patch.js';
 
 /** How long the worker lints one document before it lets other documents' jobs run. */
 const SLICE_MS = 15;
@@ -63,6 +64,21 @@ export function runLintWorker(): void {
   const newest = new Map<string, number>();
   /** Per document, the last findings posted and the id of their job. */
   const posted = new Map<string, { id: number; findings: Finding[] }>();
+  /** Per document, the text of its last job: the next job may come as a patch against it. */
+  const texts = new Map<string, string>();
+
+  function received(request: PostedLintJob): LintJob {
+    let text: string;
+    if ('text' in request) text = request.text;
+    else {
+      const base = texts.get(request.key);
+      if (base === undefined) throw new Error(`a patch for ${request.key} arrived without its text`);
+      text = applyPatch(base, request.patch);
+    }
+    texts.set(request.key, text);
+    const { patch: _patch, ...job } = request as PostedLintJob & { patch?: unknown };
+    return { ...job, text };
+  }
 
   /**
    * Copying every finding of a 5,000-line file to the main thread costs more than linting the one YAML document
@@ -96,14 +112,22 @@ export function runLintWorker(): void {
     }
   }
 
-  port.on('message', (request: WorkerRequest) => {
-    if (request.type === 'forget') {
-      caches.delete(request.key);
-      newest.delete(request.key);
-      posted.delete(request.key);
+  port.on('message', (message: WorkerRequest) => {
+    if (message.type === 'forget') {
+      caches.delete(message.key);
+      newest.delete(message.key);
+      posted.delete(message.key);
+      texts.delete(message.key);
       return;
     }
-    if (request.startReported !== false) port.postMessage({ id: request.id, started: true } satisfies LintJobStarted);
+    if (message.startReported !== false) port.postMessage({ id: message.id, started: true } satisfies LintJobStarted);
+    let request: LintJob;
+    try {
+      request = received(message);
+    } catch (error) {
+      port.postMessage({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) } satisfies LintJobResult);
+      return;
+    }
     const work = request.fix
       ? Promise.resolve().then(() => fixJob(request))
       : (newest.set(request.key, request.id), lint(request).then((result) => withDelta(request, result)));

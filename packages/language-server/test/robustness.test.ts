@@ -101,4 +101,27 @@ describe('a lint that takes too long', () => {
       await client.stop();
     }
   });
+
+  it('documents opened before the restart are edited as before: the new worker is sent their whole text', async () => {
+    const client = await LspTestClient.start({ initializationOptions: { settings: { lintDelayMs: 0, lintTimeoutMs: 100 } } });
+    try {
+      // Edits travel to the worker as patches against the text it holds; a new worker holds none.
+      const small = fixture('kube-dns.yaml');
+      await client.open(small.uri, small.text);
+      await client.diagnosticsFor(small.uri, 1);
+      await client.open('untitled:too-big.yaml', bigManifest(50_000));
+      await client.waitFor(() => (client.logs.some((line) => line.includes('abandoned, worker restarted')) ? true : undefined), 'timeout log');
+      const at = small.text.indexOf('--cache-size=');
+      expect(at).toBeGreaterThan(0);
+      const line = small.text.slice(0, at).split('\n').length - 1;
+      const character = at - (small.text.lastIndexOf('\n', at) + 1);
+      const version = await client.edit(small.uri, { range: { start: { line, character }, end: { line, character } }, text: '--no-negcache\n        - ' });
+      const edited = small.text.slice(0, at) + '--no-negcache\n        - ' + small.text.slice(at);
+      const diagnostics = await client.diagnosticsFor(small.uri, version);
+      expect(diagnostics.map((d) => [d.code, d.message])).toEqual(lintText(edited, { filePath: small.path }).findings.map((f) => [f.ruleId, f.message]));
+      expect(diagnostics.map((d) => d.code)).not.toContain('no-negcache');
+    } finally {
+      await client.stop();
+    }
+  });
 });
