@@ -1,4 +1,5 @@
 import type { DocumentChunk } from '../manifest/document-chunks.js';
+import { commonPrefixLength, commonSuffixLength } from '../text/common-affixes.js';
 import { mayHoldTemplates } from '../text/template-tags.js';
 import type { Finding, Fix, SourceSpan } from './finding.js';
 import { isStandaloneCorefileName } from '../manifest/find-corefiles.js';
@@ -112,10 +113,8 @@ function unchangedEdges(
 ): (i: number) => DocumentLint | undefined {
   const before = last.text;
   const room = Math.min(before.length, text.length);
-  let prefix = 0;
-  while (prefix < room && before.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < room - prefix && before.charCodeAt(before.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const prefix = commonPrefixLength(before, text, room);
+  const suffix = commonSuffixLength(before, text, room - prefix);
   const shift = text.length - before.length;
   const countShift = chunks.length - last.chunks.length;
   // A cut at `at` is decided by the characters from at - 1 to at + 3 (see documentsOf).
