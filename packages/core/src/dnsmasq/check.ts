@@ -2,7 +2,7 @@ import { parseArgv } from './argv/argv.js';
 import { validateOptionValue } from './options/option-values.js';
 import type { ServerGrammarOptions } from './server/server.js';
 import type { ArgvProblem, ParsedArgv } from './argv/parsed-argv.js';
-import type { ArgToken, Range } from './source-range.js';
+import type { ArgToken, Range } from '../text/source-range.js';
 
 /** What `dnsmasq --test` would say about an argv. */
 export interface ArgvVerdict {

@@ -1,6 +1,6 @@
 import type { ManifestModel, WorkloadRef } from '../manifest/model.js';
 import type { Finding, Fix, RuleSetting, Severity } from './finding.js';
-import type { LineIndex } from './line-index.js';
+import type { LineIndex } from '../text/line-index.js';
 import { docsUrl } from './rule.js';
 import { MODEL_RULES } from './rules/index.js';
 import { COREFILE_RULES } from './rules/corefile/index.js';

@@ -1,6 +1,6 @@
 import { tryHelp } from '../dnsmasq/argv/argv-problems.js';
 import type { ParsedArgv } from '../dnsmasq/argv/parsed-argv.js';
-import type { ArgToken } from '../dnsmasq/source-range.js';
+import type { ArgToken } from '../text/source-range.js';
 
 /**
  * A conf file names options in full: what getopt takes as an abbreviation on the command line (`no-neg`),

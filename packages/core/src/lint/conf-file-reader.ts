@@ -1,5 +1,5 @@
 import { optionByLong, optionByShort } from '../dnsmasq/options/option-lookup.js';
-import type { Range } from '../dnsmasq/source-range.js';
+import type { Range } from '../text/source-range.js';
 import type { ArgInsertion, ConfFragment, DnsmasqInvocation, ManifestArg, ManifestModel } from '../manifest/model.js';
 import { isConditional, maskTemplates } from '../manifest/template-mask.js';
 import type { TextEdit } from './finding.js';

@@ -1,6 +1,6 @@
 /** Which files are what, by name: the lint engine chooses its reader by it, the CLI's directory walk what to lint. */
 
-import { isTemplateFileName } from '../manifest/placeholders.js';
+import { isTemplateFileName } from '../text/placeholders.js';
 import { isStandaloneCorefileName } from '../manifest/find-corefiles.js';
 
 const MANIFEST_SUFFIXES: readonly string[] = ['.yaml', '.yml', '.json'];

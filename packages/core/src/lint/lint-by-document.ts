@@ -4,7 +4,7 @@ import { mayHoldTemplates } from '../text/template-tags.js';
 import type { Finding, Fix, SourceSpan } from './finding.js';
 import { isStandaloneCorefileName } from '../manifest/find-corefiles.js';
 import { isConfFileName, isRawArgvFile } from './file-names.js';
-import { LineIndex } from './line-index.js';
+import { LineIndex } from '../text/line-index.js';
 import { compareFindings, lintText, type LintOptions, type LintResult } from './lint-text.js';
 import { internalError } from './rules/suppression-rules.js';
 import { yamlSyntax } from './rules/yaml-syntax.js';

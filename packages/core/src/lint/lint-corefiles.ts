@@ -2,7 +2,7 @@ import { corednsImageTemplated, corednsVersionInText, parseCorednsVersion, type 
 import { findCorefiles, mayHoldCorefile } from '../manifest/find-corefiles.js';
 import type { Corefile } from '../corefile/model.js';
 import type { Finding, Severity } from './finding.js';
-import type { LineIndex } from './line-index.js';
+import type { LineIndex } from '../text/line-index.js';
 import { docsUrl, type RuleReport } from './rule.js';
 import { COREFILE_RULES } from './rules/corefile/index.js';
 import type { CorefileRule } from './rules/corefile/corefile-rule.js';

@@ -1,9 +1,9 @@
 import { readManifest } from '../manifest/read-manifest.js';
 import type { DnsmasqInvocation, ManifestModel, WorkloadRef } from '../manifest/model.js';
+import { LineIndex } from '../text/line-index.js';
 import { readConfigMapConf } from './configmap-conf-reader.js';
 import type { Finding, RuleSetting, Severity } from './finding.js';
 import { InvocationFacts } from './invocation-facts.js';
-import { LineIndex } from './line-index.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './rule.js';
 import { MODEL_RULES } from './rules/index.js';
 import { internalError } from './rules/suppression-rules.js';

@@ -1,4 +1,4 @@
-import { holdsPlaceholder } from '../manifest/placeholders.js';
+import { holdsPlaceholder } from '../text/placeholders.js';
 
 /** An opener whose closer may lie beyond the text the lint engine was given (a cut conf line or argv word). */
 const UNCLOSED_OPENER = /\{\{|\{%|<%|\$\{/;

@@ -1,4 +1,4 @@
-import type { Range } from '../dnsmasq/source-range.js';
+import type { Range } from '../text/source-range.js';
 import type { TextEdit } from './finding.js';
 import type { ArgInsertion, DnsmasqInvocation, ManifestArg, ManifestModel } from '../manifest/model.js';
 import { wrapperSeparator } from '../manifest/wrapper-shape.js';

@@ -1,6 +1,6 @@
 import type { ParsedOption } from '../dnsmasq/argv/parsed-argv.js';
-import type { Range } from '../dnsmasq/source-range.js';
 import type { ManifestModel, WorkloadRef } from '../manifest/model.js';
+import type { Range } from '../text/source-range.js';
 import type { Fix, Severity } from './finding.js';
 import type { InvocationFacts } from './invocation-facts.js';
 

@@ -1,6 +1,6 @@
-import type { Range } from '../dnsmasq/source-range.js';
 import type { WorkloadRef } from '../manifest/model.js';
-import type { LineIndex } from './line-index.js';
+import type { LineIndex } from '../text/line-index.js';
+import type { Range } from '../text/source-range.js';
 import { DISABLE_ANNOTATION, SUPPRESS_FILE, SUPPRESS_NEXT_LINE, SUPPRESSION_COMMENT } from './suppression-spellings.js';
 
 export { DISABLE_ANNOTATION };

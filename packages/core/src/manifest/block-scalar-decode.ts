@@ -1,4 +1,4 @@
-import { DecodedBuilder, type DecodedText } from './decoded-text.js';
+import { DecodedBuilder, type DecodedText } from '../text/decoded-text.js';
 
 /**
  * Literal (`|`) and folded (`>`) YAML block scalars: the value and where each character came from.

@@ -1,7 +1,7 @@
-import { offsetMap, isVerbatim, sourceOffset } from './decoded-text.js';
+import { offsetMap, isVerbatim, sourceOffset } from '../text/decoded-text.js';
+import { holdsPlaceholder } from '../text/placeholders.js';
 import type { FoundObject } from './find-workloads.js';
 import type { ConfigMapValue, KubeDnsConfigMap } from './model.js';
-import { holdsPlaceholder } from './placeholders.js';
 import { decodeNode, isScalar, mapGet, type ChunkSource } from './yaml-nodes.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Node, Scalar, YAMLSeq } from 'yaml';
 import type { Range } from '../text/source-range.js';
-import { VerbatimText, type DecodedText } from './decoded-text.js';
+import { VerbatimText, type DecodedText } from '../text/decoded-text.js';
 import type { ScalarStyle } from './scalar-decode.js';
 import { decodeNode, decodeSource, isScalar, isSeq, mapGet, nodeRange, type ChunkSource } from './yaml-nodes.js';
 

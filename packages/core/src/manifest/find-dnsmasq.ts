@@ -1,6 +1,6 @@
 import type { Node } from 'yaml';
 import { basename, findShellDnsmasq } from './shell-dnsmasq.js';
-import { sourceOffset, type DecodedText } from './decoded-text.js';
+import { sourceOffset, type DecodedText } from '../text/decoded-text.js';
 import { classifyContainer, isNannyFlag, onlyNameSaysDnsmasq } from './container-kind.js';
 import { readWordList, type ListWord, type ReadWords } from './container-words.js';
 import { readsAsDnsmasqArgv, wrapperSeparator } from './wrapper-shape.js';

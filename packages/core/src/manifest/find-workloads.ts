@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import type { Range } from '../dnsmasq/source-range.js';
+import type { Range } from '../text/source-range.js';
 import type { WorkloadRef } from './model.js';
 import { decodeNode, isMap, isScalar, mapGet, mapPath, nodeRange, seqItems, stringAt, type ChunkSource } from './yaml-nodes.js';
 

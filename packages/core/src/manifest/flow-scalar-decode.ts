@@ -1,4 +1,4 @@
-import { DecodedBuilder, type DecodedText } from './decoded-text.js';
+import { DecodedBuilder, type DecodedText } from '../text/decoded-text.js';
 
 /** Plain, single- and double-quoted YAML scalars: the value and where each character came from. */
 

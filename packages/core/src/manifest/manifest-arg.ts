@@ -1,7 +1,7 @@
-import { isVerbatim, offsetMap, sourceOffset } from './decoded-text.js';
+import { isVerbatim, offsetMap, sourceOffset } from '../text/decoded-text.js';
+import { holdsPlaceholder } from '../text/placeholders.js';
 import type { FoundDnsmasq, PlacedWord } from './find-dnsmasq.js';
 import type { ManifestArg } from './model.js';
-import { holdsPlaceholder } from './placeholders.js';
 import { conditionsAt } from './template-conditions.js';
 import type { TemplateMask } from './template-mask.js';
 

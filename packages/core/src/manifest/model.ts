@@ -1,4 +1,4 @@
-import type { ArgToken, Range } from '../dnsmasq/source-range.js';
+import type { ArgToken, Range } from '../text/source-range.js';
 import type { TextEdit } from '../text/text-edit.js';
 
 /** One argv word of dnsmasq, with what the template layer knows about it. */

@@ -1,6 +1,6 @@
 import { parseAllDocuments, type Node, type YAMLMap } from 'yaml';
 import { collapseRuns, DEFAULT_MIN_RUN, runsConfirmed, type CollapsedRun, type ParsedDoc } from './collapsed-runs.js';
-import type { Range } from '../dnsmasq/source-range.js';
+import type { Range } from '../text/source-range.js';
 import { makeInsertion, type ContainerShape } from './arg-insertion.js';
 import { readKubeDnsConfigMap } from './configmap.js';
 import { configMapConfs } from './configmap-conf.js';
@@ -11,7 +11,7 @@ import { composeMountedConfig, composeServices, findComposeDnsmasq, type Compose
 import { anchorConditional, toManifestArg, type ReadContext } from './manifest-arg.js';
 import { findObjects, type FoundObject } from './find-workloads.js';
 import type { ConfigMapConf, DnsmasqInvocation, KubeDnsConfigMap, ManifestModel, WorkloadRef } from './model.js';
-import { isTemplateFileName } from './placeholders.js';
+import { isTemplateFileName } from '../text/placeholders.js';
 import { maskTemplates, type TemplateMask } from './template-mask.js';
 import { readTolerantInvocations } from './tolerant-reader.js';
 import { isMap, mapGet, nodeRange, seqItems, stringAt, type ChunkSource } from './yaml-nodes.js';

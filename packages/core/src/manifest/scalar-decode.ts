@@ -1,6 +1,6 @@
 import type { Scalar } from 'yaml';
 import { decodeBlockScalar } from './block-scalar-decode.js';
-import type { DecodedText } from './decoded-text.js';
+import type { DecodedText } from '../text/decoded-text.js';
 import { decodeDoubleQuoted, decodePlain, decodeSingleQuoted } from './flow-scalar-decode.js';
 
 export type ScalarStyle = NonNullable<Scalar['type']>;

@@ -1,4 +1,4 @@
-import { DecodedBuilder, type DecodedText } from './decoded-text.js';
+import { DecodedBuilder, type DecodedText } from '../text/decoded-text.js';
 
 /**
  * POSIX shell tokenising of a `sh -c` script, enough to find a dnsmasq command and its words:

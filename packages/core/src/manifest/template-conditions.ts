@@ -1,5 +1,5 @@
+import type { TemplateTag } from '../text/template-tags.js';
 import type { ConditionBranch } from './model.js';
-import type { TemplateTag } from './template-tags.js';
 
 /**
  * The conditional (and loop) blocks of a template: for any offset, the branches that enclose it,

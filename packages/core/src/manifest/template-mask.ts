@@ -1,5 +1,5 @@
+import { findTemplateTags, mayHoldTemplates, type TemplateTag } from '../text/template-tags.js';
 import { conditionsAt, templateConditions, type TemplateConditions } from './template-conditions.js';
-import { findTemplateTags, mayHoldTemplates, type TemplateTag } from './template-tags.js';
 
 /**
  * A copy of the text that `yaml` can parse, the same length as the original so every offset stays

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { Range } from '../dnsmasq/source-range.js';
+import type { Range } from '../text/source-range.js';
 import type { CollapsedRun } from './collapsed-runs.js';
-import type { DecodedText } from './decoded-text.js';
+import type { DecodedText } from '../text/decoded-text.js';
 import { decodeScalar, type ScalarStyle } from './scalar-decode.js';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits, applyPreferredFixes, fixUntilStable } from '../../src/lint/apply-fixes.js';
 import type { Finding, Fix } from '../../src/lint/finding.js';
-import { LineIndex } from '../../src/lint/line-index.js';
+import { LineIndex } from '../../src/text/line-index.js';
 
 const text = 'abcdef';
 const lines = new LineIndex(text);

@@ -4,7 +4,7 @@ import { applyEdits } from '../../src/lint/apply-fixes.js';
 import { automaticFix, selectAutomaticFixes } from '../../src/lint/automatic-fixes.js';
 import { editsBetween } from '../../src/text/edits-between.js';
 import type { Finding, Fix } from '../../src/lint/finding.js';
-import { LineIndex } from '../../src/lint/line-index.js';
+import { LineIndex } from '../../src/text/line-index.js';
 
 const lines = new LineIndex('abcdef');
 function finding(ruleId: string, fixes: Fix[]): Finding {

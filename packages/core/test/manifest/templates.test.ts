@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { holdsPlaceholder } from '../../src/manifest/placeholders.js';
+import { holdsPlaceholder } from '../../src/text/placeholders.js';
 import { readManifest } from '../../src/manifest/read-manifest.js';
 import { isConditional, maskTemplates } from '../../src/manifest/template-mask.js';
-import { findTemplateTags } from '../../src/manifest/template-tags.js';
+import { findTemplateTags } from '../../src/text/template-tags.js';
 
 const deployment = (args: string): string =>
   `kind: Deployment

@@ -1,6 +1,6 @@
 import type { OptionSpec } from '../options/option-spec.js';
 import type { ArgvProblem, ArgvProblemCode, ParsedOption, Positional } from './parsed-argv.js';
-import type { ArgToken, Range } from '../source-range.js';
+import type { ArgToken, Range } from '../../text/source-range.js';
 
 const TRY_HELP = 'bad command line options: try --help';
 

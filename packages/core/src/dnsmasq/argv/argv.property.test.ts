@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseArgv } from './argv.js';
-import { tokensFromWords } from '../source-range.js';
+import { tokensFromWords } from '../../text/source-range.js';
 
 const optionish = fc.oneof(
   fc.string(),

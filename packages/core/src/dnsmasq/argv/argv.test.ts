@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgv } from './argv.js';
-import type { ArgToken } from '../source-range.js';
+import type { ArgToken } from '../../text/source-range.js';
 
 const names = (argv: string[]) => parseArgv(argv).options.map((o) => [o.spec.long, o.value]);
 const codes = (argv: string[]) => parseArgv(argv).problems.map((p) => p.code);

@@ -2,7 +2,7 @@ import { matchLongOption, optionByShort, optionIdentity } from '../options/optio
 import { ambiguousLong, junk, missingArgument, repeatedOption, tryHelp, unknownLong } from './argv-problems.js';
 import type { ArgvProblem, ParsedArgv, ParsedOption, Positional } from './parsed-argv.js';
 import type { OptionSpec } from '../options/option-spec.js';
-import { type ArgToken, type Range, tokenOffset, tokenRange, tokensFromWords } from '../source-range.js';
+import { type ArgToken, type Range, tokenOffset, tokenRange, tokensFromWords } from '../../text/source-range.js';
 
 /** Short options are ASCII letters and digits only (dnsmasq's getopt string names every one of them). */
 const SHORT_LETTER = /^[A-Za-z0-9]$/;

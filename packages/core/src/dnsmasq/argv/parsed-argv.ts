@@ -1,5 +1,5 @@
+import type { Range } from '../../text/source-range.js';
 import type { OptionSpec } from '../options/option-spec.js';
-import type { Range } from '../source-range.js';
 
 /** One option as getopt_long recognised it. */
 export interface ParsedOption {

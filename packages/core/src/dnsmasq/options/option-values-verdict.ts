@@ -1,4 +1,4 @@
-import type { Range } from '../source-range.js';
+import type { Range } from '../../text/source-range.js';
 
 /** dnsmasq's refusal of one option value. */
 export interface ValueVerdict {

@@ -2,7 +2,7 @@ import { parseIpStrict } from '../ip-literal.js';
 import { numericValue } from '../numbers.js';
 import { reverseZones } from './rev-server-zones.js';
 import type { DomainPattern, ServerParseResult, ServerTarget } from './server-spec.js';
-import type { Range } from '../source-range.js';
+import type { Range } from '../../text/source-range.js';
 import { pieceRange, splitFirst, wholeValue } from './server-split.js';
 import { bindServerParts, parseServerParts, parseServerTarget, withLookup, type ServerGrammarOptions } from './server-target.js';
 

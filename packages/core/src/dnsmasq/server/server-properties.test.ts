@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseServerValue } from './server.js';
 import { SERVER_OPTION_KINDS } from './server-spec.js';
-import type { Range } from '../source-range.js';
+import type { Range } from '../../text/source-range.js';
 
 const PIECES = ['/', '#', '@', '%', ',', '.', ':', ' ', '*', '[', ']', '0', '1', '9', '255', '65536', 'a', 'Z', 'ü', '-', '_',
   '::', '127.0.0.1', 'fe80::1', 'lo', 'xn--', '4294967296', '\u0000', '\ud800', '日本'];

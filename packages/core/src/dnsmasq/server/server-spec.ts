@@ -1,4 +1,4 @@
-import type { Range } from '../source-range.js';
+import type { Range } from '../../text/source-range.js';
 
 /** The options that share dnsmasq's server-value grammar. `local` is a pure synonym of `server`. */
 export const SERVER_OPTION_KINDS = ['server', 'local', 'address', 'rev-server'] as const;

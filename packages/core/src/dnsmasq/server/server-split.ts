@@ -1,4 +1,4 @@
-import type { Range } from '../source-range.js';
+import type { Range } from '../../text/source-range.js';
 
 /** A slice of an option value: its text and where it starts inside the value. */
 export interface ValuePiece {

@@ -4,7 +4,7 @@ import type { ServerGrammarError, ServerTarget, SourceBinding } from './server-s
 import { explainNotAnAddress } from './server-explain.js';
 import { isPlausibleHostname, resolverWouldBeAsked } from './server-hostname.js';
 import { pieceRange, splitFirst, type ValuePiece } from './server-split.js';
-import type { Range } from '../source-range.js';
+import type { Range } from '../../text/source-range.js';
 
 export interface ServerGrammarOptions {
   /**

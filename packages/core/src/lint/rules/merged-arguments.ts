@@ -1,4 +1,4 @@
-import { tokenOffset } from '../../dnsmasq/source-range.js';
+import { tokenOffset } from '../../text/source-range.js';
 import { quotedExcerpt } from '../quoted-excerpt.js';
 import type { Rule } from '../rule.js';
 

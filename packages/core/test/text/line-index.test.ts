@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineIndex } from '../../src/lint/line-index.js';
+import { LineIndex } from '../../src/text/line-index.js';
 
 describe('LineIndex', () => {
   it('counts \\n, \\r\\n and a lone \\r as line ends, and characters in UTF-16 units', () => {
