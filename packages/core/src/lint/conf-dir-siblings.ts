@@ -1,5 +1,5 @@
 import { basename, dirname, join } from 'node:path';
-import { looksLikeDnsmasqConf, readDnsmasqConf } from './conf-file-reader.js';
+import { looksLikeDnsmasqConf, readDnsmasqConf } from '../manifest/conf-file-reader.js';
 import { InvocationFacts } from './invocation-facts.js';
 import { serverRoutes, upstreamsOf } from './upstream-sources.js';
 

@@ -4,10 +4,10 @@ import { isServerOptionKind, type ServerOptionKind, type ServerParseResult } fro
 import { confFileReason } from '../dnsmasq/conf-file-messages.js';
 import type { ArgvProblemCode, ParsedArgv, ParsedOption } from '../dnsmasq/argv/parsed-argv.js';
 import type { DnsmasqInvocation, ManifestArg } from '../manifest/model.js';
-import { hasPlaceholder } from './placeholder.js';
+import { hasPlaceholder } from '../manifest/placeholder.js';
 import { numericValue } from '../dnsmasq/numbers.js';
-import { refuseAbbreviations } from './conf-argv.js';
-import { CONF_FILE_KIND } from './conf-file-reader.js';
+import { refuseAbbreviations } from '../manifest/conf-argv.js';
+import { CONF_FILE_KIND } from '../manifest/conf-file-reader.js';
 
 /** Whether an option is given: in every rendering, only inside a template conditional, or not at all. */
 export type Presence = 'always' | 'conditional' | 'absent';

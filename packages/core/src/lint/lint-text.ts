@@ -1,18 +1,18 @@
 import { readManifest } from '../manifest/read-manifest.js';
 import type { DnsmasqInvocation, ManifestModel, WorkloadRef } from '../manifest/model.js';
+import { readConfigMapConf } from '../manifest/configmap-conf-reader.js';
+import { readRawArgv } from '../manifest/raw-argv-reader.js';
+import { isConfFragmentPath, looksLikeDnsmasqConf, readDnsmasqConf } from '../manifest/conf-file-reader.js';
+import { isStandaloneCorefileName } from '../manifest/find-corefiles.js';
 import { LineIndex } from '../text/line-index.js';
-import { readConfigMapConf } from './configmap-conf-reader.js';
 import type { Finding, RuleSetting, Severity } from './finding.js';
 import { InvocationFacts } from './invocation-facts.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './rule.js';
 import { MODEL_RULES } from './rules/index.js';
 import { internalError } from './rules/suppression-rules.js';
 import { applySuppressions, type PendingFinding } from './apply-suppressions.js';
-import { readRawArgv } from './raw-argv-reader.js';
-import { isConfFragmentPath, looksLikeDnsmasqConf, readDnsmasqConf } from './conf-file-reader.js';
 import { isConfFileName, isRawArgvFile } from './file-names.js';
 import { confDirServers, type ConfSibling } from './conf-dir-siblings.js';
-import { isStandaloneCorefileName } from '../manifest/find-corefiles.js';
 import { lintCorefiles } from './lint-corefiles.js';
 
 export type { RuleSetting } from './finding.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/lint/lint-text.js';
-import { hasPlaceholder } from '../../src/lint/placeholder.js';
+import { hasPlaceholder } from '../../src/manifest/placeholder.js';
 import { CONDITIONAL_FINDINGS, CORPUS_EXPECTATIONS } from './corpus-expectations.js';
 import { corpusFiles, readCorpus } from './corpus-files.js';
 

@@ -69,6 +69,13 @@ describe('dnsmasq conf files', () => {
     const in6 = findings.find((f) => f.ruleId === 'server-suspicious')!;
     expect(applyEdits(text, in6.fixes[0]!.edits)).toContain('\nserver=/ip6.arpa/127.0.0.1#10053\n');
   });
+
+  it('keeps source offsets, so findings point at the characters in the file', () => {
+    const text = 'no-negcache\nlog-queries\nlog-facility=-\nno-resolv\nserver = "10.0.0.1#x" # upstream\n';
+    const f = lintText(text, { filePath: 'dnsmasq.conf' }).findings.find((x) => x.ruleId === 'server-syntax');
+    expect(text.slice(f!.span.start, f!.span.end)).toBe('x');
+    expect(f!.message).toContain('"bad port at line 5"');
+  });
 });
 
 describe('dnsmasq conf files: refusals in dnsmasq\'s conf-file words', () => {

@@ -1,7 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import type { ConfigMapValue, KubeDnsConfigMap } from '../../manifest/model.js';
 import { parseJson } from '../json-error-offset.js';
-import { hasPlaceholder } from '../placeholder.js';
+import { hasPlaceholder } from '../../manifest/placeholder.js';
 import type { Rule, RuleContext } from '../rule.js';
 
 export const configmapJson: Rule = {

@@ -1,7 +1,7 @@
 import type { Range } from '../text/source-range.js';
-import type { TextEdit } from './finding.js';
-import type { ArgInsertion, DnsmasqInvocation, ManifestArg, ManifestModel } from '../manifest/model.js';
-import { wrapperSeparator } from '../manifest/wrapper-shape.js';
+import type { TextEdit } from '../text/text-edit.js';
+import type { ArgInsertion, DnsmasqInvocation, ManifestArg, ManifestModel } from './model.js';
+import { wrapperSeparator } from './wrapper-shape.js';
 import { hasPlaceholder } from './placeholder.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ArgInsertion, ConfigMapConf, DnsmasqInvocation, ManifestArg } from '../manifest/model.js';
+import type { ArgInsertion, ConfigMapConf, DnsmasqInvocation, ManifestArg } from './model.js';
 import { CONF_FILE_KIND, looksLikeDnsmasqConf, readDnsmasqConf } from './conf-file-reader.js';
 
 /** Edits inside a ConfigMap's conf text would have to respect the YAML scalar around it: no fix is offered there. */

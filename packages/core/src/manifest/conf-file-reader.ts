@@ -1,8 +1,8 @@
 import { optionByLong, optionByShort } from '../dnsmasq/options/option-lookup.js';
 import type { Range } from '../text/source-range.js';
-import type { ArgInsertion, ConfFragment, DnsmasqInvocation, ManifestArg, ManifestModel } from '../manifest/model.js';
-import { isConditional, maskTemplates } from '../manifest/template-mask.js';
-import type { TextEdit } from './finding.js';
+import type { TextEdit } from '../text/text-edit.js';
+import type { ArgInsertion, ConfFragment, DnsmasqInvocation, ManifestArg, ManifestModel } from './model.js';
+import { isConditional, maskTemplates } from './template-mask.js';
 import { readConfLine } from './conf-line.js';
 import { hasPlaceholder } from './placeholder.js';
 
