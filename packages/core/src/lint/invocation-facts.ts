@@ -154,6 +154,16 @@ export class InvocationFacts {
     return this.delegatedConfig().length > 0 || (this.invocation.mountedConfig?.length ?? 0) > 0;
   }
 
+  /**
+   * Options this invocation may have that cannot be seen: read from a conf file or directory (-C, -7, one mounted
+   * into the container), or a list a template prints whole (`args:` then `{{ toYaml .Values.args }}`). Whether an
+   * option is missing cannot be judged then. A template that adds words to a list with words of its own (a
+   * `{{ range }}` of extra flags) hides nothing the list is judged on: extras are extras.
+   */
+  optionsHidden(): boolean {
+    return this.configElsewhere() || this.invocation.templatedList === true;
+  }
+
   isConfFile(): boolean {
     return this.invocation.workload.kind === CONF_FILE_KIND;
   }

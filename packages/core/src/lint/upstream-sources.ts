@@ -32,7 +32,7 @@ export function mayRenderDefaultServer(facts: InvocationFacts): boolean {
  */
 export function upstreamsOf(facts: InvocationFacts): 'given' | 'none' | 'unknown' {
   if (facts.presence('enable-dbus') !== 'absent' || facts.presence('enable-ubus') !== 'absent') return 'given';
-  if (facts.options('servers-file').length > 0 || facts.configElsewhere()) return 'given';
+  if (facts.options('servers-file').length > 0 || facts.optionsHidden()) return 'given';
   if (facts.options('resolv-file').length > 0) {
     const files = facts.resolvFiles();
     if (files === undefined) return 'unknown';

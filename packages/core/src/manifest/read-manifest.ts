@@ -13,6 +13,7 @@ import { findObjects, type FoundObject } from './find-workloads.js';
 import type { ConfigMapConf, DnsmasqInvocation, KubeDnsConfigMap, ManifestModel, WorkloadRef } from './model.js';
 import { isTemplateFileName } from '../text/placeholders.js';
 import { maskTemplates, type TemplateMask } from './template-mask.js';
+import { templatePrintsListWords } from './templated-list.js';
 import { readTolerantInvocations } from './tolerant-reader.js';
 import { isMap, mapGet, nodeRange, seqItems, stringAt, type ChunkSource } from './yaml-nodes.js';
 
@@ -67,6 +68,7 @@ function invocationsOf(ctx: ReadContext, src: ChunkSource, object: FoundObject, 
       insertion: makeInsertion(ctx.text, found, args, containerShape(src, container as YAMLMap), anchorConditional(ctx, found)),
       tolerant,
       ...(mounted.length > 0 ? { mountedConfig: mounted } : {}),
+      ...(args.length === 0 && templatePrintsListWords(src, container as YAMLMap, ctx.mask.tags) ? { templatedList: true as const } : {}),
     });
   }
   return out;

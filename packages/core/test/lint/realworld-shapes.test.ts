@@ -40,6 +40,20 @@ describe('dnsmasq that serves no DNS', () => {
   });
 });
 
+describe('Helm charts whose template prints dnsmasq arguments', () => {
+  it("a list printed whole (by toYaml, as an inline value, after the nanny's own flags): what is missing cannot be judged", () => {
+    const findings = lint('helm-args-toyaml.yaml');
+    expect(findings.filter((f) => ['no-negcache', 'log-queries', 'resolv-conf', 'no-upstream', 'neg-ttl', 'log-facility'].includes(f.ruleId))).toEqual([]);
+    expect(fixUntilStable(read('helm-args-toyaml.yaml'), (t) => lintText(t, { filePath: 'helm-args-toyaml.yaml' }).findings).text).toBe(read('helm-args-toyaml.yaml'));
+  });
+
+  it('a list with dnsmasq words of its own is judged: a templated value, a conditional or extra words a template adds hide nothing', () => {
+    expect(ids('helm-args-seen.yaml').sort()).toEqual(['log-queries', 'no-negcache']);
+    // As the shared corpus judges kube-aws' DaemonSet, whose list ends in a {{ range }} of extra words.
+    expect(ids('helm-args-extras.yaml').sort()).toEqual(['log-queries', 'log-queries', 'no-negcache', 'no-negcache']);
+  });
+});
+
 describe('a cache of size 0 caches no negative answers', () => {
   it('no-negcache stays silent; cache-size says the cache is off', () => {
     expect(ids('compose-no-cache.yml')).toEqual(['cache-size']);

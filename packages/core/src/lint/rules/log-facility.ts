@@ -10,7 +10,7 @@ export const logFacility: Rule = {
       if (facts.servesNoDns()) continue;
       const queries = facts.options('log-queries');
       const first = queries[0];
-      if (!first || facts.presence('log-facility') !== 'absent' || facts.configElsewhere()) continue;
+      if (!first || facts.presence('log-facility') !== 'absent' || facts.optionsHidden()) continue;
       // With -d dnsmasq copies every log line, queries included, to stderr (measured with dnsmasq 2.90).
       if (facts.presence('no-daemon') === 'always') continue;
       context.report({

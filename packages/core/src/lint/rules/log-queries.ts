@@ -9,7 +9,7 @@ export const logQueries: Rule = {
     for (const facts of context.invocations) {
       if (facts.servesNoDns()) continue;
       const presence = facts.presence('log-queries');
-      if (presence === 'always' || facts.configElsewhere()) continue;
+      if (presence === 'always' || facts.optionsHidden()) continue;
       const word = flagFor(facts, 'log-queries', 'q');
       const typo = misspelling(facts, 'log-queries');
       const flag = facts.written(word);

@@ -18,7 +18,7 @@ export const negTtl: Rule = {
   check(context) {
     for (const facts of context.invocations) {
       if (facts.servesNoDns()) continue;
-      if (facts.presence('no-negcache') !== 'absent') continue;
+      if (facts.presence('no-negcache') !== 'absent' || facts.optionsHidden()) continue;
       for (const option of lifetimeNegTtls(facts)) {
         if (facts.conditional(option)) continue;
         const seconds = facts.valueTemplated(option) ? 'the configured number of' : `${unsignedValue(option.value ?? '') ?? option.value}`;

@@ -16,7 +16,7 @@ export const noNegcache: Rule = {
     for (const facts of context.invocations) {
       if (facts.servesNoDns() || facts.cacheOff()) continue;
       const presence = facts.presence('no-negcache');
-      if (presence === 'always' || facts.configElsewhere()) continue;
+      if (presence === 'always' || facts.optionsHidden()) continue;
       const negTtl = facts.presenceOf(lifetimeNegTtls(facts));
       if (presence === 'absent' && negTtl === 'always') continue;
       const word = flagFor(facts, 'no-negcache', 'N');

@@ -12,7 +12,7 @@ export const noUpstream: Rule = {
       // Without -R, a --resolv-file that can hold no nameserver (empty, /dev/null) leaves dnsmasq just as bare.
       const emptyResolvFile = facts.options('resolv-file').find((o) => !facts.conditional(o));
       const bare = facts.presence('no-resolv') === 'always' ? facts.options('no-resolv')[0] : facts.resolvFiles()?.length === 0 ? emptyResolvFile : undefined;
-      if (!bare || facts.configElsewhere()) continue;
+      if (!bare || facts.optionsHidden()) continue;
       // Servers can come from elsewhere: over D-Bus/ubus, or from the other files of a conf-dir.
       if (facts.presence('enable-dbus') !== 'absent' || facts.presence('enable-ubus') !== 'absent') continue;
       const { fragment } = facts.invocation;

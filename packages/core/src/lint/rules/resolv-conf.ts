@@ -8,7 +8,7 @@ export const resolvConf: Rule = {
   check(context) {
     for (const facts of context.invocations) {
       if (facts.servesNoDns()) continue;
-      if (facts.presence('no-resolv') !== 'absent' || facts.configElsewhere()) continue;
+      if (facts.presence('no-resolv') !== 'absent' || facts.optionsHidden()) continue;
       const files = facts.resolvFiles();
       if (!files || files.length === 0) continue;
       let catchAll: ServerValue | undefined;
