@@ -107,6 +107,12 @@ describe('Corefile rules on hand-written Corefiles', () => {
   it('CF007: single literal upstream, max_fails 0, health_check 0s (fix removes the line)', () => {
     expect(ids('.:53 {\n  forward . 10.0.0.2\n}\n')).toEqual(['coredns-single-upstream@2']);
     expect(ids('.:53 {\n  forward . {$UPSTREAM}\n}\n')).toEqual(['coredns-env-substitution@2']);
+    // The message says what the expansion does where the word stands.
+    const messages = lintText('.:{$PORT} {\n  forward . {$UPSTREAM}\n  prometheus {$MY_HOST_IP}:9153\n  cache {$TTL}\n}\n', { filePath: 'Corefile' }).findings.map((f) => f.message);
+    expect(messages[0]).toMatch(/^`PORT` .* a value with several words stays one argument, and an unset variable becomes empty\./);
+    expect(messages[1]).toMatch(/^`UPSTREAM` .*several addresses stays one argument \(forward then fails/);
+    expect(messages[2]).toMatch(/^`MY_HOST_IP` .*`\{\$MY_HOST_IP\}:9153` turns into `:9153`, all interfaces/);
+    expect(messages[3]).toMatch(/^`TTL` .* a value with several words stays one argument/);
     const text = '.:53 {\n  forward . 8.8.8.8 1.1.1.1 {\n    max_fails 0\n    health_check 0s\n  }\n}\n';
     expect(ids(text)).toEqual(['coredns-upstream-health-disabled@3', 'coredns-upstream-health-disabled@4']);
     const finding = lint(text).find((f) => f.span.startPosition.line === 3)!;
