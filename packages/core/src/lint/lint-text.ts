@@ -101,6 +101,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   // In a file that does not parse, the structure edits rely on is a guess: fixes are offered, never applied by --fix.
   if (findings.some((f) => f.ruleId === 'yaml-syntax')) findings = findings.map(withoutPreferred);
   findings.sort(compareFindings);
+  findings = withoutRepeats(findings);
   return {
     findings,
     invocations: model.invocations.length,
@@ -120,6 +121,11 @@ function readModel(text: string, filePath: string | undefined, confSiblings: rea
   const model = readManifest(text, filePath === undefined ? {} : { filePath });
   const confs = (model.confTexts ?? []).map(readConfigMapConf).filter((i): i is DnsmasqInvocation => i !== undefined);
   return confs.length === 0 ? model : { ...model, invocations: [...model.invocations, ...confs] };
+}
+
+/** Two containers reading one anchored list (`args: *shared`) find the same problem at the same place: say it once. */
+function withoutRepeats(sorted: Finding[]): Finding[] {
+  return sorted.filter((f, i) => i === 0 || compareFindings(sorted[i - 1]!, f) !== 0);
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

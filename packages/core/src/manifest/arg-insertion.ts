@@ -18,9 +18,17 @@ export interface ContainerShape {
 export const NO_ARGS_KEY =
   'the container has no args, and adding an args: key would replace the arguments its image already passes (a repeated flag stops dnsmasq), so add it by hand where the image takes it';
 
+/** Why nothing is appended to a list shared through a YAML anchor. */
+export const SHARED_LIST =
+  'the list is shared through a YAML anchor (&name / *name), and a flag added to it would also change every other list that aliases it, so add it by hand where each should have it';
+
 /** Why nothing can be appended when every argument is inside a template conditional. */
 export const ALL_CONDITIONAL =
   'every argument sits inside a template conditional, and a flag added there would be missing from the other renderings, so add it by hand outside the conditional';
+
+function listOf(word: PlacedWord): WordList {
+  return word.place.kind === 'item' ? word.place.item.list : word.place.script.list;
+}
 
 function appendAfter(text: string, anchor: PlacedWord, words: readonly string[]): TextEdit {
   const { place } = anchor;
@@ -80,7 +88,8 @@ export function makeInsertion(
   let anchor: PlacedWord | undefined;
   for (let i = found.words.length - 1; i >= 0 && !anchor; i--) if (!args[i]!.conditional) anchor = found.words[i];
   if (!anchor && found.anchor && !anchorConditional) anchor = found.anchor;
-  const cannotAppend = anchor ? undefined : found.words.length === 0 && !found.anchor ? NO_ARGS_KEY : ALL_CONDITIONAL;
+  if (anchor && listOf(anchor)?.shared) anchor = undefined;
+  const cannotAppend = anchor ? undefined : found.words.length === 0 && !found.anchor ? NO_ARGS_KEY : [...found.words, found.anchor].some((w) => w && listOf(w)?.shared) ? SHARED_LIST : ALL_CONDITIONAL;
   const needsSeparator = found.needsSeparator;
   return {
     append(words) {

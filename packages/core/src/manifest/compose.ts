@@ -5,7 +5,7 @@ import { decodingSource, readWordList, WordList } from './container-words.js';
 import { locateDnsmasq, shellWord, type FoundDnsmasq, type PlacedWord } from './find-dnsmasq.js';
 import type { MountedConfig, WorkloadRef } from './model.js';
 import { shellTokens } from './shell-words.js';
-import { decodeNode, isMap, isScalar, isSeq, mapGet, nodeRange, seqItems, stringAt, type ChunkSource } from './yaml-nodes.js';
+import { decodeNode, isAlias, isMap, isScalar, isSeq, mapGet, nodeRange, seqItems, stringAt, type ChunkSource } from './yaml-nodes.js';
 
 /*
  * Docker Compose services. A service is a container whose `entrypoint` replaces the image's ENTRYPOINT (Kubernetes'
@@ -83,7 +83,7 @@ export function findComposeDnsmasq(src: ChunkSource, service: ComposeService): F
   const commandNode = mapGet(service.node, 'command');
   const image = stringAt(src, mapGet(service.node, 'image'));
   const name = service.workload.name;
-  const listsOnly = (n: Node | undefined): boolean => n === undefined || isSeq(n);
+  const listsOnly = (n: Node | undefined): boolean => n === undefined || isSeq(isAlias(n) ? src.resolveAlias?.(n) : n);
   if (listsOnly(entrypointNode) && listsOnly(commandNode)) {
     return locateDnsmasq(
       readWordList(src, service.node, 'command', 'entrypoint'),

@@ -2,7 +2,7 @@ import type { Node, Scalar, YAMLSeq } from 'yaml';
 import type { Range } from '../text/source-range.js';
 import { VerbatimText, type DecodedText } from '../text/decoded-text.js';
 import type { ScalarStyle } from './scalar-decode.js';
-import { decodeNode, decodeSource, isScalar, isSeq, mapGet, nodeRange, type ChunkSource } from './yaml-nodes.js';
+import { decodeNode, decodeSource, isAlias, isScalar, isSeq, mapGet, nodeRange, type ChunkSource } from './yaml-nodes.js';
 
 /**
  * A sequence (`command:` or `args:`) of a container, as written. It keeps a few numbers per item; the words
@@ -21,6 +21,8 @@ export class WordList {
     readonly flow: boolean,
     /** Where words are decoded from again (absolute offsets; no runs). */
     private readonly src: ChunkSource,
+    /** An anchored list (`&name`), or one read through an alias: other lists may be this very text. */
+    readonly shared = false,
   ) {}
 
   /** Absolute range of item `index` (scalar or not), undefined outside the list. */
@@ -84,6 +86,12 @@ export interface ListWord {
   readonly end: number;
 }
 
+/** Whether the text holds an alias `*name` of the anchor. */
+function aliased(text: string, anchor: string): boolean {
+  const name = anchor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[\\s\\[{,:])\\*${name}(?=$|[\\s\\]},])`, 'm').test(text);
+}
+
 /** What a list keeps to decode its words again: the texts, never the runs. */
 export function decodingSource(src: ChunkSource): ChunkSource {
   return { original: src.original, masked: src.masked, base: src.base };
@@ -91,11 +99,13 @@ export function decodingSource(src: ChunkSource): ChunkSource {
 
 /** `yamlKey` names the key where it differs from its role (Compose writes a container's command as `entrypoint`). */
 export function readWordList(src: ChunkSource, container: Node, key: 'command' | 'args', yamlKey: string = key): ReadWords | undefined {
-  const node = mapGet(container, yamlKey);
+  const written = mapGet(container, yamlKey);
+  // `args: *dnsmasq_args`: the list is the anchored one, read where it is written.
+  const node = isAlias(written) ? src.resolveAlias?.(written) : written;
   if (!isSeq(node)) return undefined;
   const seq = node as YAMLSeq;
   const words: ListWord[] = [];
-  const list = new WordList(key, Boolean(seq.flow), decodingSource(src));
+  const list = new WordList(key, Boolean(seq.flow), decodingSource(src), isAlias(written) || (seq.anchor !== undefined && aliased(src.masked, seq.anchor)));
   for (const item of seq.items) {
     const range = nodeRange(src, item as Node);
     if (!isScalar(item)) {

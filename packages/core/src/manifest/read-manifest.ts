@@ -1,4 +1,4 @@
-import { parseAllDocuments, type Node, type YAMLMap } from 'yaml';
+import { parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
 import { collapseRuns, DEFAULT_MIN_RUN, runsConfirmed, type CollapsedRun, type ParsedDoc } from './collapsed-runs.js';
 import type { Range } from '../text/source-range.js';
 import { makeInsertion, type ContainerShape } from './arg-insertion.js';
@@ -121,12 +121,13 @@ function readChunk(
   model: { invocations: DnsmasqInvocation[]; configMaps: KubeDnsConfigMap[]; confTexts: ConfigMapConf[]; parseProblems: Problem[] },
 ): void {
   const docs = parseChunk(ctx.mask.masked, chunk, ctx.minCollapsedRun ?? DEFAULT_MIN_RUN);
-  const src: ChunkSource = { original: ctx.text, masked: ctx.mask.masked, base: chunk.start, ...(docs.runs ? { runs: docs.runs } : {}) };
+  const chunkSrc: ChunkSource = { original: ctx.text, masked: ctx.mask.masked, base: chunk.start, ...(docs.runs ? { runs: docs.runs } : {}) };
   const templated = ctx.mask.tags.some((t) => t.start < chunk.end && t.end > chunk.start);
   const found: DnsmasqInvocation[] = [];
   const workloads: WorkloadRef[] = [];
   let hadErrors = false;
   for (const doc of docs.docs) {
+    const src: ChunkSource = { ...chunkSrc, resolveAlias: (alias) => alias.resolve(doc as Document) as Node | undefined };
     for (const err of doc.errors) {
       hadErrors = true;
       const [from, to] = err.pos.map((p) => Math.min(chunk.end, chunk.start + p)) as [number, number];

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Alias, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Range } from '../text/source-range.js';
 import type { CollapsedRun } from './collapsed-runs.js';
 import type { DecodedText } from '../text/decoded-text.js';
@@ -14,6 +14,8 @@ export interface ChunkSource {
   readonly base: number;
   /** Runs of items `yaml` did not see (collapsed-runs.ts), by the start of the item before them. */
   readonly runs?: ReadonlyMap<number, CollapsedRun>;
+  /** The node a YAML alias (`*name`) of the document being read stands for. */
+  readonly resolveAlias?: (alias: Alias) => Node | undefined;
 }
 
 export function mapGet(node: unknown, key: string): Node | undefined {
@@ -71,4 +73,4 @@ export function seqItems(node: unknown): readonly unknown[] {
   return isSeq(node) ? (node as YAMLSeq).items : [];
 }
 
-export { isMap, isScalar, isSeq };
+export { isAlias, isMap, isScalar, isSeq };

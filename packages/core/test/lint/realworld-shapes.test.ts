@@ -54,6 +54,29 @@ describe('Helm charts whose template prints dnsmasq arguments', () => {
   });
 });
 
+describe('lists shared through YAML anchors', () => {
+  it('a list read through an alias is the anchored one: judged, but not fixed where a flag would change every alias', () => {
+    const findings = lint('anchor-shared-args.yaml');
+    expect(findings.map((f) => f.ruleId)).toEqual(['log-queries', 'no-negcache', 'resolv-conf', 'log-queries', 'no-negcache']);
+    for (const f of findings.filter((x) => x.ruleId !== 'resolv-conf')) {
+      expect(f.message).toMatch(/Not fixed automatically: the list is shared through a YAML anchor/);
+      expect(f.fixes).toEqual([]);
+    }
+    // Both containers read the same --server: said once.
+    expect(findings.filter((f) => f.ruleId === 'resolv-conf')).toHaveLength(1);
+    expect(fixUntilStable(read('anchor-shared-args.yaml'), (t) => lintText(t, { filePath: 'anchor-shared-args.yaml' }).findings).text).toBe(read('anchor-shared-args.yaml'));
+  });
+
+  it('Compose services whose command is an alias of an x- list', () => {
+    expect(ids('compose-anchor.yml')).toEqual(['resolv-conf']);
+  });
+
+  it('an anchored list no alias uses is fixed as any other', () => {
+    const fixed = fixUntilStable(read('anchor-unused.yaml'), (t) => lintText(t, { filePath: 'anchor-unused.yaml' }).findings).text;
+    expect(fixed).toBe(read('anchor-unused.yaml').replace('    - --no-resolv\n', '    - --no-resolv\n    - --log-queries\n    - --log-facility=-\n    - --no-negcache\n'));
+  });
+});
+
 describe('a cache of size 0 caches no negative answers', () => {
   it('no-negcache stays silent; cache-size says the cache is off', () => {
     expect(ids('compose-no-cache.yml')).toEqual(['cache-size']);
