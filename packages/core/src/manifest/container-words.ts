@@ -105,7 +105,10 @@ export function readWordList(src: ChunkSource, container: Node, key: 'command' |
   if (!isSeq(node)) return undefined;
   const seq = node as YAMLSeq;
   const words: ListWord[] = [];
-  const list = new WordList(key, Boolean(seq.flow), decodingSource(src), isAlias(written) || (seq.anchor !== undefined && aliased(src.masked, seq.anchor)));
+  // Shared: read through an alias, or anchored (the list, or the container merged elsewhere with `<<:`) and aliased.
+  const anchors = [seq.anchor, (container as { anchor?: string }).anchor].filter((a): a is string => a !== undefined);
+  const shared = isAlias(written) || anchors.some((a) => aliased(src.masked, a));
+  const list = new WordList(key, Boolean(seq.flow), decodingSource(src), shared);
   for (const item of seq.items) {
     const range = nodeRange(src, item as Node);
     if (!isScalar(item)) {

@@ -46,10 +46,15 @@ function containerShape(src: ChunkSource, container: YAMLMap): ContainerShape {
   return { flow: Boolean(container.flow), firstKeyStart, lastValueEnd };
 }
 
+/** A container whose `command`/`args` may come from a YAML merge key (`<<: *defaults`): what it runs is not in view. */
+function listsFromMergeKey(container: YAMLMap): boolean {
+  return mapGet(container, '<<') !== undefined && mapGet(container, 'command') === undefined && mapGet(container, 'args') === undefined;
+}
+
 function invocationsOf(ctx: ReadContext, src: ChunkSource, object: FoundObject, tolerant: boolean): DnsmasqInvocation[] {
   const out: DnsmasqInvocation[] = [];
   for (const container of seqItems(mapGet(object.podSpec, 'containers'))) {
-    if (!isMap(container)) continue;
+    if (!isMap(container) || listsFromMergeKey(container as YAMLMap)) continue;
     const found = findDnsmasq(src, container as Node);
     if (!found) continue;
     const args = found.words.map((w) => toManifestArg(ctx, w));

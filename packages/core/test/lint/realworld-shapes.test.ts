@@ -71,6 +71,14 @@ describe('lists shared through YAML anchors', () => {
     expect(ids('compose-anchor.yml')).toEqual(['resolv-conf']);
   });
 
+  it('a container merging another (<<: *base) without lists of its own is not judged: what it runs is not in view', () => {
+    // The first container (the anchor) is judged, not fixed (a flag added there reaches the merging one too); the
+    // one that merges it is not read at all.
+    const findings = lint('merge-key-container.yaml');
+    expect(findings.map((f) => f.ruleId)).toEqual(['log-queries', 'no-negcache']);
+    expect(findings.flatMap((f) => f.fixes)).toEqual([]);
+  });
+
   it('an anchored list no alias uses is fixed as any other', () => {
     const fixed = fixUntilStable(read('anchor-unused.yaml'), (t) => lintText(t, { filePath: 'anchor-unused.yaml' }).findings).text;
     expect(fixed).toBe(read('anchor-unused.yaml').replace('    - --no-resolv\n', '    - --no-resolv\n    - --log-queries\n    - --log-facility=-\n    - --no-negcache\n'));
