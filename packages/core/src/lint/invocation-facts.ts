@@ -156,12 +156,12 @@ export class InvocationFacts {
 
   /**
    * Options this invocation may have that cannot be seen: read from a conf file or directory (-C, -7, one mounted
-   * into the container), or a list a template prints whole (`args:` then `{{ toYaml .Values.args }}`). Whether an
-   * option is missing cannot be judged then. A template that adds words to a list with words of its own (a
-   * `{{ range }}` of extra flags) hides nothing the list is judged on: extras are extras.
+   * into the container), a list a template prints whole (`args:` then `{{ toYaml .Values.args }}`), or list items
+   * the reader passed over (tab-indented). Whether an option is missing cannot be judged then. A template that adds
+   * words to a list with words of its own (a `{{ range }}` of extra flags) hides nothing: extras are extras.
    */
   optionsHidden(): boolean {
-    return this.configElsewhere() || this.invocation.templatedList === true;
+    return this.configElsewhere() || this.invocation.listNotInView !== undefined;
   }
 
   isConfFile(): boolean {

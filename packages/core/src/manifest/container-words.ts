@@ -70,6 +70,8 @@ const STYLES: readonly ScalarStyle[] = ['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE',
 export interface ReadWords {
   readonly list: WordList;
   readonly words: readonly ListWord[];
+  /** The line reader passed over items it could not read (tab-indented): the list is not all there. */
+  readonly passedOver?: true;
 }
 
 /** One scalar item of a command/args list. */

@@ -68,9 +68,9 @@ export interface DnsmasqInvocation {
   /** dnsmasq's argv words in order (command + args as Kubernetes concatenates them, without the program name). */
   readonly args: readonly ManifestArg[];
   readonly insertion: ArgInsertion;
-  /** No dnsmasq word is there to read, and a template prints words into the command or args list
-   *  (`args:` then `{{ toYaml .Values.args }}`): dnsmasq's argv is the template's. */
-  readonly templatedList?: true;
+  /** Part of the command or args list is not there to read: a template prints it (`args:` then
+   *  `{{ toYaml .Values.args }}`, no dnsmasq word of its own), or its items are tab-indented (not YAML). */
+  readonly listNotInView?: 'template' | 'tab-indented';
   /** Volume mounts that put dnsmasq configuration (/etc/dnsmasq.conf, /etc/dnsmasq.d) in the container. */
   readonly mountedConfig?: readonly MountedConfig[];
   /** For conf text read from a ConfigMap: the source offset where each of its lines starts (dnsmasq counts lines in it). */

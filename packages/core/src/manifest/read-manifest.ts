@@ -73,7 +73,7 @@ function invocationsOf(ctx: ReadContext, src: ChunkSource, object: FoundObject, 
       insertion: makeInsertion(ctx.text, found, args, containerShape(src, container as YAMLMap), anchorConditional(ctx, found)),
       tolerant,
       ...(mounted.length > 0 ? { mountedConfig: mounted } : {}),
-      ...(args.length === 0 && templatePrintsListWords(src, container as YAMLMap, ctx.mask.tags) ? { templatedList: true as const } : {}),
+      ...(args.length === 0 && templatePrintsListWords(src, container as YAMLMap, ctx.mask.tags) ? { listNotInView: 'template' as const } : {}),
     });
   }
   return out;

@@ -13,6 +13,8 @@ export interface Line {
   readonly indent: number;
   /** Blank, a comment, or tab-indented. */
   readonly empty: boolean;
+  /** A tab in the indentation, before some content. */
+  readonly tabbed: boolean;
 }
 
 export function linesOf(text: string, from: number, to: number): Line[] {
@@ -25,7 +27,7 @@ export function linesOf(text: string, from: number, to: number): Line[] {
     while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
     // A tab in the indentation is not YAML structure: such lines are passed over like comments.
     const tabbed = text.slice(start, i).includes('\t');
-    lines.push({ start, end, indent: i - start, empty: i === end || text[i] === '#' || tabbed });
+    lines.push({ start, end, indent: i - start, empty: i === end || text[i] === '#' || tabbed, tabbed: tabbed && i < end && text[i] !== '#' });
     start = nl + 1;
   }
   return lines;
@@ -83,12 +85,17 @@ function flowItems(text: string, open: number, to: number): RawItem[] {
   return items;
 }
 
-/** Items of a block list: `- item` lines right below `keyLine` at one dash column. */
-function blockItems(text: string, lines: readonly Line[], keyIndex: number, keyColumn: number): RawItem[] {
+/**
+ * Items of a block list: `- item` lines right below `keyLine` at one dash column. `passedOver` tells whether an item
+ * line indented with a tab was among them: not YAML, so not read, and the list is not all there.
+ */
+function blockItems(text: string, lines: readonly Line[], keyIndex: number, keyColumn: number): { items: RawItem[]; passedOver: boolean } {
   const items: RawItem[] = [];
+  let passedOver = false;
   let dashColumn = -1;
   for (let n = keyIndex + 1; n < lines.length; n++) {
     const line = lines[n]!;
+    if (line.tabbed && text[line.start + line.indent] === '-') passedOver = true;
     if (line.empty) continue;
     const dashAt = line.start + line.indent;
     if (text[dashAt] !== '-' || !/[ \t]/.test(text[dashAt + 1] ?? '')) break;
@@ -98,7 +105,7 @@ function blockItems(text: string, lines: readonly Line[], keyIndex: number, keyC
     while (at < line.end && (text[at] === ' ' || text[at] === '\t')) at++;
     items.push(itemAt(text, at, line.end, false));
   }
-  return items;
+  return { items, passedOver };
 }
 
 /** Reads the list under `key:` on line `keyIndex` (value starting at `valueAt`) as a WordList. */
@@ -106,9 +113,9 @@ export function readLineList(src: ChunkSource, lines: readonly Line[], keyIndex:
   const text = src.masked;
   const line = lines[keyIndex]!;
   const flow = text[valueAt] === '[';
-  const raw = flow ? flowItems(text, valueAt, line.end) : blockItems(text, lines, keyIndex, keyColumn);
+  const { items: raw, passedOver } = flow ? { items: flowItems(text, valueAt, line.end), passedOver: false } : blockItems(text, lines, keyIndex, keyColumn);
   const words: ListWord[] = [];
   const list = new WordList(key, flow, decodingSource(src));
   for (const item of raw) words.push(list.addItem(item.start, item.end, item.style, decodeSource(src, item.start, item.end, item.style))!);
-  return { list: list.seal(), words };
+  return { list: list.seal(), words, ...(passedOver ? { passedOver: true as const } : {}) };
 }

@@ -112,6 +112,7 @@ export function readTolerantInvocations(ctx: ReadContext, chunk: DocumentChunk, 
       args: manifestArgs,
       insertion: makeInsertion(ctx.text, found, manifestArgs, shape, anchorConditional(ctx, found)),
       tolerant: true,
+      ...(command?.passedOver || args?.passedOver ? { listNotInView: 'tab-indented' as const } : {}),
     });
   }
   return out;
