@@ -32,6 +32,11 @@ describe('invocation-level rules', () => {
     expect(message('-k -N -C /etc/dnsmasq.conf')).toMatch(/whether --log-queries is set cannot be judged here\. Make sure that configuration has log-queries, or pass it on/);
     expect(message('-k -C /etc/dnsmasq.conf')).toMatch(/has no-negcache and log-queries, or pass them on/);
     expect(message('-k -N -q -C /etc/dnsmasq.conf')).toBeUndefined();
+    // A conf file is spoken of in its own spelling.
+    const conf = lintText('no-negcache\nconf-dir=/etc/dnsmasq.d/,*.conf\n', { filePath: 'dnsmasq.conf' }).findings.find((f) => f.ruleId === 'delegated-config')?.message;
+    expect(conf).toBe(
+      'dnsmasq also reads its options from conf-dir=/etc/dnsmasq.d/,*.conf, which this file does not show, so whether log-queries is set cannot be judged here. Make sure that configuration has log-queries, or set it in this file.',
+    );
   });
 
   it('resolv-conf names the resolv file, and is quiet when it can hold no nameserver', () => {

@@ -21,10 +21,14 @@ export const delegatedConfig: Rule = {
         });
       }
       if (!first) continue;
-      const where = delegated.map((o) => `${o.spelled} ${o.value}`).join(', ');
+      // A conf file names its options as it writes them (`conf-dir=/etc/dnsmasq.d`), an argv as it does (`-C FILE`).
+      const conf = facts.isConfFile();
+      const where = delegated.map((o) => (conf ? `${o.spelled.replace(/^--?/, '')}=${o.value}` : `${o.spelled} ${o.value}`)).join(', ');
+      const names = unknown.map((u) => (conf ? u : `--${u}`)).join(' and ');
+      const elsewhere = conf ? 'or set it in this file' : 'or pass it on the command line';
       context.report({
         range: first.nameRange,
-        message: `dnsmasq also reads its options from ${where}, which the manifest does not show, so whether ${unknown.map((u) => `--${u}`).join(' and ')} ${unknown.length > 1 ? 'are' : 'is'} set cannot be judged here. Make sure that configuration has ${unknown.join(' and ')}, or pass ${unknown.length > 1 ? 'them' : 'it'} on the command line.`,
+        message: `dnsmasq also reads its options from ${where}, which ${conf ? 'this file' : 'the manifest'} does not show, so whether ${names} ${unknown.length > 1 ? 'are' : 'is'} set cannot be judged here. Make sure that configuration has ${unknown.join(' and ')}, ${unknown.length > 1 ? elsewhere.replace('it', 'them') : elsewhere}.`,
         workload: facts.invocation.workload,
       });
     }
