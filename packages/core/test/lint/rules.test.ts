@@ -97,6 +97,10 @@ describe('dnsmasq conf files: refusals in dnsmasq\'s conf-file words', () => {
     const conf = lintText('no-negcache\nlog-queries\nserver=10.0.0.1\n', { filePath: 'dnsmasq.conf' }).findings;
     expect(conf.map((f) => f.ruleId)).toEqual(['log-facility', 'resolv-conf']);
     expect(conf.filter((f) => /--[a-z]/.test(f.message)).map((f) => f.message)).toEqual([]);
+    // Every rule speaks of a conf file's options as it writes them, fix titles included.
+    const more = ['cache-size=0\nneg-ttl=60\nserver=/10.0.0.0/8/10.0.0.1\nserver=/in6.arpa/10.0.0.2\n', 'conf-dir=/etc/dnsmasq.d\n'].flatMap((t) => lintText(t, { filePath: 'dnsmasq.conf' }).findings);
+    expect(more.map((f) => f.ruleId).sort()).toEqual(['cache-size', 'delegated-config', 'log-queries', 'neg-ttl', 'server-suspicious', 'server-suspicious']);
+    expect(more.filter((f) => /--[a-z]|-N\//.test(f.message + f.fixes.map((x) => x.title).join())).map((f) => f.message)).toEqual([]);
     const mergedLine = lintText('no-negcache\nlog-queries --log-facility=-\n', { filePath: 'dnsmasq.conf' }).findings;
     const merged = mergedLine.map((f) => f.ruleId);
     expect(merged).toContain('unknown-option');

@@ -11,16 +11,17 @@ export const cacheSize: Rule = {
       const given = facts.literalValue('cache-size');
       if (!given) continue;
       const { option, value } = given;
+      const spelled = facts.written(option.spelled);
       const n = numericValue(value);
       if (n === undefined) continue;
       const consequence = n <= 0 ? 'disables the cache' : n > CACHE_SIZE_MAX ? `is silently clamped to ${CACHE_SIZE_MAX} entries` : undefined;
       let message: string | undefined;
       if (BigInt(value || '0') !== BigInt(n)) {
-        message = `dnsmasq reads ${option.spelled}=${value} with C's atoi, which makes it ${n}${consequence ? `, and that ${consequence}` : ''}.`;
+        message = `dnsmasq reads ${spelled}=${value} with C's atoi, which makes it ${n}${consequence ? `, and that ${consequence}` : ''}.`;
       } else if (n === 0) {
-        message = `${option.spelled}=${value} disables dnsmasq's cache: every query goes upstream, and kube-dns's load and latency rise.`;
+        message = `${spelled}=${value} disables dnsmasq's cache: every query goes upstream, and kube-dns's load and latency rise.`;
       } else if (consequence) {
-        message = `dnsmasq silently clamps ${option.spelled}=${value} to ${CACHE_SIZE_MAX} entries.`;
+        message = `dnsmasq silently clamps ${spelled}=${value} to ${CACHE_SIZE_MAX} entries.`;
       }
       if (!message) continue;
       context.report({ range: option.range, message, workload: facts.invocation.workload });

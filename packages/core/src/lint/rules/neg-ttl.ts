@@ -24,7 +24,7 @@ export const negTtl: Rule = {
         const seconds = facts.valueTemplated(option) ? 'the configured number of' : `${unsignedValue(option.value ?? '') ?? option.value}`;
         context.report({
           range: option.range,
-          message: `${option.spelled} bounds only negative answers that carry no SOA (${seconds} seconds); answers with an SOA are still cached for the SOA's TTL, so a flaky upstream's NXDOMAIN/NODATA can be served for minutes. -N/--no-negcache stops negative caching altogether.`,
+          message: `${facts.written(option.spelled)} bounds only negative answers that carry no SOA (${seconds} seconds); answers with an SOA are still cached for the SOA's TTL, so a flaky upstream's NXDOMAIN/NODATA can be served for minutes. ${facts.isConfFile() ? 'no-negcache' : '-N/--no-negcache'} stops negative caching altogether.`,
           workload: facts.invocation.workload,
         });
       }

@@ -34,7 +34,7 @@ function report(context: RuleContext, facts: InvocationFacts, server: ServerValu
 
 function suspicions(facts: InvocationFacts, server: ServerValue, spec: ServerSpec): Suspicion[] {
   const { option, value } = server;
-  const written = spelledWithValue(option);
+  const written = facts.written(spelledWithValue(option));
   const found: Suspicion[] = [];
 
   for (const d of spec.domains) {
@@ -71,7 +71,7 @@ function suspicions(facts: InvocationFacts, server: ServerValue, spec: ServerSpe
     found.push({
       from: net.range.start,
       to: bits.range.end,
-      message: `${written} reads "${net.text}/${bits.text}" as two domains, "${net.text}" and "${bits.text}", not as a network. For reverse lookups of ${net.text}/${bits.text} use --rev-server=${net.text}/${bits.text},<server>.`,
+      message: `${written} reads "${net.text}/${bits.text}" as two domains, "${net.text}" and "${bits.text}", not as a network. For reverse lookups of ${net.text}/${bits.text} use ${facts.written('--rev-server')}=${net.text}/${bits.text},<server>.`,
       fixes,
     });
   }
@@ -127,7 +127,7 @@ function suspicions(facts: InvocationFacts, server: ServerValue, spec: ServerSpe
 /** Rewrites the whole option word; not offered when the value is a separate word, which would stay behind. */
 function replaceWhole(facts: InvocationFacts, server: ServerValue, word: string): Fix[] {
   if (server.option.valueTokenIndex !== undefined) return [];
-  return replaceWord(facts, server.option.tokenIndex, word, `Use ${word}`, false);
+  return replaceWord(facts, server.option.tokenIndex, word, `Use ${facts.written(word)}`, false);
 }
 
 function loopsBack(facts: InvocationFacts, address: string, port: number): boolean {
