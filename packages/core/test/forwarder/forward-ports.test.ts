@@ -121,9 +121,10 @@ describe.each(modes)('forward source ports (%s)', (_mode, binding) => {
     const cached = await askAll(port, victims, 1);
     expect(forged).toBeGreaterThanOrEqual(20 * 250);
     // A victim port is among ~300 learned of 28,232 by chance about 1% of the time (then the spoofer wins, as
-    // against dnsmasq); with a pool of reused sockets it always was, and all 20 were poisoned.
+    // against dnsmasq); with a pool of reused sockets it always was, and all 20 were poisoned. Of 20 victims, 3 are
+    // poisoned by chance about once in 800 runs (it happened in CI), 6 or more about once in 20 million.
     const poisoned = victims.filter((_v, i) => firstAddress(first[i]!) !== REAL || firstAddress(cached[i]!) !== REAL);
-    expect(poisoned.length).toBeLessThanOrEqual(2);
+    expect(poisoned.length).toBeLessThanOrEqual(5);
     expect([...first, ...cached].every((b) => b !== null)).toBe(true);
   }, 60_000);
 });
