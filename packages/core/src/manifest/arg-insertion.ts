@@ -88,8 +88,10 @@ export function makeInsertion(
   let anchor: PlacedWord | undefined;
   for (let i = found.words.length - 1; i >= 0 && !anchor; i--) if (!args[i]!.conditional) anchor = found.words[i];
   if (!anchor && found.anchor && !anchorConditional) anchor = found.anchor;
-  if (anchor && listOf(anchor)?.shared) anchor = undefined;
-  const cannotAppend = anchor ? undefined : found.words.length === 0 && !found.anchor ? NO_ARGS_KEY : [...found.words, found.anchor].some((w) => w && listOf(w)?.shared) ? SHARED_LIST : ALL_CONDITIONAL;
+  // The list a flag would go into is shared through a YAML anchor: the flag would reach every list aliasing it.
+  const shared = anchor !== undefined && listOf(anchor).shared;
+  if (shared) anchor = undefined;
+  const cannotAppend = anchor ? undefined : shared ? SHARED_LIST : found.words.length === 0 && !found.anchor ? NO_ARGS_KEY : ALL_CONDITIONAL;
   const needsSeparator = found.needsSeparator;
   return {
     append(words) {
