@@ -9,12 +9,13 @@ import {
   nodeConfDirFileSystem,
   readConfDirSiblings,
   type Finding,
+  type KnownChange,
   type LintOptions,
   type LintResult,
 } from '@kube-dns-tools/core/lint';
 import { findingsDelta } from './findings-delta.js';
 import { MAX_PUBLISHED_FINDINGS, type LintJob, type LintJobResult, type LintJobStarted, type PostedLintJob, type WorkerReply, type WorkerRequest } from './lint-job.js';
-import { applyPatch } from './text-patch.js';
+import { applyPatch, type TextPatch } from './text-patch.js';
 
 /** How long the worker lints one document before it lets other documents' jobs run. */
 const SLICE_MS = 15;
@@ -67,17 +68,18 @@ export function runLintWorker(): void {
   /** Per document, the text of its last job: the next job may come as a patch against it. */
   const texts = new Map<string, string>();
 
-  function received(request: PostedLintJob): LintJob {
-    let text: string;
-    if ('text' in request) text = request.text;
-    else {
-      const base = texts.get(request.key);
-      if (base === undefined) throw new Error(`a patch for ${request.key} arrived without its text`);
-      text = applyPatch(base, request.patch);
+  /** The job with its whole text, and for a patch what changed since the text it was made against. */
+  function received(request: PostedLintJob): { job: LintJob; change?: KnownChange } {
+    const { patch, ...rest } = request as PostedLintJob & { patch?: TextPatch };
+    if ('text' in request) {
+      texts.set(request.key, request.text);
+      return { job: { ...rest, text: request.text } };
     }
+    const previous = texts.get(request.key);
+    if (previous === undefined || !patch) throw new Error(`a patch for ${request.key} arrived without its text`);
+    const text = applyPatch(previous, patch);
     texts.set(request.key, text);
-    const { patch: _patch, ...job } = request as PostedLintJob & { patch?: unknown };
-    return { ...job, text };
+    return { job: { ...rest, text }, change: { previous, start: patch.start, end: patch.end } };
   }
 
   /**
@@ -93,14 +95,14 @@ export function runLintWorker(): void {
     return { ...rest, delta: findingsDelta(last.id, last.findings, findings) };
   }
 
-  async function lint(job: LintJob): Promise<LintJobResult> {
+  async function lint(job: LintJob, change?: KnownChange): Promise<LintJobResult> {
     const started = performance.now();
     let cache = caches.get(job.key);
     if (!cache) {
       cache = new DocumentLintCache();
       caches.set(job.key, cache);
     }
-    const steps = cache.steps(job.text, optionsOf(job));
+    const steps = cache.steps(job.text, optionsOf(job), change);
     let sliceStart = started;
     for (;;) {
       const step = steps.next();
@@ -122,15 +124,16 @@ export function runLintWorker(): void {
     }
     if (message.startReported !== false) port.postMessage({ id: message.id, started: true } satisfies LintJobStarted);
     let request: LintJob;
+    let change: KnownChange | undefined;
     try {
-      request = received(message);
+      ({ job: request, change } = received(message));
     } catch (error) {
       port.postMessage({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) } satisfies LintJobResult);
       return;
     }
     const work = request.fix
       ? Promise.resolve().then(() => fixJob(request))
-      : (newest.set(request.key, request.id), lint(request).then((result) => withDelta(request, result)));
+      : (newest.set(request.key, request.id), lint(request, change).then((result) => withDelta(request, result)));
     work.then(
       (result: WorkerReply) => port.postMessage(result),
       (error: unknown) =>

@@ -9,6 +9,13 @@ import { compareFindings, lintText, type LintOptions, type LintResult } from './
 import { internalError } from './rules/suppression-rules.js';
 import { yamlSyntax } from './rules/yaml-syntax.js';
 
+/** What the caller knows changed: `text` is `previous` with the characters from `start` to `end` replaced. */
+export interface KnownChange {
+  readonly previous: string;
+  readonly start: number;
+  readonly end: number;
+}
+
 /** A document's findings with offsets from its own start and lines from its own first line. */
 interface DocumentLint {
   readonly findings: readonly Finding[];
@@ -37,8 +44,8 @@ export class DocumentLintCache {
   /** Documents linted (not reused) by the last call, for tests and benches. */
   lintedLast = 0;
 
-  lint(text: string, options: LintOptions = {}): LintResult {
-    const steps = this.steps(text, options);
+  lint(text: string, options: LintOptions = {}, change?: KnownChange): LintResult {
+    const steps = this.steps(text, options, change);
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
@@ -49,7 +56,7 @@ export class DocumentLintCache {
    * The same as `lint`, one document per step: a caller that must stay responsive (the language server's
    * worker) can let other work run between steps, or stop early.
    */
-  *steps(text: string, options: LintOptions = {}): Generator<void, LintResult> {
+  *steps(text: string, options: LintOptions = {}, change?: KnownChange): Generator<void, LintResult> {
     this.lintedLast = 0;
     const key = JSON.stringify([options.filePath ?? null, options.rules ?? {}, options.corednsVersion ?? null]);
     if (key !== this.optionsKey) {
@@ -60,7 +67,7 @@ export class DocumentLintCache {
     const { filePath } = options;
     if (isRawArgvFile(filePath) || isConfFileName(filePath) || isStandaloneCorefileName(filePath)) return this.whole(text, options);
     const chunks = documentsOf(text);
-    const unchanged = this.last && unchangedEdges(this.last, text, chunks);
+    const unchanged = this.last && unchangedEdges(this.last, text, chunks, change);
     const results: DocumentLint[] = [];
     for (const [i, chunk] of chunks.entries()) {
       const sliced = unchanged?.(i);
@@ -104,17 +111,20 @@ export class DocumentLintCache {
 /**
  * For each document of `text`, the result of the same document in the last text when the edit between the two
  * texts left it and its cuts alone: the documents before the first changed character and after the last one.
- * This spares slicing and hashing every document of a long file on every keystroke.
+ * This spares slicing and hashing every document of a long file on every keystroke. A known change from the last
+ * text spares comparing the two texts as well.
  */
 function unchangedEdges(
   last: { readonly text: string; readonly chunks: readonly DocumentChunk[]; readonly results: readonly DocumentLint[] },
   text: string,
   chunks: readonly DocumentChunk[],
+  change: KnownChange | undefined,
 ): (i: number) => DocumentLint | undefined {
   const before = last.text;
+  const known = change?.previous === before;
   const room = Math.min(before.length, text.length);
-  const prefix = commonPrefixLength(before, text, room);
-  const suffix = commonSuffixLength(before, text, room - prefix);
+  const prefix = known ? change.start : commonPrefixLength(before, text, room);
+  const suffix = known ? before.length - change.end : commonSuffixLength(before, text, room - prefix);
   const shift = text.length - before.length;
   const countShift = chunks.length - last.chunks.length;
   // A cut at `at` is decided by the characters from at - 1 to at + 3 (see documentsOf).

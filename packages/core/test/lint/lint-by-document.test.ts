@@ -67,6 +67,10 @@ describe('DocumentLintCache', () => {
           cache.lint(text);
           expect(cache.lint(edited), `${JSON.stringify(inserted)} at ${at}`).toEqual(lintText(edited));
           expect(cache.lint(text), `back from ${JSON.stringify(inserted)} at ${at}`).toEqual(lintText(text));
+          // Told what changed (as the language server's worker is, from the patch it received), not comparing texts.
+          const told = new DocumentLintCache();
+          told.lint(text);
+          expect(told.lint(edited, {}, { previous: text, start: at, end: at + removed }), `told ${JSON.stringify(inserted)} at ${at}`).toEqual(lintText(edited));
         }
       }
     }
