@@ -65,7 +65,8 @@ function ask(port: number, name: string): Promise<{ rcode: string | undefined; a
   const socket = dgram.createSocket('udp4');
   return new Promise<{ rcode: string | undefined; answers: string[] }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no answer for ${name}`)), 5000);
-    socket.on('message', (message) => {
+    socket.on('message', (message, from) => {
+      if (from.port !== port) return; // a stray datagram to a reused port, not the answer
       clearTimeout(timer);
       const reply = dnsPacket.decode(message);
       resolve({ rcode: (reply as { rcode?: string }).rcode, answers: (reply.answers ?? []).map((a) => `${a.type} ${String((a as { data?: unknown }).data)}`) });

@@ -29,7 +29,8 @@ export function askA(port: number, name: string): Promise<dnsPacket.Packet> {
   const socket = dgram.createSocket('udp4');
   return new Promise<dnsPacket.Packet>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no answer for ${name}`)), 5000);
-    socket.on('message', (message) => {
+    socket.on('message', (message, from) => {
+      if (from.port !== port) return; // a stray datagram to a reused port, not the answer
       clearTimeout(timer);
       resolve(dnsPacket.decode(message));
     });

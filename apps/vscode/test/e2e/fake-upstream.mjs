@@ -54,7 +54,8 @@ export function askA(port, name) {
   const socket = dgram.createSocket('udp4');
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no answer from 127.0.0.1#${port} for ${name}`)), 5000);
-    socket.on('message', (message) => {
+    socket.on('message', (message, from) => {
+      if (from.port !== port) return; // a stray datagram to a reused port, not the answer
       clearTimeout(timer);
       resolve(dnsPacket.decode(message));
     });

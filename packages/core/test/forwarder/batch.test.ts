@@ -40,12 +40,15 @@ interface Client {
   replies: Buffer[];
 }
 
-async function clients(n: number, family: 4 | 6): Promise<Client[]> {
+/** Clients that, as a stub resolver does, take datagrams only from the server they ask (a parallel test's stray packet may reach a reused port). */
+async function clients(n: number, family: 4 | 6, serverPort: number): Promise<Client[]> {
   const out: Client[] = [];
   for (let i = 0; i < n; i++) {
     const sock = dgram.createSocket(family === 6 ? 'udp6' : 'udp4');
     const c: Client = { sock, replies: [] };
-    sock.on('message', (b) => c.replies.push(b));
+    sock.on('message', (b, from) => {
+      if (from.port === serverPort) c.replies.push(b);
+    });
     await new Promise<void>((r) => sock.bind(0, family === 6 ? '::1' : '127.0.0.1', () => r()));
     running.push({ stop: () => new Promise<void>((r) => sock.close(() => r())) });
     out.push(c);
@@ -111,7 +114,7 @@ describe.each(modes)('bursts of client datagrams (%s)', (_mode, binding) => {
       { udpBatch: seen ? seen.binding : null },
     );
     running.push(fwd);
-    const group = await clients(3, 4);
+    const group = await clients(3, 4, port);
     const names = Array.from({ length: 40 }, (_, i) => `host${i}.batch.example`);
     await burst(port, '127.0.0.1', group, names); // misses: forwarded, merged, answered from upstream replies
     checkReplies(group, names);
@@ -133,7 +136,7 @@ describe.each(modes)('bursts of client datagrams (%s)', (_mode, binding) => {
       { udpBatch: seen ? seen.binding : null },
     );
     running.push(fwd);
-    const group = await clients(2, 6);
+    const group = await clients(2, 6, port);
     const names = Array.from({ length: 30 }, (_, i) => `v6-${i}.batch.example`);
     await burst(port, '::1', group, names);
     checkReplies(group, names);
@@ -150,7 +153,7 @@ describe.each(modes)('bursts of client datagrams (%s)', (_mode, binding) => {
       { udpBatch: binding },
     );
     running.push(fwd);
-    const [client] = await clients(1, 4);
+    const [client] = await clients(1, 4, port);
     // Three names of forty records each: they fit the default cache (150 records), so the second round is all hits.
     for (let round = 0; round < 2; round++) {
       client!.replies.length = 0;

@@ -87,7 +87,9 @@ export function askUdp(port: number, query: Buffer, timeoutMs = 1000, fromPort =
       resolve(b);
     };
     const timer = setTimeout(() => done(null), timeoutMs);
-    sock.on('message', (b) => done(b));
+    // As a stub resolver does, only the server asked can answer: a port the kernel hands out here may have been
+    // a forward port of a parallel test, whose upstream (or attacker) still sends to it.
+    sock.on('message', (b, from) => from.port === port && from.address === '127.0.0.1' && done(b));
     sock.bind(fromPort, '127.0.0.1', () => sock.send(query, port, '127.0.0.1'));
   });
 }
