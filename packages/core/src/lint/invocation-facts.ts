@@ -168,6 +168,16 @@ export class InvocationFacts {
     return this.invocation.workload.kind === CONF_FILE_KIND;
   }
 
+  /** A conf file read on its own: it may serve a host (syslog, launchd, systemd) as well as a container. */
+  hostOrContainerUnknown(): boolean {
+    return this.invocation.hostOrContainerUnknown === true;
+  }
+
+  /** Who asks this dnsmasq: the pods of a cluster, or for a conf file read on its own, whatever clients it has. */
+  clients(): string {
+    return this.hostOrContainerUnknown() ? 'client' : 'pod';
+  }
+
   /** How a word reads in this source: a conf file writes `no-negcache` where an argv has `--no-negcache`. */
   written(word: string): string {
     return this.isConfFile() && word.startsWith('--') ? word.slice(2) : word;

@@ -52,6 +52,7 @@ export function readDnsmasqConf(text: string, filePath?: string, confDir: ConfFr
     args,
     insertion: confInsertion(text),
     tolerant: false,
+    hostOrContainerUnknown: true,
     ...(filePath !== undefined && isConfFragmentPath(filePath) ? { fragment: confDir } : {}),
   };
   return { text, invocations: [invocation], configMaps: [], parseProblems: [] };

@@ -79,6 +79,8 @@ export interface DnsmasqInvocation {
   readonly fragment?: ConfFragment;
   /** The file came through the tolerant (non-YAML) fallback: ranges are right, structure is best-effort. */
   readonly tolerant: boolean;
+  /** A conf file read on its own: whether its dnsmasq runs on a host (with syslog) or in a container cannot be told. */
+  readonly hostOrContainerUnknown?: true;
 }
 
 export interface MountedConfig {

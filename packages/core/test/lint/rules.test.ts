@@ -78,6 +78,32 @@ describe('dnsmasq conf files', () => {
   });
 });
 
+describe('a conf file read on its own may serve a host as well as a container', () => {
+  const configMap = (conf: string) =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dnsmasq\ndata:\n  dnsmasq.conf: |\n${conf.replace(/^/gm, '    ')}`;
+
+  it('so log-queries without log-facility is no warning, and the log-queries fix leaves where the log goes alone', () => {
+    const quiet = 'no-negcache\nno-resolv\nserver=10.0.0.1\n';
+    const own = lintText(quiet, { filePath: 'dnsmasq.conf' }).findings;
+    const noLog = own.find((f) => f.ruleId === 'log-queries')!;
+    expect(noLog.message).toMatch(/Add log-queries\. In a container, which has no syslog, add log-facility=- too\.$/);
+    expect(applyEdits(quiet, noLog.fixes[0]!.edits)).toBe(quiet + 'log-queries\n');
+    expect(lintText('log-queries\nno-negcache\nno-resolv\nserver=10.0.0.1\n', { filePath: 'dnsmasq.conf' }).findings).toEqual([]);
+    const negcache = lintText('log-queries\nno-resolv\nserver=10.0.0.1\n', { filePath: 'dnsmasq.conf' }).findings[0]!;
+    expect(negcache.message).toContain('every client gets that empty answer');
+  });
+
+  it('while the same text in a ConfigMap is a container\'s: log-facility is a warning there', () => {
+    const findings = lintText(configMap('log-queries\nno-negcache\nno-resolv\nserver=10.0.0.1\n'), { filePath: 'cm.yaml' }).findings;
+    expect(findings.map((f) => f.ruleId)).toEqual(['log-facility']);
+    const noLog = lintText(configMap('no-negcache\nno-resolv\nserver=10.0.0.1\n'), { filePath: 'cm.yaml' }).findings;
+    expect(noLog.map((f) => f.ruleId)).toEqual(['log-queries']);
+    expect(noLog[0]!.message).toContain('Add log-queries and log-facility=-.');
+    const negcache = lintText(configMap('log-queries\nlog-facility=-\nno-resolv\nserver=10.0.0.1\n'), { filePath: 'cm.yaml' }).findings[0]!;
+    expect(negcache.message).toContain('every pod gets that empty answer');
+  });
+});
+
 describe('dnsmasq conf files: refusals in dnsmasq\'s conf-file words', () => {
   it('quote what dnsmasq 2.90 prints for the line, and refuse abbreviations a command line would take', () => {
     const text = 'no-neg\nlog-queries\nlog-facility=-\nserver=10.0.0.1#x\ncache-size=100\ncache-size=200\nno-resolv=yes\nserver=10.0.0.2\n';
@@ -93,9 +119,9 @@ describe('dnsmasq conf files: refusals in dnsmasq\'s conf-file words', () => {
     const fix = refusals[0]!.fixes[0]!;
     expect(refusals[0]!.fixes.some((f) => f.preferred)).toBe(false);
     const noLog = lintText('no-negcache\nno-resolv\nserver=10.0.0.1\n', { filePath: 'dnsmasq.conf' }).findings.find((f) => f.ruleId === 'log-queries');
-    expect(noLog?.fixes[0]?.title).toBe('Add log-queries and log-facility=-');
+    expect(noLog?.fixes[0]?.title).toBe('Add log-queries');
     const conf = lintText('no-negcache\nlog-queries\nserver=10.0.0.1\n', { filePath: 'dnsmasq.conf' }).findings;
-    expect(conf.map((f) => f.ruleId)).toEqual(['log-facility', 'resolv-conf']);
+    expect(conf.map((f) => f.ruleId)).toEqual(['resolv-conf']);
     expect(conf.filter((f) => /--[a-z]/.test(f.message)).map((f) => f.message)).toEqual([]);
     // Every rule speaks of a conf file's options as it writes them, fix titles included.
     const more = ['cache-size=0\nneg-ttl=60\nserver=/10.0.0.0/8/10.0.0.1\nserver=/in6.arpa/10.0.0.2\n', 'conf-dir=/etc/dnsmasq.d\n'].flatMap((t) => lintText(t, { filePath: 'dnsmasq.conf' }).findings);

@@ -7,7 +7,8 @@ export const logFacility: Rule = {
   summary: '-q without --log-facility (or -d): the query log goes to a syslog socket that a container does not have.',
   check(context) {
     for (const facts of context.invocations) {
-      if (facts.servesNoDns()) continue;
+      // Syslog is lost only where there is none: a conf file read on its own may serve a host that has it.
+      if (facts.servesNoDns() || facts.hostOrContainerUnknown()) continue;
       const queries = facts.options('log-queries');
       const first = queries[0];
       if (!first || facts.presence('log-facility') !== 'absent' || facts.optionsHidden()) continue;

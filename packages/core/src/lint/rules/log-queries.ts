@@ -15,7 +15,9 @@ export const logQueries: Rule = {
       const flag = facts.written(word);
       const words = [word];
       const facility = facts.presence('no-daemon') === 'always' ? 'always' : facts.presence('log-facility');
-      if (facility === 'absent') words.push('--log-facility=-');
+      // On a host, --log-facility=- would move the whole log off syslog: a conf file read on its own gets only -q.
+      const hostMayLog = facts.hostOrContainerUnknown();
+      if (facility === 'absent' && !hostMayLog) words.push('--log-facility=-');
       // With --log-facility in a template conditional, no one added word keeps every rendering consistent:
       // adding it again repeats it (dnsmasq refuses that), leaving it out loses the log where it is not rendered.
       const automatic = !typo && facility !== 'conditional';
@@ -24,7 +26,8 @@ export const logQueries: Rule = {
         (typo ? `${typo} looks like a misspelling of ${facts.written('--log-queries')} (see unknown-option). ` : '') +
         (presence === 'conditional'
           ? `${flag} is only set inside a template conditional; renderings without it log no queries, so a cached NODATA cannot be seen in the logs.`
-          : `dnsmasq runs without ${flag}: no "query", "reply" or "cached ... is NODATA" lines are logged, so a bad cached answer cannot be seen. Add ${shown}.`);
+          : `dnsmasq runs without ${flag}: no "query", "reply" or "cached ... is NODATA" lines are logged, so a bad cached answer cannot be seen. Add ${shown}.` +
+            (hostMayLog && facility === 'absent' ? ` In a container, which has no syslog, add ${facts.written('--log-facility=-')} too.` : ''));
       context.report({
         range: facts.invocation.containerRange,
         message: message + notFixableNote(facts),
