@@ -3,8 +3,8 @@ import { isConfFileName, isLintableFileName, isRawArgvFile } from './file-names.
 
 describe('file names', () => {
   it('tells dnsmasq conf files and their templates from other files', () => {
-    for (const name of ['dnsmasq.conf', 'dnsmasq.d/01-kube-dns.CONF', '01-kube-dns.conf.j2', 'x.conf.jinja', 'x.conf.erb', 'x.conf.gotmpl']) expect(isConfFileName(name), name).toBe(true);
-    for (const name of ['dnsmasq.config', 'x.conf.yaml', 'x.conf.bak', 'conf', undefined]) expect(isConfFileName(name), String(name)).toBe(false);
+    for (const name of ['dnsmasq.conf', 'dnsmasq.d/01-kube-dns.CONF', '01-kube-dns.conf.j2', 'x.conf.jinja', 'x.conf.erb', 'x.conf.gotmpl', 'dnsmasq.conf.example', 'dnsmasq.conf.sample', 'x.conf.dist', 'x.conf.default']) expect(isConfFileName(name), name).toBe(true);
+    for (const name of ['dnsmasq.config', 'x.conf.yaml', 'x.conf.bak', 'x.conf.orig', 'x.conf.example.yaml', 'conf', undefined]) expect(isConfFileName(name), String(name)).toBe(false);
   });
 
   it('tells bare argv files', () => {

@@ -5,10 +5,11 @@ import { isStandaloneCorefileName } from '../manifest/find-corefiles.js';
 
 const MANIFEST_SUFFIXES: readonly string[] = ['.yaml', '.yml', '.json'];
 
-/** `dnsmasq.conf`, `01-kube-dns.conf`, and templates of them (`.conf.j2`, `.conf.tpl`, ...). */
+/** `dnsmasq.conf`, `01-kube-dns.conf`, templates of them (`.conf.j2`, `.conf.tpl`, ...) and the copies projects ship
+ *  to be copied into place (`dnsmasq.conf.example`, `.sample`, `.dist`, `.default`). */
 export function isConfFileName(filePath: string | undefined): boolean {
   if (!filePath) return false;
-  return /\.conf$/i.test(filePath) || (isTemplateFileName(filePath) && /\.conf\.[^./]+$/i.test(filePath));
+  return /\.conf(?:\.(?:example|sample|dist|default))?$/i.test(filePath) || (isTemplateFileName(filePath) && /\.conf\.[^./]+$/i.test(filePath));
 }
 
 /** Files holding a bare dnsmasq argv (words separated by blanks or newlines), e.g. `snippet.args.txt`. */
