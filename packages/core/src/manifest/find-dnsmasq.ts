@@ -105,6 +105,9 @@ export function locateDnsmasq(
     return isWrapper(rest) ? fromNanny(rest, 'wrapper') : undefined;
   }
 
+  // No image, command or args: a patch (kustomize's strategic merge) that changes something else of a container
+  // defined elsewhere, whose command line it does not show.
+  if (!image && !command && !args) return undefined;
   const kind = classifyContainer(image, name);
   // An image that is not dnsmasq, in a container merely named so, runs dnsmasq only if its args read as dnsmasq's.
   if (kind !== 'other' && onlyNameSaysDnsmasq(image, name) && !readsAsDnsmasqArgv(argWords.map((w) => w.decoded.value))) {

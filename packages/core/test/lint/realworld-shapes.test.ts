@@ -85,6 +85,17 @@ describe('lists shared through YAML anchors', () => {
   });
 });
 
+describe('kustomize patches', () => {
+  it('a container with no image, command or args changes something else of one defined elsewhere: not judged; one that sets args is', () => {
+    const findings = lint('kustomize-patch.yaml');
+    const patchLine = read('kustomize-patch.yaml').indexOf('---');
+    expect(findings.every((f) => f.span.start > patchLine)).toBe(true);
+    expect(findings.map((f) => f.ruleId)).toEqual(['log-queries', 'no-negcache']);
+    const fixed = fixUntilStable(read('kustomize-patch.yaml'), (t) => lintText(t, { filePath: 'kustomize-patch.yaml' }).findings).text;
+    expect(fixed).toBe(read('kustomize-patch.yaml').replace('#10053\n', '#10053\n        - --log-queries\n        - --no-negcache\n'));
+  });
+});
+
 describe('a cache of size 0 caches no negative answers', () => {
   it('no-negcache stays silent; cache-size says the cache is off', () => {
     expect(ids('compose-no-cache.yml')).toEqual(['cache-size']);
