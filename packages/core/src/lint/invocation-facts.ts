@@ -118,6 +118,8 @@ export class InvocationFacts {
    * off: which it is cannot be told).
    */
   servesNoDns(): boolean {
+    // --test checks the configuration and exits, as --help and --version print and exit: nothing is served.
+    if (['test', 'help', 'version'].some((long) => this.presence(long) === 'always')) return true;
     // A controller told to run a DHCP server and nothing about DNS: it may add --port=0 itself (dnsmasq-controller does).
     const own = this.invocation.wrapperFlags ?? [];
     if (own.some((f) => /^--?(enable-)?dhcp(=true)?$/i.test(f)) && !own.some((f) => /dns/i.test(f))) return true;

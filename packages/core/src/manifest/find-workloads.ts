@@ -66,12 +66,14 @@ function describe(src: ChunkSource, node: Node): FoundObject {
   return podSpec ? { workload, node, podSpec } : { workload, node };
 }
 
-/** Every object of a document, descending into `items` of `kind: List` (and `*List`) documents. */
+/**
+ * Every object of a document, descending into `items` of `kind: List` (and `*List`) documents and `objects` of an
+ * OpenShift `kind: Template` (whose `${PARAM}` values read as placeholders).
+ */
 export function findObjects(src: ChunkSource, root: unknown, depth = 0): FoundObject[] {
   if (!isMap(root) || depth > 8) return [];
   const kind = stringAt(src, mapGet(root, 'kind')) ?? '';
-  if (LIST_KINDS.test(kind)) {
-    return seqItems(mapGet(root, 'items')).flatMap((item) => findObjects(src, item, depth + 1));
-  }
+  const members = LIST_KINDS.test(kind) ? 'items' : kind === 'Template' ? 'objects' : undefined;
+  if (members) return seqItems(mapGet(root, members)).flatMap((item) => findObjects(src, item, depth + 1));
   return [describe(src, root)];
 }

@@ -25,6 +25,14 @@ describe('dnsmasq that serves no DNS', () => {
     expect(lint('dnsmasq.conf', `${conf}server=10.0.0.-1\n`).map((f) => f.ruleId)).toEqual(['server-syntax']);
   });
 
+  it('--test (check the configuration and exit), --help and --version: nothing is served, nothing judged', () => {
+    expect(ids('config-test-job.yaml')).toEqual([]);
+    for (const flag of ['--test', '--help', '--version']) {
+      expect(lint('x.args', `-k --server=10.0.0.1 ${flag}`).map((f) => f.ruleId), flag).toEqual([]);
+    }
+    expect(lint('x.args', '-k --server=10.0.0.1 --no-resolv').map((f) => f.ruleId)).toContain('no-negcache');
+  });
+
   it('a DHCP server whose port is templated may have DNS off: its DNS settings are not judged', () => {
     expect(ids('dhcp-templated-port.conf.j2')).toEqual([]);
   });
@@ -82,6 +90,15 @@ describe('lists shared through YAML anchors', () => {
   it('an anchored list no alias uses is fixed as any other', () => {
     const fixed = fixUntilStable(read('anchor-unused.yaml'), (t) => lintText(t, { filePath: 'anchor-unused.yaml' }).findings).text;
     expect(fixed).toBe(read('anchor-unused.yaml').replace('    - --no-resolv\n', '    - --no-resolv\n    - --log-queries\n    - --log-facility=-\n    - --no-negcache\n'));
+  });
+});
+
+describe('OpenShift templates', () => {
+  it('the objects of a kind: Template are read, ${PARAM} and ${{PARAM}} values as placeholders', () => {
+    const findings = lint('openshift-template.yaml');
+    expect(findings.map((f) => f.ruleId)).toEqual(['log-queries', 'no-negcache']);
+    const fixed = fixUntilStable(read('openshift-template.yaml'), (t) => lintText(t, { filePath: 'openshift-template.yaml' }).findings).text;
+    expect(fixed).toBe(read('openshift-template.yaml').replace('- --no-resolv\n', '- --no-resolv\n          - --log-queries\n          - --log-facility=-\n          - --no-negcache\n'));
   });
 });
 
