@@ -29,6 +29,8 @@ function flowSeparator(text: string, list: WordList, index: number): string {
 export function insertAfterItem(text: string, anchor: ListWord, words: readonly string[], style: ScalarStyle): TextEdit {
   const { list } = anchor;
   if (list.flow) {
+    const commented = afterCommentedFlowItem(text, anchor, words, style);
+    if (commented) return commented;
     const sep = flowSeparator(text, list, anchor.index);
     const newText = words.map((w) => sep + encodeScalar(w, style, true)).join('');
     return { start: anchor.end, end: anchor.end, newText };
@@ -40,6 +42,23 @@ export function insertAfterItem(text: string, anchor: ListWord, words: readonly 
   const eol = lineBreakAt(text, at);
   const newText = words.map((w) => eol + indent + encodeScalar(w, style, false)).join('');
   return { start: at, end: at, newText };
+}
+
+/**
+ * A flow item written on its own line with a comment after it (`"--no-resolv",  # upstream only`): new items go on
+ * lines of their own below, so the comment stays with the item it is about. The item's trailing comma, or its
+ * absence before `]`, carries over to the last new item.
+ */
+function afterCommentedFlowItem(text: string, anchor: ListWord, words: readonly string[], style: ScalarStyle): TextEdit | undefined {
+  const lineStart = lineStartOf(text, anchor.start);
+  const indent = text.slice(lineStart, anchor.start);
+  const end = lineEndOf(text, anchor.end);
+  const rest = /^([ \t]*,)?([ \t]*#.*)$/.exec(text.slice(anchor.end, end));
+  if (!rest || !/^[ \t]*$/.test(indent)) return undefined;
+  const eol = lineBreakAt(text, end);
+  const lines = words.map((w) => eol + indent + encodeScalar(w, style, true));
+  if (rest[1] !== undefined) return { start: end, end, newText: lines.map((l) => `${l},`).join('') };
+  return { start: anchor.end, end, newText: `,${rest[2]}${lines.map((l, i) => (i < lines.length - 1 ? `${l},` : l)).join('')}` };
 }
 
 export function replaceItem(item: ListWord, newWord: string): TextEdit {

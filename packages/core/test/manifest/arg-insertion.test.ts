@@ -89,6 +89,18 @@ describe('append', () => {
     expect(words(out).slice(-2)).toEqual(['--no-negcache', '--log-queries']);
   });
 
+  test('a flow item on its own line keeps its comment: new items go on lines below, with its trailing comma or without', () => {
+    const direct = (body: string) => container(body).replace('k8s-dns-dnsmasq-nanny-amd64', 'kube-dnsmasq-amd64');
+    const withComma = direct(`        args: [\n          "-k",\n          "--no-resolv",  # upstream only\n        ]\n`);
+    const out = applyEdit(withComma, onlyInvocation(withComma).insertion.append(['--no-negcache', '-q']));
+    expect(out).toBe(withComma.replace('# upstream only\n', '# upstream only\n          "--no-negcache",\n          "-q",\n'));
+    expectCleanYaml(out);
+    const noComma = crlf(direct(`        args: [\n          "-k", # foreground\n          "--no-resolv" # only it\n        ]\n`));
+    const out2 = applyEdit(noComma, onlyInvocation(noComma).insertion.append(['--no-negcache', '-q']));
+    expect(out2).toBe(noComma.replace('"--no-resolv" # only it\r\n', '"--no-resolv", # only it\r\n          "--no-negcache",\r\n          "-q"\r\n'));
+    expect(words(out2)).toEqual(['-k', '--no-resolv', '--no-negcache', '-q']);
+  });
+
   test('direct dnsmasq with the program in a flow command and no args', () => {
     const text = container(`        command: [dnsmasq]\n`).replace('k8s-dns-dnsmasq-nanny-amd64', 'alpine');
     const out = applyEdit(text, onlyInvocation(text).insertion.append(['-k', '--no-negcache']));
