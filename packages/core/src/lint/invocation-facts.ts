@@ -8,6 +8,7 @@ import { hasPlaceholder } from '../manifest/placeholder.js';
 import { numericValue } from '../dnsmasq/numbers.js';
 import { refuseAbbreviations } from '../manifest/conf-argv.js';
 import { CONF_FILE_KIND } from '../manifest/conf-file-reader.js';
+import { COMPOSE_KIND } from '../manifest/compose.js';
 
 /** Whether an option is given: in every rendering, only inside a template conditional, or not at all. */
 export type Presence = 'always' | 'conditional' | 'absent';
@@ -175,9 +176,9 @@ export class InvocationFacts {
     return this.invocation.hostOrContainerUnknown === true;
   }
 
-  /** Who asks this dnsmasq: the pods of a cluster, or for a conf file read on its own, whatever clients it has. */
+  /** Who asks this dnsmasq: the pods of a cluster, or, for a Compose service or a conf file read on its own, its clients. */
   clients(): string {
-    return this.hostOrContainerUnknown() ? 'client' : 'pod';
+    return this.hostOrContainerUnknown() || this.invocation.workload.kind === COMPOSE_KIND ? 'client' : 'pod';
   }
 
   /** How a word reads in this source: a conf file writes `no-negcache` where an argv has `--no-negcache`. */

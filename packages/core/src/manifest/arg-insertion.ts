@@ -18,6 +18,10 @@ export interface ContainerShape {
 export const NO_ARGS_KEY =
   'the container has no args, and adding an args: key would replace the arguments its image already passes (a repeated flag stops dnsmasq), so add it by hand where the image takes it';
 
+/** The same for a Compose service, whose `command:` is what Kubernetes calls args. */
+export const NO_COMMAND_KEY =
+  'the service has no command, and adding a command: key would replace the arguments its image already passes (a repeated flag stops dnsmasq), so add it by hand where the image takes it';
+
 /** Why nothing is appended to a list shared through a YAML anchor. */
 export const SHARED_LIST =
   'the list is shared through a YAML anchor (&name / *name), and a flag added to it would also change every other list that aliases it, so add it by hand where each should have it';
@@ -74,6 +78,8 @@ export function makeInsertion(
   _container: ContainerShape,
   /** `found.anchor` sits inside a template conditional. */
   anchorConditional = false,
+  /** Why a workload without arguments gets none appended (a Compose service says command:). */
+  noArgsNote: string = NO_ARGS_KEY,
 ): ArgInsertion {
   const wordAt = compactPlaces(found.words);
   const placeOf = (arg: ManifestArg): PlacedWord => {
@@ -91,7 +97,7 @@ export function makeInsertion(
   // The list a flag would go into is shared through a YAML anchor: the flag would reach every list aliasing it.
   const shared = anchor !== undefined && listOf(anchor).shared;
   if (shared) anchor = undefined;
-  const cannotAppend = anchor ? undefined : shared ? SHARED_LIST : found.words.length === 0 && !found.anchor ? NO_ARGS_KEY : ALL_CONDITIONAL;
+  const cannotAppend = anchor ? undefined : shared ? SHARED_LIST : found.words.length === 0 && !found.anchor ? noArgsNote : ALL_CONDITIONAL;
   const needsSeparator = found.needsSeparator;
   return {
     append(words) {

@@ -2,7 +2,8 @@ import type { Node, Scalar, YAMLMap } from 'yaml';
 import { classifyContainer, onlyNameSaysDnsmasq } from './container-kind.js';
 import { readsAsDnsmasqArgv } from './wrapper-shape.js';
 import { decodingSource, readWordList, WordList } from './container-words.js';
-import { locateDnsmasq, shellWord, type FoundDnsmasq, type PlacedWord } from './find-dnsmasq.js';
+import { itemWord, locateDnsmasq, shellWord, type FoundDnsmasq, type PlacedWord } from './find-dnsmasq.js';
+import { basename } from './shell-dnsmasq.js';
 import type { MountedConfig, WorkloadRef } from './model.js';
 import { shellTokens } from './shell-words.js';
 import { decodeNode, isAlias, isMap, isScalar, isSeq, mapGet, nodeRange, seqItems, stringAt, type ChunkSource } from './yaml-nodes.js';
@@ -28,7 +29,8 @@ export interface ComposeService {
 const SERVICE_KEYS = ['command', 'entrypoint', 'ports', 'volumes', 'cap_add', 'restart', 'network_mode', 'container_name', 'depends_on'];
 
 function isService(node: unknown): node is YAMLMap {
-  return isMap(node) && isScalar(mapGet(node, 'image')) && SERVICE_KEYS.some((k) => mapGet(node, k) !== undefined);
+  const image = isMap(node) && (isScalar(mapGet(node, 'image')) || mapGet(node, 'build') !== undefined);
+  return image && SERVICE_KEYS.some((k) => mapGet(node as YAMLMap, k) !== undefined);
 }
 
 /** The services of a Compose file (`services:`, or a version-1 file's top-level services); none for a Kubernetes object. */
@@ -84,23 +86,41 @@ export function findComposeDnsmasq(src: ChunkSource, service: ComposeService): F
   const image = stringAt(src, mapGet(service.node, 'image'));
   const name = service.workload.name;
   const listsOnly = (n: Node | undefined): boolean => n === undefined || isSeq(isAlias(n) ? src.resolveAlias?.(n) : n);
+  // With no entrypoint, the command of an image that is not dnsmasq's (or of one built here) may name the program.
+  const imageIsDnsmasq = ['dnsmasq', 'nanny'].includes(classifyContainer(image, undefined));
+  const namesProgram = (words: readonly PlacedWord[]): boolean =>
+    entrypointNode === undefined && !imageIsDnsmasq && words[0] !== undefined && isDnsmasqProgram(words[0]);
   if (listsOnly(entrypointNode) && listsOnly(commandNode)) {
-    return locateDnsmasq(
-      readWordList(src, service.node, 'command', 'entrypoint'),
-      readWordList(src, service.node, 'args', 'command'),
-      image,
-      name,
-    );
+    const command = readWordList(src, service.node, 'args', 'command');
+    if (command && namesProgram(command.words.map(itemWord))) return locateDnsmasq(command, undefined, image, name);
+    return locateDnsmasq(readWordList(src, service.node, 'command', 'entrypoint'), command, image, name);
   }
   // A string entrypoint or command: only the plain cases, dnsmasq's own words with no shell in between.
-  if (entrypointNode !== undefined) return undefined;
-  if (!isScalar(commandNode) || classifyContainer(image, name) !== 'dnsmasq') return undefined;
-  const words = stringWords(src, commandNode as Scalar, 'args');
-  if (!words || words.length === 0) return undefined;
+  const entryWords = wordsOf(src, service.node, entrypointNode, 'command', 'entrypoint');
+  const commandWords = wordsOf(src, service.node, commandNode, 'args', 'command');
+  if (!entryWords || !commandWords) return undefined;
+  if (entryWords.length > 0 || namesProgram(commandWords)) {
+    const program = entryWords[0] ?? commandWords[0]!;
+    if (!isDnsmasqProgram(program)) return undefined;
+    const words = [...entryWords.slice(1), ...commandWords].filter((w) => w !== program);
+    return { launcher: 'direct', words, anchor: words[words.length - 1] ?? program, needsSeparator: false };
+  }
+  if (entrypointNode !== undefined || !isScalar(commandNode) || classifyContainer(image, name) !== 'dnsmasq') return undefined;
+  const words = commandWords;
+  if (words.length === 0) return undefined;
   // A service merely named after dnsmasq (a config generator beside it) runs dnsmasq only if its words read as dnsmasq's.
   const values = words.map((w) => w.decoded.value);
   if (onlyNameSaysDnsmasq(image, name) ? !plainlyDnsmasqArgv(values) : !values[0]!.startsWith('-')) return undefined;
   return { launcher: 'direct', words, anchor: words[words.length - 1]!, needsSeparator: false };
+}
+
+const isDnsmasqProgram = (word: PlacedWord): boolean => basename(word.decoded.value) === 'dnsmasq';
+
+/** The words of an `entrypoint:`/`command:` list or string; none when it is absent, undefined when it cannot be read. */
+function wordsOf(src: ChunkSource, service: YAMLMap, node: Node | undefined, key: 'command' | 'args', yamlKey: string): PlacedWord[] | undefined {
+  if (node === undefined) return [];
+  if (isScalar(node)) return stringWords(src, node as Scalar, key);
+  return readWordList(src, service, key, yamlKey)?.words.map(itemWord);
 }
 
 /** `./dnsmasq.conf:/etc/dnsmasq.conf:ro` and `{ target: /etc/dnsmasq.d }`: configuration dnsmasq reads besides its args. */

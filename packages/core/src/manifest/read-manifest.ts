@@ -1,7 +1,7 @@
 import { parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
 import { collapseRuns, DEFAULT_MIN_RUN, runsConfirmed, type CollapsedRun, type ParsedDoc } from './collapsed-runs.js';
 import type { Range } from '../text/source-range.js';
-import { makeInsertion, type ContainerShape } from './arg-insertion.js';
+import { makeInsertion, NO_COMMAND_KEY, type ContainerShape } from './arg-insertion.js';
 import { readKubeDnsConfigMap } from './configmap.js';
 import { configMapConfs } from './configmap-conf.js';
 import { mountedDnsmasqConfig } from './mounted-config.js';
@@ -110,7 +110,7 @@ function composeInvocation(ctx: ReadContext, src: ChunkSource, service: ComposeS
     launcher: found.launcher,
       ...(found.wrapperFlags ? { wrapperFlags: found.wrapperFlags } : {}),
     args,
-    insertion: makeInsertion(ctx.text, found, args, containerShape(src, service.node), anchorConditional(ctx, found)),
+    insertion: makeInsertion(ctx.text, found, args, containerShape(src, service.node), anchorConditional(ctx, found), NO_COMMAND_KEY),
     tolerant,
     ...(mounted.length > 0 ? { mountedConfig: mounted } : {}),
   };

@@ -144,6 +144,23 @@ describe('Docker Compose services running dnsmasq', () => {
     expect(r.every((f) => f.severity !== 'error')).toBe(true);
   });
 
+  it('the dnsmasq program named in a string entrypoint, or in the command of a service built here or of another image', () => {
+    const name = 'compose-program-in-string.yml';
+    const findings = lint(name);
+    const services = findings.map((f) => read(name).slice(f.span.start, f.span.end));
+    // dns2 has no command at all; dns6's image runs dnsmasq already, so its "dnsmasq" word is not judged; web is not dnsmasq.
+    expect([...new Set(services)]).toEqual(['dns', 'dns2', 'dns3', 'dns4', 'dns5']);
+    expect(findings.filter((f) => services[findings.indexOf(f)] === 'dns2').map((f) => f.fixes.length)).toEqual([0, 0]);
+    expect(findings.find((f) => services[findings.indexOf(f)] === 'dns2')!.message).toMatch(/the service has no command, and adding a command: key/);
+    const fixed = fix(name).text;
+    expect(parseAllDocuments(fixed).flatMap((d) => d.errors)).toEqual([]);
+    expect(fixed).toContain('    command: --server=10.0.0.1 --no-resolv --log-queries --no-negcache\n');
+    expect(fixed).toContain('    command: dnsmasq -k --server=10.0.0.1 --no-resolv --log-queries --log-facility=- --no-negcache\n');
+    expect(fixed).toContain('"--no-resolv", "--log-queries", "--log-facility=-", "--no-negcache"]\n  dns6:');
+    expect(fixed).toContain('    command: dnsmasq -k --server=10.0.0.1\n  web:');
+    expect(findings.every((f) => !/every pod/.test(f.message))).toBe(true);
+  });
+
   it('a folded command is read across its lines; one holding template tags is left alone', () => {
     // (its --server without --no-resolv also sends names to the nameservers of /etc/resolv.conf: resolv-conf)
     expect(ids('compose-folded.yml')).toEqual(['no-negcache', 'resolv-conf']);
