@@ -9,6 +9,7 @@ const MARKED_PLACEHOLDERS: readonly RegExp[] = [
   /[$%]\{[^}\n]*\}/, // Terraform / shell `${x}`, Terraform `%{ }`
   /__[A-Z][A-Z0-9]*(?:_{1,2}[A-Z0-9]+)*__/, // sed placeholders: __PILLAR__DNS__DOMAIN__
   /\$(?:[A-Za-z_][A-Za-z0-9_]*|[@*#?$!0-9])/, // $DNS_DOMAIN (sed / envsubst / shell), "$@" in a script
+  /\$\([^()\n]*\)/, // Kubernetes expands $(POD_IP) in command and args from the container's env; a script's $(hostname -i)
   /<[A-Za-z][A-Za-z0-9_.-]*>/, // acs-engine `<imgMasq>`
 ];
 

@@ -93,6 +93,16 @@ describe('lists shared through YAML anchors', () => {
   });
 });
 
+describe('values Kubernetes fills in', () => {
+  it('$(NAME) in args is the value of an environment variable: not judged as written', () => {
+    const findings = lint('env-var-args.yaml');
+    expect(findings.map((f) => f.ruleId)).toEqual(['log-queries', 'no-negcache']);
+    // The same words with literal values are judged.
+    const literal = read('env-var-args.yaml').replace('$(CACHE)', 'lots').replace('$(POD_IP)', 'localhost');
+    expect(lint('env-var-args.yaml', literal).map((f) => f.ruleId).filter((id) => id === 'option-argument')).toHaveLength(2);
+  });
+});
+
 describe('OpenShift templates', () => {
   it('the objects of a kind: Template are read, ${PARAM} and ${{PARAM}} values as placeholders', () => {
     const findings = lint('openshift-template.yaml');
