@@ -80,6 +80,21 @@ function looksLikeNanny(items: readonly ListWord[]): boolean {
   return separator > 0 && items.slice(0, separator).every((w) => isNannyFlag(w.decoded.value));
 }
 
+/** Init processes that start the program named after their own flags: `tini -g -- dnsmasq -k`, `dumb-init dnsmasq`. */
+const INIT_PROGRAM = /^(tini(-static)?|dumb-init|catatonit|docker-init)$/;
+/** Their flags that take a value (`tini -p SIGTERM`, `dumb-init -r 15:2`). */
+const INIT_FLAG_WITH_VALUE = /^(-p|-e|-r|--rewrite)$/;
+
+/** Index in `words` of the dnsmasq program an init process starts, or -1. */
+function afterInit(words: readonly ListWord[]): number {
+  let i = 0;
+  while (i < words.length && words[i]!.decoded.value.startsWith('-') && words[i]!.decoded.value !== '--') {
+    i += INIT_FLAG_WITH_VALUE.test(words[i]!.decoded.value) ? 2 : 1;
+  }
+  if (words[i]?.decoded.value === '--') i++;
+  return i < words.length && basename(words[i]!.decoded.value) === 'dnsmasq' ? i : -1;
+}
+
 /** Any image: `CONTROLLER-FLAGS -- DNSMASQ-ARGS` where the words after `--` read as a dnsmasq argv. */
 function isWrapper(items: readonly ListWord[]): boolean {
   return wrapperSeparator(items.map((w) => w.decoded.value)) >= 0;
@@ -100,6 +115,8 @@ export function locateDnsmasq(
     const programName = basename(program.decoded.value);
     const rest = [...commandWords.slice(1), ...argWords];
     if (programName === 'dnsmasq') return { launcher: 'direct', words: rest.map(itemWord), anchor: itemWord(program), needsSeparator: false };
+    const launched = INIT_PROGRAM.test(programName) ? afterInit(rest) : -1;
+    if (launched >= 0) return { launcher: 'direct', words: rest.slice(launched + 1).map(itemWord), anchor: itemWord(rest[launched]!), needsSeparator: false };
     if (NANNY_PROGRAM.test(programName)) return fromNanny(rest);
     if (SHELLS.has(programName)) return fromShell(commandWords.concat(argWords));
     return isWrapper(rest) ? fromNanny(rest, 'wrapper') : undefined;

@@ -93,6 +93,18 @@ describe('lists shared through YAML anchors', () => {
   });
 });
 
+describe('an init process in front of dnsmasq', () => {
+  it('tini and dumb-init, with their own flags and --, start the dnsmasq named after them: judged and fixed in place', () => {
+    const name = 'init-process.yaml';
+    expect(ids(name)).toEqual(Array.from({ length: 4 }, () => ['log-queries', 'no-negcache']).flat());
+    const fixed = fixUntilStable(read(name), (t) => lintText(t, { filePath: name }).findings).text;
+    expect(fixed).toBe(read(name).replaceAll('"--no-resolv"]', '"--no-resolv", "--log-queries", "--log-facility=-", "--no-negcache"]'));
+    // An init starting something else is not dnsmasq.
+    const other = read(name).replaceAll('"dnsmasq"', '"nginx"').replaceAll('/usr/sbin/dnsmasq', '/usr/sbin/nginx');
+    expect(lint(name, other)).toEqual([]);
+  });
+});
+
 describe('values Kubernetes fills in', () => {
   it('$(NAME) in args is the value of an environment variable: not judged as written', () => {
     const findings = lint('env-var-args.yaml');
