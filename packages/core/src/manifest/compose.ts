@@ -2,7 +2,7 @@ import type { Node, Scalar, YAMLMap } from 'yaml';
 import { classifyContainer, onlyNameSaysDnsmasq } from './container-kind.js';
 import { readsAsDnsmasqArgv } from './wrapper-shape.js';
 import { decodingSource, readWordList, WordList } from './container-words.js';
-import { itemWord, locateDnsmasq, shellWord, type FoundDnsmasq, type PlacedWord } from './find-dnsmasq.js';
+import { expandsToWords, itemWord, locateDnsmasq, shellWord, type FoundDnsmasq, type PlacedWord } from './find-dnsmasq.js';
 import { basename } from './shell-dnsmasq.js';
 import type { MountedConfig, WorkloadRef } from './model.js';
 import { shellTokens } from './shell-words.js';
@@ -65,6 +65,8 @@ function stringWords(src: ChunkSource, scalar: Scalar, key: 'command' | 'args'):
   for (const t of shellTokens(decoded.value)) {
     if (t.kind === 'operator' && t.text === '\n') continue; // a line break of a block scalar is a blank to Compose
     if (t.kind !== 'word') return undefined;
+    // Compose fills in $VAR from its environment before it splits: such a word may become several, or none.
+    if (expandsToWords(decoded.value.slice(t.start, t.end))) return undefined;
     words.push(shellWord(item, t.word, t.start, t.end));
   }
   return words;

@@ -27,6 +27,13 @@ export interface FoundDnsmasq {
   readonly anchor?: PlacedWord;
   /** A nanny that has no `--` yet: appending must add one. */
   readonly needsSeparator: boolean;
+  /** A word is an expansion the shell splits into any number of words (`$DNSMASQ_OPTS`, `"$@"`): options are hidden. */
+  readonly wordsHidden?: true;
+}
+
+/** Nothing but an unquoted parameter expansion, or `"$@"`: the shell (or Compose) makes any number of words of it. */
+export function expandsToWords(raw: string): boolean {
+  return /^(?:\$(?:[A-Za-z_][A-Za-z0-9_]*|[@*])|\$\{[^}]*\}|"\$(?:@|\{@\})")$/.test(raw);
 }
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'ksh', 'zsh', 'busybox']);
@@ -51,11 +58,13 @@ function fromShell(items: readonly ListWord[]): FoundDnsmasq | undefined {
   const found = findShellDnsmasq(script.decoded.value);
   if (!found) return undefined;
   const { program } = found;
+  const hidden = found.args.some((w) => expandsToWords(script.decoded.value.slice(w.start, w.end)));
   return {
     launcher: 'shell',
     words: found.args.map((w) => shellWord(script, w.word, w.start, w.end)),
     anchor: shellWord(script, program.word, program.start, program.end),
     needsSeparator: false,
+    ...(hidden ? { wordsHidden: true as const } : {}),
   };
 }
 

@@ -69,8 +69,9 @@ export interface DnsmasqInvocation {
   readonly args: readonly ManifestArg[];
   readonly insertion: ArgInsertion;
   /** Part of the command or args list is not there to read: a template prints it (`args:` then
-   *  `{{ toYaml .Values.args }}`, no dnsmasq word of its own), or its items are tab-indented (not YAML). */
-  readonly listNotInView?: 'template' | 'tab-indented';
+   *  `{{ toYaml .Values.args }}`, no dnsmasq word of its own), its items are tab-indented (not YAML), or a shell
+   *  expands a word into any number of them (`exec dnsmasq $DNSMASQ_OPTS`, `"$@"`). */
+  readonly listNotInView?: 'template' | 'tab-indented' | 'shell-expansion';
   /** Volume mounts that put dnsmasq configuration (/etc/dnsmasq.conf, /etc/dnsmasq.d) in the container. */
   readonly mountedConfig?: readonly MountedConfig[];
   /** For conf text read from a ConfigMap: the source offset where each of its lines starts (dnsmasq counts lines in it). */

@@ -74,6 +74,7 @@ function invocationsOf(ctx: ReadContext, src: ChunkSource, object: FoundObject, 
       tolerant,
       ...(mounted.length > 0 ? { mountedConfig: mounted } : {}),
       ...(args.length === 0 && templatePrintsListWords(src, container as YAMLMap, ctx.mask.tags) ? { listNotInView: 'template' as const } : {}),
+      ...(found.wordsHidden ? { listNotInView: 'shell-expansion' as const } : {}),
     });
   }
   return out;
@@ -113,6 +114,7 @@ function composeInvocation(ctx: ReadContext, src: ChunkSource, service: ComposeS
     insertion: makeInsertion(ctx.text, found, args, containerShape(src, service.node), anchorConditional(ctx, found), NO_COMMAND_KEY),
     tolerant,
     ...(mounted.length > 0 ? { mountedConfig: mounted } : {}),
+    ...(found.wordsHidden ? { listNotInView: 'shell-expansion' as const } : {}),
   };
 }
 

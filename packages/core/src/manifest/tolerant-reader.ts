@@ -113,6 +113,7 @@ export function readTolerantInvocations(ctx: ReadContext, chunk: DocumentChunk, 
       insertion: makeInsertion(ctx.text, found, manifestArgs, shape, anchorConditional(ctx, found)),
       tolerant: true,
       ...(command?.passedOver || args?.passedOver ? { listNotInView: 'tab-indented' as const } : {}),
+      ...(found.wordsHidden ? { listNotInView: 'shell-expansion' as const } : {}),
     });
   }
   return out;

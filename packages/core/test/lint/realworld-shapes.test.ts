@@ -105,6 +105,25 @@ describe('an init process in front of dnsmasq', () => {
   });
 });
 
+describe('a shell that makes dnsmasq words of a variable', () => {
+  it('$DNSMASQ_OPTS, "$@" or $EXTRA as a word of their own may be any options: nothing is called missing', () => {
+    const name = 'shell-expanded-args.yaml';
+    const text = read(name);
+    const findings = lint(name);
+    // Only g, whose variables sit inside options of their own, is judged.
+    expect(findings.map((f) => [text.slice(f.span.start, f.span.end), f.ruleId])).toEqual([
+      ['g', 'log-queries'],
+      ['g', 'no-negcache'],
+    ]);
+  });
+
+  it('the same in a Compose string command, which Compose fills in before it splits', () => {
+    const compose = 'services:\n  dns:\n    image: andyshinn/dnsmasq\n    command: --server=10.0.0.1 $DNSMASQ_OPTS\n';
+    expect(lint('docker-compose.yml', compose)).toEqual([]);
+    expect(lint('docker-compose.yml', compose.replace(' $DNSMASQ_OPTS', ' --cache-size=$CACHE')).map((f) => f.ruleId)).toContain('no-negcache');
+  });
+});
+
 describe('values Kubernetes fills in', () => {
   it('$(NAME) in args is the value of an environment variable: not judged as written', () => {
     const findings = lint('env-var-args.yaml');
