@@ -5,6 +5,7 @@ import type { ArgInsertion, ConfFragment, DnsmasqInvocation, ManifestArg, Manife
 import { isConditional, maskTemplates } from './template-mask.js';
 import { readConfLine } from './conf-line.js';
 import { hasPlaceholder } from './placeholder.js';
+import { inlineConditionalContent } from './inline-conditional.js';
 
 const UNREAD_FOLDER: ConfFragment = { servers: 'unknown', siblings: [], routed: [] };
 
@@ -38,9 +39,18 @@ export function readDnsmasqConf(text: string, filePath?: string, confDir: ConfFr
   const masked = mask.masked.length === text.length ? mask.masked : text;
   const args: ManifestArg[] = [];
   for (const line of text.matchAll(/[^\r\n]+/g)) {
-    const maskedLine = masked.slice(line.index, line.index + line[0].length);
+    let maskedLine = masked.slice(line.index, line.index + line[0].length);
     if (maskedLine.trim() === '') continue;
-    const word = readConfLine(line[0], maskedLine, line.index);
+    let lineText = line[0];
+    // `{% if x %}no-negcache{% endif %}`: the option between the tags, as the renderings that keep it read it.
+    const lead = lineText.length - lineText.trimStart().length;
+    const wrapped = maskedLine[lead] === '_' ? inlineConditionalContent(lineText, lead, lineText.length) : undefined;
+    if (wrapped) {
+      const blank = (s: string) => ' '.repeat(wrapped.start) + s.slice(wrapped.start, wrapped.end) + ' '.repeat(s.length - wrapped.end);
+      lineText = blank(lineText);
+      maskedLine = blank(maskedLine);
+    }
+    const word = readConfLine(lineText, maskedLine, line.index);
     if (!word) continue;
     args.push({ ...word, templated: hasPlaceholder(text.slice(word.start, word.end)), conditional: isConditional(mask, word.start) });
   }

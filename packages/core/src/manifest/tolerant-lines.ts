@@ -1,6 +1,7 @@
 import { decodingSource, WordList, type ListWord, type ReadWords } from './container-words.js';
 import type { ScalarStyle } from './scalar-decode.js';
 import { decodeSource, type ChunkSource } from './yaml-nodes.js';
+import { inlineConditionalContent } from './inline-conditional.js';
 
 /**
  * Line-level reading of YAML-shaped text that `yaml` could not parse: the lines of a range with
@@ -89,7 +90,8 @@ function flowItems(text: string, open: number, to: number): RawItem[] {
  * Items of a block list: `- item` lines right below `keyLine` at one dash column. `passedOver` tells whether an item
  * line indented with a tab was among them: not YAML, so not read, and the list is not all there.
  */
-function blockItems(text: string, lines: readonly Line[], keyIndex: number, keyColumn: number): { items: RawItem[]; passedOver: boolean } {
+function blockItems(src: ChunkSource, lines: readonly Line[], keyIndex: number, keyColumn: number): { items: RawItem[]; passedOver: boolean } {
+  const text = src.masked;
   const items: RawItem[] = [];
   let passedOver = false;
   let dashColumn = -1;
@@ -97,13 +99,16 @@ function blockItems(text: string, lines: readonly Line[], keyIndex: number, keyC
     const line = lines[n]!;
     if (line.tabbed && text[line.start + line.indent] === '-') passedOver = true;
     if (line.empty) continue;
-    const dashAt = line.start + line.indent;
+    // `{{ if .Values.x }}- --no-negcache{{ end }}`: the item the tags wrap, at the column where the tag starts.
+    const wrapped = text[line.start + line.indent] === '_' ? inlineConditionalContent(src.original, line.start + line.indent, line.end) : undefined;
+    const dashAt = wrapped ? wrapped.start : line.start + line.indent;
+    const end = wrapped ? wrapped.end : line.end;
     if (text[dashAt] !== '-' || !/[ \t]/.test(text[dashAt + 1] ?? '')) break;
     if (dashColumn < 0) dashColumn = line.indent;
     if (line.indent !== dashColumn || line.indent < keyColumn - 2) break;
     let at = dashAt + 1;
-    while (at < line.end && (text[at] === ' ' || text[at] === '\t')) at++;
-    items.push(itemAt(text, at, line.end, false));
+    while (at < end && (text[at] === ' ' || text[at] === '\t')) at++;
+    items.push(itemAt(text, at, end, false));
   }
   return { items, passedOver };
 }
@@ -113,7 +118,7 @@ export function readLineList(src: ChunkSource, lines: readonly Line[], keyIndex:
   const text = src.masked;
   const line = lines[keyIndex]!;
   const flow = text[valueAt] === '[';
-  const { items: raw, passedOver } = flow ? { items: flowItems(text, valueAt, line.end), passedOver: false } : blockItems(text, lines, keyIndex, keyColumn);
+  const { items: raw, passedOver } = flow ? { items: flowItems(text, valueAt, line.end), passedOver: false } : blockItems(src, lines, keyIndex, keyColumn);
   const words: ListWord[] = [];
   const list = new WordList(key, flow, decodingSource(src));
   for (const item of raw) words.push(list.addItem(item.start, item.end, item.style, decodeSource(src, item.start, item.end, item.style))!);

@@ -62,6 +62,23 @@ describe('Helm charts whose template prints dnsmasq arguments', () => {
   });
 });
 
+describe('a template conditional wrapped around one line', () => {
+  it('a list item ({{ if }}- --no-negcache{{ end }}) is read as a conditional item, and the items after it are read', () => {
+    const name = 'helm-inline-conditional-item.yaml';
+    const findings = lint(name);
+    expect(findings.map((f) => f.ruleId)).toEqual(['no-negcache']);
+    expect(findings[0]!.message).toMatch(/only set inside a template conditional/);
+  });
+
+  it('a conf line ({% if %}no-negcache{% endif %}) is read as the option it wraps, conditional', () => {
+    const findings = lint('inline-conditional.conf.j2');
+    expect(findings.map((f) => f.ruleId)).toEqual(['no-negcache']);
+    expect(findings[0]!.message).toMatch(/only set inside a template conditional/);
+    // An output tag is a value, not a conditional: the line stays one unreadable word.
+    expect(lint('x.conf.j2', 'log-queries\n{{ negcache_line }}\n').map((f) => f.ruleId)).toEqual(['no-negcache']);
+  });
+});
+
 describe('lists shared through YAML anchors', () => {
   it('a list read through an alias is the anchored one: judged, but not fixed where a flag would change every alias', () => {
     const findings = lint('anchor-shared-args.yaml');
