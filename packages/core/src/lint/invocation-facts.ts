@@ -121,6 +121,7 @@ export class InvocationFacts {
   servesNoDns(): boolean {
     // --test checks the configuration and exits, as --help and --version print and exit: nothing is served.
     if (['test', 'help', 'version'].some((long) => this.presence(long) === 'always')) return true;
+    if (this.invocation.fragment && !this.argv.options.some(configuresDnsService)) return true;
     // A controller told to run a DHCP server and nothing about DNS: it may add --port=0 itself (dnsmasq-controller does).
     const own = this.invocation.wrapperFlags ?? [];
     if (own.some((f) => /^--?(enable-)?dhcp(=true)?$/i.test(f)) && !own.some((f) => /dns/i.test(f))) return true;
@@ -229,4 +230,25 @@ export class InvocationFacts {
     if (!option || option.value === undefined || this.valueTemplated(option)) return undefined;
     return { option, value: option.value };
   }
+}
+
+/** Options that set up dnsmasq's DNS service itself, where the others add data to it or set up DHCP. */
+const SERVICE_OPTIONS = new Set([
+  'resolv-file', 'no-resolv', 'cache-size', 'neg-ttl', 'no-negcache', 'log-queries', 'log-facility', 'port', 'listen-address',
+  'interface', 'except-interface', 'bind-interfaces', 'bind-dynamic', 'domain-needed', 'bogus-priv', 'strict-order',
+  'all-servers', 'no-hosts', 'dns-forward-max', 'max-ttl', 'min-cache-ttl', 'max-cache-ttl', 'local-ttl',
+  'keep-in-foreground', 'no-daemon', 'no-poll', 'query-port', 'edns-packet-max', 'user', 'group', 'pid-file', 'conf-dir', 'rev-server',
+]);
+
+/**
+ * Whether an option of a conf fragment sets up the DNS service, so the fragment is a server's configuration: a
+ * service option, or a --server that forwards somewhere. A DNSSEC trust anchor, a block list (`address=/ad.example/`,
+ * `server=/ad.example/` without an address), host records or DHCP settings are data the service reads: what the
+ * service is missing is not such a file's business.
+ */
+function configuresDnsService(option: ParsedOption): boolean {
+  if (SERVICE_OPTIONS.has(option.spec.long)) return true;
+  if (option.spec.long !== 'server') return false;
+  const upstream = (option.value ?? '').split('/').pop() ?? '';
+  return upstream !== '' && upstream !== '#';
 }

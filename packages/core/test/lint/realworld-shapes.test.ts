@@ -239,6 +239,18 @@ describe('a controller wrapper choosing the mode', () => {
   });
 });
 
+describe('conf fragments that hold data for the DNS service, not its set-up', () => {
+  it('a DNSSEC trust anchor file, a block list, DHCP hosts: nothing is called missing; a fragment that forwards is judged', () => {
+    const anchors = '# The root DNSSEC trust anchor\ntrust-anchor=.,20326,8,2,E06D44B80B8F1D39A95C0B0D7C65D08458E880409BBC683457104237C7F8EC8D\n';
+    expect(lint('trust-anchors.conf', anchors)).toEqual([]);
+    expect(lint('adblock.conf', 'address=/doubleclick.net/0.0.0.0\naddress=/ads.example/::\nserver=/tracker.example/\n')).toEqual([]);
+    expect(lint('dnsmasq.d/hosts.conf', 'dhcp-host=aa:bb:cc:dd:ee:ff,192.0.2.10\ndhcp-range=192.0.2.50,192.0.2.150,12h\n')).toEqual([]);
+    expect(lint('dnsmasq.d/corp.conf', 'server=/corp.example/10.0.0.53\n').map((f) => f.ruleId)).toEqual(['log-queries', 'no-negcache']);
+    // A refusal is still one in a data fragment.
+    expect(lint('adblock.conf', 'address=/doubleclick.net/0.0.0.300\n').map((f) => f.severity)).toEqual(['error']);
+  });
+});
+
 describe('a conf fragment completed by the other files of its folder', () => {
   const node = 'server=/in-addr.arpa/127.0.0.1\nserver=/{{ cluster_domain }}/127.0.0.1\n';
   const base = 'no-resolv\ndomain-needed\nno-negcache\nenable-dbus\ncache-size=5000\n{% for i in except_interfaces %}\nexcept-interface={{ i }}\n{% endfor %}\n';
