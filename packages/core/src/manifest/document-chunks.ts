@@ -23,6 +23,8 @@ export function splitDocuments(text: string): DocumentChunk[] {
 }
 
 const DNSMASQ = /dns[-_]?masq/i;
+/** Options only dnsmasq has (see distinctlyDnsmasqArgv): an image named otherwise may still run it. */
+const DNSMASQ_OPTION = /--(?:keep-in-foreground|no-resolv|no-negcache|log-queries|log-facility|conf-dir|dhcp-range|strict-order|bogus-priv|domain-needed|neg-ttl|resolv-file|bind-interfaces|no-hosts|all-servers|dns-forward-max|expand-hosts)\b/;
 /** `name: kube-dns` as YAML or JSON writes it (not `kube-dns-autoscaler`, not a `k8s-app: kube-dns` label). */
 const KUBE_DNS_NAME = /name["']?[ \t]*:[ \t]*["']?kube-dns(?![\w-])/;
 
@@ -30,9 +32,10 @@ const KUBE_DNS_NAME = /name["']?[ \t]*:[ \t]*["']?kube-dns(?![\w-])/;
 export function mayMatter(text: string, chunk: DocumentChunk): boolean {
   const body = text.slice(chunk.start, chunk.end);
   // A dnsmasq invocation needs a pod spec (RBAC objects named dnsmasq have none).
-  if (body.includes('containers') && DNSMASQ.test(body)) return true;
+  const named = DNSMASQ.test(body) || DNSMASQ_OPTION.test(body);
+  if (body.includes('containers') && named) return true;
   // A Docker Compose service running dnsmasq.
-  if (/^[ \t]*image[ \t]*:/m.test(body) && DNSMASQ.test(body)) return true;
+  if (/^[ \t]*(?:image|build)[ \t]*:/m.test(body) && named) return true;
   // The kube-dns ConfigMap, or one that holds dnsmasq conf text.
   return body.includes('ConfigMap') && (KUBE_DNS_NAME.test(body) || DNSMASQ.test(body) || /\.conf["']?\s*:/.test(body));
 }

@@ -3,7 +3,7 @@ import { basename, findShellDnsmasq } from './shell-dnsmasq.js';
 import { sourceOffset, type DecodedText } from '../text/decoded-text.js';
 import { classifyContainer, isNannyFlag, onlyNameSaysDnsmasq } from './container-kind.js';
 import { readWordList, type ListWord, type ReadWords } from './container-words.js';
-import { readsAsDnsmasqArgv, wrapperSeparator } from './wrapper-shape.js';
+import { distinctlyDnsmasqArgv, readsAsDnsmasqArgv, wrapperSeparator } from './wrapper-shape.js';
 import { mapGet, stringAt, type ChunkSource } from './yaml-nodes.js';
 
 /** Where one dnsmasq word lives: a list item, or a word inside a `sh -c` script item. */
@@ -141,7 +141,7 @@ export function locateDnsmasq(
   }
   if (kind === 'nanny' || (kind === 'dnsmasq' && looksLikeNanny(argWords))) return fromNanny(argWords);
   if (isWrapper(argWords)) return fromNanny(argWords, looksLikeNanny(argWords) ? 'nanny' : 'wrapper');
-  if (kind === 'dnsmasq') {
+  if (kind === 'dnsmasq' || (kind === 'unknown' && distinctlyDnsmasqArgv(argWords.map((w) => w.decoded.value)))) {
     const last = argWords[argWords.length - 1];
     return { launcher: 'direct', words: argWords.map(itemWord), needsSeparator: false, ...(last ? { anchor: itemWord(last) } : {}) };
   }

@@ -1,5 +1,6 @@
 import { optionByLong, optionByShort } from '../dnsmasq/options/option-lookup.js';
 import { isNannyFlag } from './container-kind.js';
+import { hasPlaceholder } from './placeholder.js';
 
 /** A word dnsmasq 2.90 reads as one of its options: `--long[=value]` by its exact name, or `-X...` by a known short letter. */
 function isDnsmasqOptionWord(word: string): boolean {
@@ -24,4 +25,24 @@ export function wrapperSeparator(words: readonly string[]): number {
   const before = words.slice(0, separator);
   const ownFlags = before.every(isNannyFlag) || before.some((w) => !isDnsmasqOptionWord(w));
   return ownFlags && readsAsDnsmasqArgv(words.slice(separator + 1)) ? separator : -1;
+}
+
+/** Long options no other common program has: two of them make an argv dnsmasq's whatever the image is called. */
+const DNSMASQ_ONLY = new Set([
+  'keep-in-foreground', 'no-resolv', 'no-negcache', 'log-queries', 'log-facility', 'no-hosts', 'addn-hosts', 'conf-dir',
+  'dhcp-range', 'dhcp-host', 'dhcp-option', 'dhcp-boot', 'strict-order', 'all-servers', 'bogus-priv', 'domain-needed',
+  'neg-ttl', 'resolv-file', 'dns-forward-max', 'no-poll', 'bind-interfaces', 'bind-dynamic', 'expand-hosts', 'local-ttl',
+  'log-dhcp', 'enable-tftp', 'tftp-root', 'dns-loop-detect', 'stop-dns-rebind', 'rebind-localhost-ok', 'min-cache-ttl',
+  'max-cache-ttl', 'local-service', 'dhcp-authoritative',
+]);
+
+/**
+ * Args of an image that does not say what it runs (a chart's `{{ .Values.image.repository }}`, `myorg/dns:2`) that
+ * are plainly dnsmasq's: every option word, templated ones aside, is a dnsmasq option, and two are dnsmasq's alone.
+ */
+export function distinctlyDnsmasqArgv(words: readonly string[]): boolean {
+  const seen = words.filter((w) => !hasPlaceholder(w));
+  if (!readsAsDnsmasqArgv(seen)) return false;
+  const own = new Set(seen.filter((w) => w.startsWith('--')).map((w) => w.slice(2).split('=')[0]!).filter((n) => DNSMASQ_ONLY.has(n)));
+  return own.size >= 2;
 }

@@ -110,6 +110,18 @@ describe('lists shared through YAML anchors', () => {
   });
 });
 
+describe('an image that does not say it runs dnsmasq', () => {
+  it("a chart's image from values, or a registry's own image: args plainly dnsmasq's (two options only it has) are judged", () => {
+    expect(ids('helm-chart-image-from-values.yaml')).toEqual(['log-queries', 'no-negcache']);
+    const name = 'custom-image-dnsmasq-args.yaml';
+    const text = read(name);
+    // Only the cache container: envoy's flags and an app's --server/--port/--user are not dnsmasq's.
+    expect(lint(name).map((f) => text.slice(f.span.start, f.span.end))).toEqual(['cache', 'cache']);
+    // One option only dnsmasq has is not enough.
+    expect(lint(name, text.replace(', "--log-facility=-"', ''))).toEqual([]);
+  });
+});
+
 describe('an init process in front of dnsmasq', () => {
   it('tini and dumb-init, with their own flags and --, start the dnsmasq named after them: judged and fixed in place', () => {
     const name = 'init-process.yaml';
