@@ -31,9 +31,12 @@ export interface FoundDnsmasq {
   readonly wordsHidden?: true;
 }
 
-/** Nothing but an unquoted parameter expansion, or `"$@"`: the shell (or Compose) makes any number of words of it. */
+/**
+ * Nothing but an unquoted parameter expansion, `"$@"`, or a template tag (`{{ args | join(' ') }}`, a conditional):
+ * the shell (or Compose, or the template) makes any number of words of it.
+ */
 export function expandsToWords(raw: string): boolean {
-  return /^(?:\$(?:[A-Za-z_][A-Za-z0-9_]*|[@*])|\$\{[^}]*\}|"\$(?:@|\{@\})")$/.test(raw);
+  return /^(?:\$(?:[A-Za-z_][A-Za-z0-9_]*|[@*])|\$\{[^}]*\}|"\$(?:@|\{@\})"|\{\{[\s\S]*\}\}|\{%[\s\S]*%\}|<%[\s\S]*%>)$/.test(raw);
 }
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'ksh', 'zsh', 'busybox']);

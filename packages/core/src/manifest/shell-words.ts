@@ -3,7 +3,8 @@ import { DecodedBuilder, type DecodedText } from '../text/decoded-text.js';
 /**
  * POSIX shell tokenising of a `sh -c` script, enough to find a dnsmasq command and its words:
  * quotes ('...', "...", \x), comments, control operators and redirections. Expansions (`$x`,
- * `$(...)`, backquotes) stay inside their word as written. Offsets are indexes into the script.
+ * `$(...)`, backquotes) and template tags (`{{ x | join(' ') }}`) stay inside their word as written.
+ * Offsets are indexes into the script.
  */
 export type ShellToken =
   | { readonly kind: 'word'; readonly word: DecodedText; readonly start: number; readonly end: number; readonly quoted: boolean }
@@ -12,6 +13,17 @@ export type ShellToken =
 const OPERATORS = ['&&', '||', ';;', ';', '&', '|', '(', ')', '\n'];
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\r';
 const isOperatorChar = (c: string | undefined): boolean => c !== undefined && ';&|()\n<>'.includes(c);
+
+/** A template tag starts here (`{{`, `{%`, `<%`): a deploy tool fills it in before any shell splits the script. */
+const isTemplateOpener = (script: string, i: number): boolean =>
+  (script[i] === '{' && (script[i + 1] === '{' || script[i + 1] === '%')) || (script[i] === '<' && script[i + 1] === '%');
+
+/** The index after the template tag opened at `i` (or the script's end when it is not closed). */
+function templateEnd(script: string, i: number): number {
+  const close = script[i] === '<' ? '%>' : script[i + 1] === '{' ? '}}' : '%}';
+  const at = script.indexOf(close, i + 2);
+  return at < 0 ? script.length : at + 2;
+}
 
 /** Reads `$(...)`, `${...}` or a backquoted part verbatim; returns the index after it. */
 function skipExpansion(script: string, i: number): number {
@@ -40,6 +52,10 @@ function readDoubleQuoted(script: string, i: number, out: DecodedBuilder): numbe
       const end = skipExpansion(script, i);
       out.copy(script, i, end);
       i = end;
+    } else if (isTemplateOpener(script, i)) {
+      const end = templateEnd(script, i);
+      out.copy(script, i, end);
+      i = end;
     } else {
       out.push(c, i);
       i++;
@@ -52,9 +68,13 @@ function readDoubleQuoted(script: string, i: number, out: DecodedBuilder): numbe
 function readWord(script: string, i: number): { word: DecodedText; end: number; quoted: boolean } {
   const out = new DecodedBuilder();
   let quoted = false;
-  while (i < script.length && !isSpace(script[i]) && !isOperatorChar(script[i])) {
+  while (i < script.length && ((!isSpace(script[i]) && !isOperatorChar(script[i])) || isTemplateOpener(script, i))) {
     const c = script[i]!;
-    if (c === "'") {
+    if (isTemplateOpener(script, i)) {
+      const end = templateEnd(script, i);
+      out.copy(script, i, end);
+      i = end;
+    } else if (c === "'") {
       quoted = true;
       const close = script.indexOf("'", i + 1);
       const end = close < 0 ? script.length : close;
@@ -95,11 +115,11 @@ export function shellTokens(script: string): ShellToken[] {
       i += isSpace(c) ? 1 : 2;
     } else if (c === '#') {
       while (i < script.length && script[i] !== '\n') i++;
-    } else if (c === '<' || c === '>') {
+    } else if ((c === '<' || c === '>') && !isTemplateOpener(script, i)) {
       const end = readRedirect(script, i);
       tokens.push({ kind: 'redirect', text: script.slice(i, end), start: i, end });
       i = end;
-    } else if (isOperatorChar(c)) {
+    } else if (isOperatorChar(c) && !isTemplateOpener(script, i)) {
       const op = OPERATORS.find((o) => script.startsWith(o, i)) ?? c;
       tokens.push({ kind: 'operator', text: op, start: i, end: i + op.length });
       i += op.length;

@@ -146,6 +146,16 @@ describe('a shell that makes dnsmasq words of a variable', () => {
     ]);
   });
 
+  it('a template tag in a script is one word, not "{{", "upstream", "}}": a value is a placeholder, a whole tag may be any options', () => {
+    // Before, every piece of {{ upstream }} was "junk found in command line".
+    expect(lint('shell-template-words.yml.j2')).toEqual([]);
+    const judged = read('shell-template-words.yml.j2')
+      .replace("{{ dnsmasq_extra_args | join(' ') }}", '--no-resolv --server=10.0.0.1')
+      .replace('{{ dnsmasq_flags }}', '--no-resolv');
+    const findings = lint('shell-template-words.yml.j2', judged);
+    expect(findings.map((f) => f.ruleId)).toEqual(['log-queries', 'no-negcache', 'log-queries', 'no-negcache']);
+  });
+
   it('the same in a Compose string command, which Compose fills in before it splits', () => {
     const compose = 'services:\n  dns:\n    image: andyshinn/dnsmasq\n    command: --server=10.0.0.1 $DNSMASQ_OPTS\n';
     expect(lint('docker-compose.yml', compose)).toEqual([]);

@@ -36,6 +36,13 @@ describe('shell words', () => {
     expect(tokens.map((t) => (t.kind === 'word' ? t.word.value : t.text))).toEqual(['dnsmasq', '--server=$(cat /ip)#53', '--domain=${D:-x}']);
   });
 
+  test('template tags stay whole inside their word, blanks, pipes and quotes included', () => {
+    const tokens = shellTokens(`dnsmasq --server={{ upstream }}#53 {{ args | join(' ') }} "{{ "x" }}" <%= extra %> a{% if b %}c{% endif %} | tee log`);
+    expect(tokens.map((t) => (t.kind === 'word' ? t.word.value : t.text))).toEqual([
+      'dnsmasq', '--server={{ upstream }}#53', "{{ args | join(' ') }}", '{{ "x" }}', '<%= extra %>', 'a{% if b %}c{% endif %}', '|', 'tee', 'log',
+    ]);
+  });
+
   test('shellQuote quotes only when needed', () => {
     expect(shellQuote('--no-negcache')).toBe('--no-negcache');
     expect(shellQuote("it's here")).toBe(`'it'\\''s here'`);
