@@ -5,7 +5,7 @@
  */
 import type { UdpBatchBinding } from '@kube-dns-tools/udp-batch';
 import dgram from 'node:dgram';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 export interface SeenQuery {
   readonly buf: Buffer;
@@ -48,11 +48,13 @@ export function openFds(): number {
 }
 
 /**
- * How many of `ports` a UDP socket of this machine is bound to now, as the kernel lists them (/proc/net/udp and
- * udp6). Unlike `openFds`, this sees the forward sockets of the io_uring path too, which are no descriptors.
+ * How many of `ports` a UDP socket of this test process is bound to now, as the kernel lists them (/proc/net/udp
+ * and udp6). Unlike `openFds`, this sees the forward sockets of the io_uring path too, which are no descriptors.
+ * A port the kernel has meanwhile handed to a socket of another process (a test file running in parallel) is not
+ * counted: that socket is in that process's descriptor table.
  */
 export function udpPortsBound(ports: readonly number[]): number {
-  const bound = new Set<number>();
+  const inodesByPort = new Map<number, string[]>();
   for (const file of ['/proc/net/udp', '/proc/net/udp6']) {
     let text = '';
     try {
@@ -61,11 +63,42 @@ export function udpPortsBound(ports: readonly number[]): number {
       continue;
     }
     for (const line of text.split('\n').slice(1)) {
-      const local = line.trim().split(/\s+/)[1];
-      if (local) bound.add(parseInt(local.slice(local.lastIndexOf(':') + 1), 16));
+      const fields = line.trim().split(/\s+/);
+      const local = fields[1];
+      if (!local) continue;
+      const port = parseInt(local.slice(local.lastIndexOf(':') + 1), 16);
+      inodesByPort.set(port, [...(inodesByPort.get(port) ?? []), fields[9] ?? '']);
     }
   }
-  return ports.filter((p) => bound.has(p)).length;
+  const wanted = ports.filter((p) => inodesByPort.has(p));
+  if (wanted.length === 0) return 0;
+  const elsewhere = socketInodesOfOtherProcesses();
+  return wanted.filter((p) => inodesByPort.get(p)!.some((inode) => !elsewhere.has(inode))).length;
+}
+
+/** The inodes of the sockets in the descriptor tables of every other process (as root: all of them). */
+function socketInodesOfOtherProcesses(): Set<string> {
+  const inodes = new Set<string>();
+  for (const pid of readdirSafe('/proc')) {
+    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) continue;
+    for (const fd of readdirSafe(`/proc/${pid}/fd`)) {
+      try {
+        const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (m) inodes.add(m[1]!);
+      } catch {
+        // the descriptor (or the process) is gone
+      }
+    }
+  }
+  return inodes;
+}
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 /** The binding without its io_uring calls: the forwarder's epoll path, as where io_uring cannot be set up. */
