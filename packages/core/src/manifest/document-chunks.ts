@@ -1,3 +1,5 @@
+import { DNSMASQ_ONLY_OPTION } from './wrapper-shape.js';
+
 /**
  * Splits a multi-document file at its `---` lines (a document marker at column 0 ends any scalar,
  * so this is exact) and keeps only the documents that can matter, so that YAML is parsed once
@@ -23,19 +25,16 @@ export function splitDocuments(text: string): DocumentChunk[] {
 }
 
 const DNSMASQ = /dns[-_]?masq/i;
-/** Options only dnsmasq has (see distinctlyDnsmasqArgv): an image named otherwise may still run it. */
-const DNSMASQ_OPTION = /--(?:keep-in-foreground|no-resolv|no-negcache|log-queries|log-facility|conf-dir|dhcp-range|strict-order|bogus-priv|domain-needed|neg-ttl|resolv-file|bind-interfaces|no-hosts|all-servers|dns-forward-max|expand-hosts)\b/;
 /** `name: kube-dns` as YAML or JSON writes it (not `kube-dns-autoscaler`, not a `k8s-app: kube-dns` label). */
 const KUBE_DNS_NAME = /name["']?[ \t]*:[ \t]*["']?kube-dns(?![\w-])/;
 
 /** True when the document may hold a dnsmasq container or the kube-dns ConfigMap. */
 export function mayMatter(text: string, chunk: DocumentChunk): boolean {
   const body = text.slice(chunk.start, chunk.end);
-  // A dnsmasq invocation needs a pod spec (RBAC objects named dnsmasq have none).
-  const named = DNSMASQ.test(body) || DNSMASQ_OPTION.test(body);
-  if (body.includes('containers') && named) return true;
-  // A Docker Compose service running dnsmasq.
-  if (/^[ \t]*(?:image|build)[ \t]*:/m.test(body) && named) return true;
+  // A dnsmasq invocation needs a pod spec or a Compose service (RBAC objects named dnsmasq have neither), and says
+  // dnsmasq in its image or name, or in options only dnsmasq has (an image named otherwise: distinctlyDnsmasqArgv).
+  const mayRun = body.includes('containers') || /^[ \t]*(?:image|build)[ \t]*:/m.test(body);
+  if (mayRun && (DNSMASQ.test(body) || DNSMASQ_ONLY_OPTION.test(body))) return true;
   // The kube-dns ConfigMap, or one that holds dnsmasq conf text.
   return body.includes('ConfigMap') && (KUBE_DNS_NAME.test(body) || DNSMASQ.test(body) || /\.conf["']?\s*:/.test(body));
 }

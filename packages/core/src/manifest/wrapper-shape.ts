@@ -28,13 +28,16 @@ export function wrapperSeparator(words: readonly string[]): number {
 }
 
 /** Long options no other common program has: two of them make an argv dnsmasq's whatever the image is called. */
-const DNSMASQ_ONLY = new Set([
+const DNSMASQ_ONLY: ReadonlySet<string> = new Set([
   'keep-in-foreground', 'no-resolv', 'no-negcache', 'log-queries', 'log-facility', 'no-hosts', 'addn-hosts', 'conf-dir',
   'dhcp-range', 'dhcp-host', 'dhcp-option', 'dhcp-boot', 'strict-order', 'all-servers', 'bogus-priv', 'domain-needed',
   'neg-ttl', 'resolv-file', 'dns-forward-max', 'no-poll', 'bind-interfaces', 'bind-dynamic', 'expand-hosts', 'local-ttl',
   'log-dhcp', 'enable-tftp', 'tftp-root', 'dns-loop-detect', 'stop-dns-rebind', 'rebind-localhost-ok', 'min-cache-ttl',
   'max-cache-ttl', 'local-service', 'dhcp-authoritative',
 ]);
+
+/** One of those options written in a text: a document naming no dnsmasq may still run it under another image name. */
+export const DNSMASQ_ONLY_OPTION = new RegExp(`--(?:${[...DNSMASQ_ONLY].join('|')})\\b`);
 
 /**
  * Args of an image that does not say what it runs (a chart's `{{ .Values.image.repository }}`, `myorg/dns:2`) that
